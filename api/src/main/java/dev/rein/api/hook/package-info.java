@@ -1,0 +1,9 @@
+/**
+ * The hook interfaces a regularizer implements when it is not a plain element-wise penalty, and the plain-Java
+ * values they see: {@link dev.rein.api.hook.ParameterBlock}, {@link dev.rein.api.hook.Role},
+ * {@link dev.rein.api.hook.Phase}, {@link dev.rein.api.hook.NamedArray}, {@link dev.rein.api.hook.EpochScore},
+ * {@link dev.rein.api.hook.EpochDecision}.
+ *
+ * <p>Depends on: the JDK only. Nothing here knows Tribuo: Rein's runtime adapts Tribuo's tensors to these types.
+ */
+package dev.rein.api.hook;

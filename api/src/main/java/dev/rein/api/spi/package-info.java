@@ -1,0 +1,10 @@
+/**
+ * The provider SPI: how Rein finds and builds regularizers. The annotation processor implements
+ * {@link dev.rein.api.spi.RegularizerProvider} for every {@code @Regularizer} and lists it in
+ * {@code META-INF/services/dev.rein.api.spi.RegularizerProvider}, where {@link java.util.ServiceLoader} finds it.
+ *
+ * <p>Depends on: {@code dev.rein.api.hook} and the JDK. Parameter parsing and bound checks live here
+ * ({@link dev.rein.api.spi.ParamDescriptor#parse}) so that the processor (checking defaults at compile time) and
+ * the runtime (checking specs) apply the very same rules.
+ */
+package dev.rein.api.spi;
