@@ -1,0 +1,67 @@
+package dev.rein.runtime.spec;
+
+import dev.rein.api.spi.Kind;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * A spec bound to plugins: the terms in spec order, ready for a trainer.
+ *
+ * <pre>{@code
+ * Regularization r = SpecBinder.bind(SpecParser.parse("l1(lambda=1e-5) + max_norm(c=3)"), registry);
+ * r.terms(Kind.PENALTY);     // [l1]
+ * r.terms(Kind.CONSTRAINT);  // [max_norm]
+ * r.toSpec();                // "l1(lambda=1.0E-5) + max_norm(c=3.0)", which binds to the same
+ * }</pre>
+ */
+public final class Regularization {
+    private static final Regularization NONE = new Regularization("none", List.of());
+
+    private final String spec;
+    private final List<BoundTerm> terms;
+
+    /**
+     * @param spec  the canonical spec text ({@code "none"} when there are no terms)
+     * @param terms the bound terms in spec order
+     */
+    public Regularization(String spec, List<BoundTerm> terms) {
+        this.spec = Objects.requireNonNull(spec, "spec");
+        this.terms = List.copyOf(terms);
+    }
+
+    /** No regularization at all. */
+    public static Regularization none() {
+        return NONE;
+    }
+
+    /** Every term in spec order. */
+    public List<BoundTerm> terms() {
+        return terms;
+    }
+
+    /** The terms of one kind, in spec order. */
+    public List<BoundTerm> terms(Kind kind) {
+        List<BoundTerm> out = new ArrayList<>();
+        for (BoundTerm t : terms) {
+            if (t.kind() == kind) {
+                out.add(t);
+            }
+        }
+        return out;
+    }
+
+    public boolean isEmpty() {
+        return terms.isEmpty();
+    }
+
+    /** The canonical spec text; parsing and binding it again gives an equal regularization. */
+    public String toSpec() {
+        return spec;
+    }
+
+    @Override
+    public String toString() {
+        return spec;
+    }
+}
