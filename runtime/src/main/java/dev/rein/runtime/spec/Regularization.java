@@ -9,7 +9,7 @@ import java.util.Objects;
  * A spec bound to plugins: the terms in spec order, ready for a trainer.
  *
  * <pre>{@code
- * Regularization r = SpecBinder.bind(SpecParser.parse("l1(lambda=1e-5) + max_norm(c=3)"), registry);
+ * Regularization r = SpecBinder.bind(SpecParser.parse("l1(lambda=1e-5) + max_norm(c=3)"), catalog);
  * r.terms(Kind.PENALTY);     // [l1]
  * r.terms(Kind.CONSTRAINT);  // [max_norm]
  * r.toSpec();                // "l1(lambda=1.0E-5) + max_norm(c=3.0)", which binds to the same
