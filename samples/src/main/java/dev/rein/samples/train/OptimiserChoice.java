@@ -1,0 +1,114 @@
+package dev.rein.samples.train;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.tribuo.math.StochasticGradientOptimiser;
+import org.tribuo.math.optimisers.AdaDelta;
+import org.tribuo.math.optimisers.AdaGrad;
+import org.tribuo.math.optimisers.AdaGradRDA;
+import org.tribuo.math.optimisers.Adam;
+import org.tribuo.math.optimisers.Pegasos;
+import org.tribuo.math.optimisers.RMSProp;
+import org.tribuo.math.optimisers.SGD;
+
+/**
+ * The Tribuo optimisers {@code rein train --optimiser NAME} offers, each with the learning rate it uses when
+ * {@code --learning-rate} is not given.
+ *
+ * <pre>{@code
+ * StochasticGradientOptimiser o = OptimiserChoice.parse("adagrad").create(0.5);
+ * }</pre>
+ */
+public enum OptimiserChoice {
+    /** Plain SGD with a constant learning rate. */
+    SGD_CONSTANT("sgd", 0.1),
+    /** SGD with a learning rate decaying as 1/t. */
+    SGD_LINEAR_DECAY("sgd-linear-decay", 0.5),
+    /** SGD with a learning rate decaying as 1/sqrt(t). */
+    SGD_SQRT_DECAY("sgd-sqrt-decay", 0.5),
+    /** AdaGrad, Tribuo's default for linear models. */
+    ADAGRAD("adagrad", 0.5),
+    /** AdaGrad with regularized dual averaging. */
+    ADAGRAD_RDA("adagrad-rda", 0.5),
+    /** AdaDelta (its step has no learning rate; the value is used as epsilon's scale). */
+    ADADELTA("adadelta", 1.0),
+    /** Tribuo 4.3.2's Adam (see Rein's notes on its defect). */
+    ADAM("adam", 0.01),
+    /** RMSProp. */
+    RMSPROP("rmsprop", 0.01),
+    /** Pegasos; it already applies L2 (lambda 1e-4), so Rein refuses extra penalties with it. */
+    PEGASOS("pegasos", 0.1);
+
+    private final String cliName;
+    private final double defaultLearningRate;
+
+    OptimiserChoice(String cliName, double defaultLearningRate) {
+        this.cliName = cliName;
+        this.defaultLearningRate = defaultLearningRate;
+    }
+
+    /** The name on the command line, e.g. {@code "sgd-sqrt-decay"}. */
+    public String cliName() {
+        return cliName;
+    }
+
+    public double defaultLearningRate() {
+        return defaultLearningRate;
+    }
+
+    /** Builds a fresh optimiser with {@code learningRate}. */
+    public StochasticGradientOptimiser create(double learningRate) {
+        switch (this) {
+            case SGD_CONSTANT:
+                return SGD.getSimpleSGD(learningRate);
+            case SGD_LINEAR_DECAY:
+                return SGD.getLinearDecaySGD(learningRate);
+            case SGD_SQRT_DECAY:
+                return SGD.getSqrtDecaySGD(learningRate);
+            case ADAGRAD:
+                return new AdaGrad(learningRate, 0.1);
+            case ADAGRAD_RDA:
+                return new AdaGradRDA(learningRate, 0.1);
+            case ADADELTA:
+                return new AdaDelta(0.95, 1e-6 * learningRate);
+            case ADAM:
+                return new Adam(learningRate, 1e-8);
+            case RMSPROP:
+                return new RMSProp(learningRate, 0.9);
+            case PEGASOS:
+                return new Pegasos(learningRate, 1e-4);
+            default:
+                throw new AssertionError(this);
+        }
+    }
+
+    /**
+     * The choice named {@code name} (case-insensitive).
+     *
+     * @throws UserInputException naming the valid choices
+     */
+    public static OptimiserChoice parse(String name) {
+        for (OptimiserChoice c : values()) {
+            if (c.cliName.equalsIgnoreCase(name.trim())) {
+                return c;
+            }
+        }
+        throw new UserInputException("Unknown optimiser '" + name + "'. Valid: " + String.join(", ", cliNames())
+                + ".");
+    }
+
+    /** Every name accepted by {@link #parse}. */
+    public static List<String> cliNames() {
+        List<String> names = new ArrayList<>();
+        for (OptimiserChoice c : values()) {
+            names.add(c.cliName);
+        }
+        return names;
+    }
+
+    @Override
+    public String toString() {
+        return cliName.toLowerCase(Locale.ROOT);
+    }
+}

@@ -1,0 +1,39 @@
+package dev.rein.samples.train;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.OptionalDouble;
+import org.tribuo.classification.sgd.linear.LinearSGDModel;
+
+/**
+ * What {@code rein train} reports about a run.
+ *
+ * @param model         the trained model, a plain Tribuo model
+ * @param spec          the canonical spec ({@code "none"} without regularization)
+ * @param trainAccuracy accuracy on the training data
+ * @param testAccuracy  accuracy on the test data, empty without {@code --test}
+ * @param penalty       {@code Σ R_k(w)} of the trained weights
+ * @param weightNorm    L2 norm of the weights, biases excluded
+ * @param zeroWeights   weights that are exactly zero, biases excluded
+ * @param totalWeights  weights in all, biases excluded
+ * @param trainSeconds  wall-clock training time
+ * @param epochs        epochs run
+ */
+public record TrainingResult(LinearSGDModel model, String spec, double trainAccuracy, OptionalDouble testAccuracy,
+        double penalty, double weightNorm, long zeroWeights, long totalWeights, double trainSeconds, int epochs) {
+
+    /** The fields of {@code rein train --json}, in a stable order. */
+    public Map<String, Object> jsonFields() {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("spec", spec);
+        out.put("train_accuracy", trainAccuracy);
+        out.put("test_accuracy", testAccuracy.isPresent() ? testAccuracy.getAsDouble() : null);
+        out.put("penalty", penalty);
+        out.put("weight_norm", weightNorm);
+        out.put("zero_weights", zeroWeights);
+        out.put("total_weights", totalWeights);
+        out.put("train_seconds", trainSeconds);
+        out.put("epochs", epochs);
+        return out;
+    }
+}
