@@ -78,6 +78,7 @@ final class TestPluginJars {
         private final Path file;
         private final Map<String, String> sources = new LinkedHashMap<>();
         private final Map<String, byte[]> entries = new LinkedHashMap<>();
+        private final java.util.Set<String> omitted = new java.util.HashSet<>();
 
         private JarBuilder(Path file) {
             this.file = file;
@@ -86,6 +87,12 @@ final class TestPluginJars {
         /** A class to compile into the jar. */
         JarBuilder source(String className, String code) {
             sources.put(className, code);
+            return this;
+        }
+
+        /** Compiles {@code className} but leaves its class file out of the jar, as a missing dependency would. */
+        JarBuilder omit(String className) {
+            omitted.add(className.replace('.', '/') + ".class");
             return this;
         }
 
@@ -117,7 +124,9 @@ final class TestPluginJars {
                         JarOutputStream jar = new JarOutputStream(out, manifest)) {
                     for (Path clazz : classFiles(classes)) {
                         String name = classes.relativize(clazz).toString().replace(java.io.File.separatorChar, '/');
-                        put(jar, name, Files.readAllBytes(clazz));
+                        if (!omitted.contains(name)) {
+                            put(jar, name, Files.readAllBytes(clazz));
+                        }
                     }
                     for (Map.Entry<String, byte[]> e : entries.entrySet()) {
                         put(jar, e.getKey(), e.getValue());
