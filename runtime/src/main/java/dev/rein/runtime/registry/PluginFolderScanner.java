@@ -3,7 +3,6 @@ package dev.rein.runtime.registry;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -18,59 +17,45 @@ import java.util.stream.Stream;
  * {@link PluginClassLoader}:
  *
  * <pre>{@code
- * PluginFolderScanner.Result r = PluginFolderScanner.scan(Path.of("plugins"), RegularizerProvider.class.getClassLoader());
- * r.found();      // the providers of a.jar, then of b.jar, ...
- * r.problems();   // e.g. "plugins/notes.jar has no META-INF/services/...; it was probably not compiled with ..."
- * r.loaders();    // one per jar that could be opened; the caller closes them
+ * PluginFolderScanner.scan(Path.of("plugins"), RegularizerProvider.class.getClassLoader(), discoveries);
+ * // discoveries.found(...): the providers of a.jar, then of b.jar, ...
+ * // discoveries.problem(...): e.g. "plugins/notes.jar has no META-INF/services/...; it was probably not compiled ..."
+ * // discoveries.loader(...): one per jar that could be opened; the registry closes them
  * }</pre>
  *
  * <p>Before a jar gets a class loader it is opened once to check that it is a readable jar that lists providers,
  * so that those two common mistakes get their own message.
  */
 final class PluginFolderScanner {
-    /** What one folder offered, in file-name order. */
-    record Result(List<PluginClassLoader> loaders, List<RegisteredRegularizer> found, List<PluginProblem> problems) {
-        Result {
-            loaders = List.copyOf(loaders);
-            found = List.copyOf(found);
-            problems = List.copyOf(problems);
-        }
-    }
-
     private PluginFolderScanner() {
     }
 
-    static Result scan(Path folder, ClassLoader apiLoader) {
-        List<PluginClassLoader> loaders = new ArrayList<>();
-        List<RegisteredRegularizer> found = new ArrayList<>();
-        List<PluginProblem> problems = new ArrayList<>();
-        for (Path jar : jarsIn(folder, problems)) {
+    /** Reports the folder's providers, problems and jar loaders to {@code discoveries}, jar by jar. */
+    static void scan(Path folder, ClassLoader apiLoader, Discoveries discoveries) {
+        for (Path jar : jarsIn(folder, discoveries)) {
             Optional<PluginProblem> unusable = checkJar(jar);
             if (unusable.isPresent()) {
-                problems.add(unusable.get());
+                discoveries.problem(unusable.get());
                 continue;
             }
             PluginClassLoader loader = new PluginClassLoader(jar, apiLoader);
-            loaders.add(loader);
-            ProviderScanner.Result scanned = ProviderScanner.forPluginJar(loader).scan();
-            found.addAll(scanned.found());
-            problems.addAll(scanned.problems());
+            discoveries.loader(loader);
+            ProviderScanner.forPluginJar(loader).scan(discoveries);
         }
-        return new Result(loaders, found, problems);
     }
 
     /**
      * The {@code *.jar} files directly in {@code folder}, sorted by file name so that the order is repeatable;
      * none, with a problem added, when the folder cannot be listed.
      */
-    private static List<Path> jarsIn(Path folder, List<PluginProblem> problems) {
+    private static List<Path> jarsIn(Path folder, Discoveries problems) {
         if (!Files.exists(folder)) {
-            problems.add(PluginProblem.of(folder.toString(), folder + ": plugin folder does not exist. Create it,"
+            problems.problem(PluginProblem.of(folder.toString(), folder + ": plugin folder does not exist. Create it,"
                     + " or correct the path given with --plugins or the rein.plugins system property."));
             return List.of();
         }
         if (!Files.isDirectory(folder)) {
-            problems.add(PluginProblem.of(folder.toString(), folder + " is not a folder. Give the folder that"
+            problems.problem(PluginProblem.of(folder.toString(), folder + " is not a folder. Give the folder that"
                     + " holds the plugin jars, not a file."));
             return List.of();
         }
@@ -81,7 +66,7 @@ final class PluginFolderScanner {
                     .sorted(Comparator.comparing(p -> p.getFileName().toString()))
                     .collect(Collectors.toList());
         } catch (IOException | RuntimeException e) {
-            problems.add(PluginProblem.of(folder.toString(), folder + ": cannot list the plugin folder ("
+            problems.problem(PluginProblem.of(folder.toString(), folder + ": cannot list the plugin folder ("
                     + ProviderScanner.describe(e) + "). Check that Rein may read it.", e));
             return List.of();
         }

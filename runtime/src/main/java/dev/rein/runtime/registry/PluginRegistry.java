@@ -62,28 +62,21 @@ public final class PluginRegistry implements RegularizerCatalog, AutoCloseable {
     }
 
     /**
-     * Admits {@code candidates} in order, after the {@code earlierProblems} of finding them, and closes at once
-     * the loaders of jars none of whose regularizers was admitted: nothing will use them.
+     * The registry of what {@code discoveries} admitted; the loaders of jars none of whose regularizers was
+     * admitted are closed at once, as nothing will use them.
      */
-    private static PluginRegistry assemble(List<RegisteredRegularizer> candidates,
-            List<PluginProblem> earlierProblems, List<PluginClassLoader> loaders) {
-        RegularizerAdmission admission = new RegularizerAdmission();
-        List<PluginProblem> problems = new ArrayList<>(earlierProblems);
-        for (RegisteredRegularizer candidate : candidates) {
-            admission.admit(candidate).ifPresent(problems::add);
-        }
-        List<RegisteredRegularizer> sorted = new ArrayList<>(admission.admitted());
+    private static PluginRegistry assemble(Discoveries discoveries) {
+        List<RegisteredRegularizer> sorted = new ArrayList<>(discoveries.admitted());
         sorted.sort(Comparator.comparing(RegisteredRegularizer::name));
-
         List<PluginClassLoader> used = new ArrayList<>();
-        for (PluginClassLoader loader : loaders) {
+        for (PluginClassLoader loader : discoveries.loaders()) {
             if (sorted.stream().anyMatch(r -> r.provider().getClass().getClassLoader() == loader)) {
                 used.add(loader);
             } else {
                 closeQuietly(loader);
             }
         }
-        return new PluginRegistry(admission.byNameOrAlias(), sorted, problems, used);
+        return new PluginRegistry(discoveries.byNameOrAlias(), sorted, discoveries.problems(), used);
     }
 
     private static void closeQuietly(PluginClassLoader unused) {
@@ -103,22 +96,13 @@ public final class PluginRegistry implements RegularizerCatalog, AutoCloseable {
      */
     public static PluginRegistry load(ClassLoader classPath, List<Path> pluginFolders) {
         Objects.requireNonNull(classPath, "classPath");
-        List<RegisteredRegularizer> found = new ArrayList<>();
-        List<PluginProblem> problems = new ArrayList<>();
-        List<PluginClassLoader> loaders = new ArrayList<>();
-
-        ProviderScanner.Result onClassPath = ProviderScanner.forClassPath(classPath).scan();
-        found.addAll(onClassPath.found());
-        problems.addAll(onClassPath.problems());
-
+        Discoveries discoveries = new Discoveries();
+        ProviderScanner.forClassPath(classPath).scan(discoveries);
         ClassLoader apiLoader = RegularizerProvider.class.getClassLoader();
         for (Path folder : List.copyOf(pluginFolders)) {
-            PluginFolderScanner.Result inFolder = PluginFolderScanner.scan(folder, apiLoader);
-            found.addAll(inFolder.found());
-            problems.addAll(inFolder.problems());
-            loaders.addAll(inFolder.loaders());
+            PluginFolderScanner.scan(folder, apiLoader, discoveries);
         }
-        return assemble(found, problems, loaders);
+        return assemble(discoveries);
     }
 
     /**
@@ -139,7 +123,9 @@ public final class PluginRegistry implements RegularizerCatalog, AutoCloseable {
      * checks apply (API version, names, first of two with one name wins) and {@link #problems()} reports them.
      */
     public static PluginRegistry of(List<RegisteredRegularizer> regularizers) {
-        return assemble(List.copyOf(regularizers), List.of(), List.of());
+        Discoveries discoveries = new Discoveries();
+        List.copyOf(regularizers).forEach(discoveries::found);
+        return assemble(discoveries);
     }
 
     /** The folders listed in a {@value #PLUGINS_PROPERTY} value; blank entries are ignored. */

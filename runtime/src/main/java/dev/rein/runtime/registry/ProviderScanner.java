@@ -6,9 +6,7 @@ import java.lang.reflect.Modifier;
 import java.net.URL;
 import java.nio.file.Path;
 import java.security.CodeSource;
-import java.util.ArrayList;
 import java.util.Iterator;
-import java.util.List;
 import java.util.Optional;
 import java.util.ServiceConfigurationError;
 import java.util.ServiceLoader;
@@ -21,9 +19,9 @@ import java.util.function.Predicate;
  * becomes a {@link PluginProblem} and the entries after it still load:
  *
  * <pre>{@code
- * ProviderScanner.Result r = ProviderScanner.forPluginJar(loader).scan();
- * r.found();      // providers whose descriptor could be read, with the jar as their source
- * r.problems();   // e.g. "plugins/x.jar: provider com.x.Boom could not be created: its constructor threw ..."
+ * ProviderScanner.forPluginJar(loader).scan(discoveries);
+ * // discoveries.found(...): each provider whose descriptor could be read, with the jar as its source
+ * // discoveries.problem(...): e.g. "plugins/x.jar: provider com.x.Boom could not be created: its constructor threw ..."
  * }</pre>
  *
  * <p>It does not judge descriptors (names, API versions, duplicates): that is {@link RegularizerAdmission}'s job.
@@ -31,14 +29,6 @@ import java.util.function.Predicate;
 final class ProviderScanner {
     /** Built-in plugins live in this package or below it. */
     static final String BUILT_IN_PACKAGE = "dev.rein.plugins";
-
-    /** What one scan found, in discovery order. */
-    record Result(List<RegisteredRegularizer> found, List<PluginProblem> problems) {
-        Result {
-            found = List.copyOf(found);
-            problems = List.copyOf(problems);
-        }
-    }
 
     private final ClassLoader loader;
     private final String where;
@@ -67,9 +57,8 @@ final class ProviderScanner {
                 c -> source);
     }
 
-    Result scan() {
-        List<RegisteredRegularizer> found = new ArrayList<>();
-        List<PluginProblem> problems = new ArrayList<>();
+    /** Reports every provider and every problem to {@code discoveries}, in the order ServiceLoader meets them. */
+    void scan(Discoveries discoveries) {
         Set<String> listed = ServicesFile.listedIn(loader);
         Iterator<RegularizerProvider> providers = ServiceLoader.load(RegularizerProvider.class, loader).iterator();
         // ServiceLoader moves past a failed entry; this bound only guards against one that fails forever.
@@ -82,11 +71,11 @@ final class ProviderScanner {
                 }
                 provider = providers.next();
             } catch (ServiceConfigurationError e) {
-                problems.add(diagnose(e, listed));
+                discoveries.problem(diagnose(e, listed));
                 failuresLeft--;
                 continue;
             } catch (LinkageError e) {
-                problems.add(PluginProblem.of(where, where + ": a provider listed in " + ServicesFile.PATH
+                discoveries.problem(PluginProblem.of(where, where + ": a provider listed in " + ServicesFile.PATH
                         + " cannot be loaded: " + describe(e) + ". " + linkageHint(), e));
                 failuresLeft--;
                 continue;
@@ -94,13 +83,12 @@ final class ProviderScanner {
             if (belongs.test(provider.getClass())) {
                 Object outcome = readDescriptor(provider);
                 if (outcome instanceof RegisteredRegularizer registered) {
-                    found.add(registered);
+                    discoveries.found(registered);
                 } else {
-                    problems.add((PluginProblem) outcome);
+                    discoveries.problem((PluginProblem) outcome);
                 }
             }
         }
-        return new Result(found, problems);
     }
 
     /** A {@link RegisteredRegularizer}, or a {@link PluginProblem} when {@code descriptor()} fails. */

@@ -212,4 +212,17 @@ class PluginProblemsTest {
             assertTrue(registry.find("good").isPresent());
         }
     }
+
+    @Test
+    void problemsReadInDiscoveryOrderWhateverTheirKind() {
+        TestPluginJars.goodJar(folder.resolve("a.jar"), "com.a.SameProvider", "same");
+        Path duplicate = TestPluginJars.goodJar(folder.resolve("b.jar"), "com.b.SameProvider", "same");
+        Path broken = TestPluginJars.randomBytes(folder.resolve("c.jar"), 100);
+
+        try (PluginRegistry registry = PluginRegistry.load(ClassLoader.getPlatformClassLoader(), List.of(folder))) {
+            // b.jar's rejection (found while admitting) comes before c.jar's (found while opening it).
+            assertEquals(List.of(duplicate.toString(), broken.toString()),
+                    registry.problems().stream().map(PluginProblem::source).collect(java.util.stream.Collectors.toList()));
+        }
+    }
 }
