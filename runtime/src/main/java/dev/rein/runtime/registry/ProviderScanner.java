@@ -81,34 +81,31 @@ final class ProviderScanner {
                 continue;
             }
             if (belongs.test(provider.getClass())) {
-                Object outcome = readDescriptor(provider);
-                if (outcome instanceof RegisteredRegularizer registered) {
-                    discoveries.found(registered);
-                } else {
-                    discoveries.problem((PluginProblem) outcome);
-                }
+                readDescriptor(provider, discoveries);
             }
         }
     }
 
-    /** A {@link RegisteredRegularizer}, or a {@link PluginProblem} when {@code descriptor()} fails. */
-    private Object readDescriptor(RegularizerProvider provider) {
+    /** Reports {@code provider} as found with its descriptor, or a problem when {@code descriptor()} fails. */
+    private void readDescriptor(RegularizerProvider provider, Discoveries discoveries) {
         String className = provider.getClass().getName();
         PluginSource source = sourceOf.apply(provider.getClass());
         RegularizerDescriptor descriptor;
         try {
             descriptor = provider.descriptor();
         } catch (RuntimeException | LinkageError e) {
-            return PluginProblem.of(source.describe(), source.describe() + ": " + className + ".descriptor() threw "
-                    + describe(e) + ". Fix the provider (or rebuild it with rein-processor); it is skipped and the"
-                    + " other plugins still load.", e);
+            discoveries.problem(PluginProblem.of(source.describe(), source.describe() + ": " + className
+                    + ".descriptor() threw " + describe(e) + ". Fix the provider (or rebuild it with rein-processor);"
+                    + " it is skipped and the other plugins still load.", e));
+            return;
         }
         if (descriptor == null) {
-            return PluginProblem.of(source.describe(), source.describe() + ": " + className
+            discoveries.problem(PluginProblem.of(source.describe(), source.describe() + ": " + className
                     + ".descriptor() returned null. A provider must describe its regularizer; rebuild it with"
-                    + " rein-processor.");
+                    + " rein-processor."));
+            return;
         }
-        return new RegisteredRegularizer(descriptor, provider, source);
+        discoveries.found(new RegisteredRegularizer(descriptor, provider, source));
     }
 
     /** Turns a {@link ServiceLoader} error into a message about the listed class it concerns. */

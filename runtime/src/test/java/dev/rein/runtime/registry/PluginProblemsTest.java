@@ -145,6 +145,18 @@ class PluginProblemsTest {
     }
 
     @Test
+    void aProviderWhoseDescriptorIsNullIsReported() {
+        Path jar = TestPluginJars.jar(folder.resolve("empty.jar"))
+                .source("com.empty.EmptyProvider", provider("com.empty.EmptyProvider")
+                        .descriptorStarts("if (true) return null;").code())
+                .services("com.empty.EmptyProvider")
+                .build();
+
+        onlyProblem(jar, jar + ": com.empty.EmptyProvider.descriptor() returned null. A provider must describe its"
+                + " regularizer; rebuild it with rein-processor.");
+    }
+
+    @Test
     void aProviderThatNeedsAClassOutsideTheJarIsReported() {
         Path jar = TestPluginJars.jar(folder.resolve("needy.jar"))
                 .source("com.needy.Base", "package com.needy; public abstract class Base { }")
