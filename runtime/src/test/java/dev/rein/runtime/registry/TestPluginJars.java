@@ -132,9 +132,18 @@ final class TestPluginJars {
                         put(jar, e.getKey(), e.getValue());
                     }
                 }
+                deleteTree(classes);
                 return file;
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
+            }
+        }
+
+        private static void deleteTree(Path root) throws IOException {
+            try (Stream<Path> walk = Files.walk(root)) {
+                for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).collect(Collectors.toList())) {
+                    Files.delete(p);
+                }
             }
         }
 
