@@ -1,8 +1,8 @@
 /**
  * Plugin discovery: {@link dev.rein.runtime.registry.PluginRegistry} finds every
- * {@link dev.rein.api.spi.RegularizerProvider} on the class path and in plugin folders (each jar in its own class
- * loader that shares only {@code dev.rein.api}), and reports broken, duplicate or incompatible plugins by name
- * without stopping the others.
+ * {@link dev.rein.api.spi.RegularizerProvider} on the class path and in plugin folders (each jar in its own
+ * {@code PluginClassLoader} that shares only {@code dev.rein.api}), and reports each broken, duplicate or
+ * incompatible plugin as a {@link dev.rein.runtime.registry.PluginProblem} without stopping the others.
  *
  * <p>Depends on: {@code rein-api} and the JDK only.
  */

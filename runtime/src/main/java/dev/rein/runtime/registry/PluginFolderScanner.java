@@ -1,0 +1,96 @@
+package dev.rein.runtime.registry;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.jar.JarEntry;
+import java.util.jar.JarFile;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/**
+ * Loads every {@code *.jar} directly inside one plugin folder, in file-name order, each through its own
+ * {@link PluginClassLoader}:
+ *
+ * <pre>{@code
+ * PluginFolderScanner.scan(Path.of("plugins"), RegularizerProvider.class.getClassLoader(), discoveries);
+ * // discoveries.found(...): the providers of a.jar, then of b.jar, ...
+ * // discoveries.problem(...): e.g. "plugins/notes.jar has no META-INF/services/...; it was probably not compiled ..."
+ * // discoveries.loader(...): one per jar that could be opened; the registry closes them
+ * }</pre>
+ *
+ * <p>Before a jar gets a class loader it is opened once to check that it is a readable jar that lists providers,
+ * so that those two common mistakes get their own message.
+ */
+final class PluginFolderScanner {
+    private PluginFolderScanner() {
+    }
+
+    /** Reports the folder's providers, problems and jar loaders to {@code discoveries}, jar by jar. */
+    static void scan(Path folder, ClassLoader apiLoader, Discoveries discoveries) {
+        for (Path jar : jarsIn(folder, discoveries)) {
+            Optional<PluginProblem> unusable = checkJar(jar);
+            if (unusable.isPresent()) {
+                discoveries.problem(unusable.get());
+                continue;
+            }
+            PluginClassLoader loader = new PluginClassLoader(jar, apiLoader);
+            discoveries.loader(loader);
+            ProviderScanner.forPluginJar(loader).scan(discoveries);
+        }
+    }
+
+    /**
+     * The {@code *.jar} files directly in {@code folder}, sorted by file name so that the order is repeatable;
+     * none, with a problem added, when the folder cannot be listed.
+     */
+    private static List<Path> jarsIn(Path folder, Discoveries problems) {
+        if (!Files.exists(folder)) {
+            problems.problem(PluginProblem.of(folder.toString(), folder + ": plugin folder does not exist. Create it,"
+                    + " or correct the path given with --plugins or the rein.plugins system property."));
+            return List.of();
+        }
+        if (!Files.isDirectory(folder)) {
+            problems.problem(PluginProblem.of(folder.toString(), folder + " is not a folder. Give the folder that"
+                    + " holds the plugin jars, not a file."));
+            return List.of();
+        }
+        try (Stream<Path> entries = Files.list(folder)) {
+            return entries
+                    .filter(p -> p.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".jar"))
+                    .filter(Files::isRegularFile)
+                    .sorted(Comparator.comparing(p -> p.getFileName().toString()))
+                    .collect(Collectors.toList());
+        } catch (IOException | RuntimeException e) {
+            problems.problem(PluginProblem.of(folder.toString(), folder + ": cannot list the plugin folder ("
+                    + ProviderScanner.describe(e) + "). Check that Rein may read it.", e));
+            return List.of();
+        }
+    }
+
+    /** Why {@code jar} cannot be a plugin, if it cannot: unreadable, or no provider listed. */
+    private static Optional<PluginProblem> checkJar(Path jar) {
+        String where = jar.toString();
+        try (JarFile file = new JarFile(jar.toFile())) {
+            JarEntry services = file.getJarEntry(ServicesFile.PATH);
+            if (services == null) {
+                return Optional.of(PluginProblem.of(where, where + " has no " + ServicesFile.PATH + ", so it offers"
+                        + " no regularizers; it was probably not compiled with rein-processor. Build it with"
+                        + " rein-processor as an annotation processor (or write the services file by hand)."));
+            }
+            if (ServicesFile.parse(file.getInputStream(services)).isEmpty()) {
+                return Optional.of(PluginProblem.of(where, where + ": " + ServicesFile.PATH + " lists no provider"
+                        + " classes, so the jar offers no regularizers. Rebuild it with rein-processor."));
+            }
+            return Optional.empty();
+        } catch (IOException | RuntimeException e) {
+            String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+            return Optional.of(PluginProblem.of(where, where + " is not a readable jar (" + why + "). Replace it"
+                    + " with a jar built from the plugin's sources, or remove it from the folder.", e));
+        }
+    }
+}
