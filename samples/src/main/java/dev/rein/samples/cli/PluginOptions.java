@@ -28,10 +28,7 @@ public final class PluginOptions {
     PluginRegistry openRegistry(PrintWriter err) {
         PluginRegistry registry = PluginRegistry.standard(pluginFolders);
         for (PluginProblem problem : registry.problems()) {
-            err.println("warning: " + problem.message());
-            if (verbose && problem.cause().isPresent()) {
-                problem.cause().get().printStackTrace(err);
-            }
+            err.println("warning: " + problem.describe(verbose));
         }
         err.flush();
         return registry;
