@@ -135,7 +135,8 @@ public final class ParameterLayout {
 
     private static void requireCount(Tensor[] tensors, int expected, String what) {
         if (tensors.length != expected) {
-            throw new IllegalArgumentException(what + " has " + expected + " tensor(s), but got " + tensors.length);
+            throw new IllegalArgumentException("Expected " + expected + " tensor(s) for " + what + ", but got "
+                    + tensors.length);
         }
     }
 

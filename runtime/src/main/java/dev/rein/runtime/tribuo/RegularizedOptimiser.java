@@ -25,8 +25,9 @@ import org.tribuo.math.la.Tensor;
  * <pre>{@code
  * Regularization reg = ...;   // e.g. "l2(lambda=0.1) + max_norm(c=3)", bound against the registry
  * StochasticGradientOptimiser sgd = SGD.getSimpleSGD(0.01);
- * var trainer = new LinearSGDTrainer(new SquaredLoss(), new RegularizedOptimiser(sgd, reg, 8), 50, 8, 1L);
- * //                                                      the trainer's mini-batch size ^           ^
+ * int batch = 8;   // the trainer's mini-batch size, given to both
+ * var trainer = new LinearSGDTrainer(new SquaredLoss(), new RegularizedOptimiser(sgd, reg, batch),
+ *         50, -1, batch, 1L);   // epochs, logging interval, mini-batch size, seed
  * LinearSGDModel model = trainer.train(data);   // minimises mean loss + 0.05·‖w‖², keeps every ‖row‖ <= 3
  * }</pre>
  *
