@@ -1,0 +1,227 @@
+package dev.rein.runtime.tribuo;
+
+import static dev.rein.runtime.tribuo.TestTerms.l1;
+import static dev.rein.runtime.tribuo.TestTerms.l2;
+import static dev.rein.runtime.tribuo.TestTerms.maxNorm;
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import com.oracle.labs.mlrg.olcut.provenance.ConfiguredObjectProvenance;
+import com.oracle.labs.mlrg.olcut.provenance.impl.ConfiguredObjectProvenanceImpl;
+import dev.rein.api.hook.ActivationRegularizer;
+import dev.rein.api.hook.Phase;
+import dev.rein.api.spi.Kind;
+import dev.rein.runtime.spec.PenaltyMode;
+import dev.rein.runtime.spec.Regularization;
+import dev.rein.runtime.spec.Target;
+import java.lang.reflect.Constructor;
+import java.lang.reflect.Field;
+import java.util.Map;
+import java.util.random.RandomGenerator;
+import org.junit.jupiter.api.Test;
+import org.tribuo.math.LinearParameters;
+import org.tribuo.math.Parameters;
+import org.tribuo.math.StochasticGradientOptimiser;
+import org.tribuo.math.la.DenseMatrix;
+import org.tribuo.math.la.Tensor;
+import org.tribuo.math.optimisers.AdaGradRDA;
+import org.tribuo.math.optimisers.ParameterAveraging;
+import org.tribuo.math.optimisers.Pegasos;
+import org.tribuo.math.optimisers.SGD;
+import org.tribuo.math.protos.ParametersProto;
+
+/** What RegularizedOptimiser refuses, each with its exact message. */
+class RefusalTest {
+    private static final String SGD_TEXT = "SGD(type=Constant,initialLearningRate=0.1)";
+
+    @Test
+    void decoupledModeIsNotYetSupported() {
+        Regularization reg = TestTerms.of(TestTerms.term("l2", Kind.PENALTY, new TestTerms.L2(0.1),
+                Map.of("lambda", 0.1), Target.WEIGHTS, PenaltyMode.DECOUPLED));
+        assertMessage("Penalty 'l2' asks for mode=decoupled, which RegularizedOptimiser (wrapping " + SGD_TEXT
+                + ") does not support yet: use mode=coupled (the default) for now", SGD.getSimpleSGD(0.1), reg);
+    }
+
+    @Test
+    void proximalModeIsNotYetSupported() {
+        Regularization reg = TestTerms.of(TestTerms.term("l1", Kind.PENALTY, new TestTerms.L1(0.1),
+                Map.of("lambda", 0.1), Target.WEIGHTS, PenaltyMode.PROXIMAL));
+        assertMessage("Penalty 'l1' asks for mode=proximal, which RegularizedOptimiser (wrapping " + SGD_TEXT
+                + ") does not support yet: use mode=coupled (the default) for now", SGD.getSimpleSGD(0.1), reg);
+    }
+
+    @Test
+    void pegasosRefusesPenalties() {
+        assertMessage("Penalty 'l2' cannot wrap Pegasos(baseRate=0.1,lambda=0.01): Pegasos already applies L2"
+                + " through its lambda. Use Pegasos's lambda alone, or wrap another optimiser"
+                + " (e.g. SGD.getLinearDecaySGD) with 'l2'", new Pegasos(0.1, 0.01), TestTerms.of(l2(0.1)));
+    }
+
+    @Test
+    void pegasosIsFoundInsideAnotherDecorator() {
+        assertMessage("Penalty 'l1' cannot wrap ParameterAveraging(optimiser=Pegasos(baseRate=0.1,lambda=0.01)):"
+                        + " Pegasos already applies L2 through its lambda. Use Pegasos's lambda alone, or wrap"
+                        + " another optimiser (e.g. SGD.getLinearDecaySGD) with 'l1'",
+                new ParameterAveraging(new Pegasos(0.1, 0.01)), TestTerms.of(l1(0.1)));
+    }
+
+    @Test
+    void pegasosRefusesConstraints() {
+        assertMessage("Constraint 'max_norm' cannot wrap Pegasos(baseRate=0.1,lambda=0.01): Pegasos keeps the"
+                + " weights in its own shrinking matrix, which a projection cannot reach. Wrap another optimiser"
+                + " (e.g. SGD or AdaGrad) instead", new Pegasos(0.1, 0.01), TestTerms.of(maxNorm(3, Target.WEIGHTS)));
+    }
+
+    @Test
+    void pegasosWithoutTermsIsLeftAlone() {
+        assertDoesNotThrow(() -> new RegularizedOptimiser(new Pegasos(0.1, 0.01), Regularization.none()));
+    }
+
+    @Test
+    void adaGradRdaRefusesPenalties() {
+        assertMessage("Penalty 'l1' cannot wrap AdaGradRDA(initialLearningRate=0.1,epsilon=1.0E-6,l1=0.0,l2=0.0):"
+                + " AdaGradRDA keeps the weights in its own dual-averaging matrix and applies its own l1 and l2."
+                + " Use AdaGradRDA's l1/l2 options, or wrap another optimiser (e.g. AdaGrad) with 'l1'",
+                new AdaGradRDA(0.1, 1e-6), TestTerms.of(l1(0.1)));
+    }
+
+    @Test
+    void activationPluginsNeedANetwork() {
+        ActivationRegularizer dropout = new ActivationRegularizer() {
+            public void forward(double[] in, double[] out, int batch, int width, Phase phase,
+                    RandomGenerator random) {
+            }
+
+            public void backward(double[] gradOut, double[] gradIn, int batch, int width) {
+            }
+        };
+        Regularization reg = TestTerms.of(TestTerms.term("dropout", Kind.ACTIVATION, dropout, Map.of("p", 0.5),
+                Target.WEIGHTS, PenaltyMode.AUTO));
+        assertMessage("Term 'dropout' is an activation regularizer, which needs a network with layers; Tribuo's"
+                + " linear and factorization-machine trainers have none: use Rein's network trainer, or remove"
+                + " 'dropout' from the spec", SGD.getSimpleSGD(0.1), reg);
+    }
+
+    @Test
+    void theMiniBatchSizeIsAtLeastOne() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> new RegularizedOptimiser(SGD.getSimpleSGD(0.1), TestTerms.of(l2(0.1)), 0));
+        assertEquals("minibatchSize is 0; it must be the trainer's mini-batch size, at least 1", e.getMessage());
+    }
+
+    @Test
+    void unknownParameterLayoutsAreRefusedAtInitialise() {
+        RegularizedOptimiser opt = new RegularizedOptimiser(SGD.getSimpleSGD(0.1), TestTerms.of(l2(0.1)));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> opt.initialise(new OtherParameters()));
+        assertEquals("Rein does not know the parameter layout of " + OtherParameters.class.getName() + ": it knows"
+                + " LinearParameters (Tribuo's linear SGD trainers) and FMParameters (factorization machines);"
+                + " train with one of those, or without penalties and constraints", e.getMessage());
+    }
+
+    @Test
+    void unknownLayoutsAreFineWithoutTerms() {
+        RegularizedOptimiser opt = new RegularizedOptimiser(SGD.getSimpleSGD(0.1), Regularization.none());
+        assertDoesNotThrow(() -> opt.initialise(new OtherParameters()));
+    }
+
+    @Test
+    void anOptimiserThatSwapsTheTensorsIsCaughtAtInitialise() {
+        RegularizedOptimiser opt = new RegularizedOptimiser(new HiddenPegasos(), TestTerms.of(l2(0.1)));
+        IllegalStateException e = assertThrows(IllegalStateException.class,
+                () -> opt.initialise(new LinearParameters(new DenseMatrix(1, 4))));
+        assertEquals("RegularizedOptimiser cannot apply 'l2(lambda=0.1)' with HiddenPegasos: after its initialise"
+                + " the linear model (1 outputs x 3 features + bias) is held in ShrinkingMatrix, whose update does"
+                + " more than add; wrap an optimiser that keeps plain DenseMatrix parameters (SGD, AdaGrad,"
+                + " RMSProp, Adam, AdaDelta)", e.getMessage());
+    }
+
+    @Test
+    void stepBeforeInitialiseSaysWhatToDo() {
+        RegularizedOptimiser opt = new RegularizedOptimiser(SGD.getSimpleSGD(0.1), TestTerms.of(l2(0.1)));
+        IllegalStateException e = assertThrows(IllegalStateException.class,
+                () -> opt.step(new Tensor[] {new DenseMatrix(1, 2)}, 1.0));
+        assertEquals("RegularizedOptimiser.step was called before initialise(Parameters); a Tribuo trainer calls"
+                + " initialise first", e.getMessage());
+    }
+
+    @Test
+    void aConfiguredSpecIsNotWiredYet() throws Exception {
+        Constructor<RegularizedOptimiser> olcut = RegularizedOptimiser.class.getDeclaredConstructor();
+        olcut.setAccessible(true);
+        RegularizedOptimiser opt = olcut.newInstance();
+        Field spec = RegularizedOptimiser.class.getDeclaredField("spec");
+        spec.setAccessible(true);
+        spec.set(opt, "l2(lambda=0.1)");
+        IllegalStateException e = assertThrows(IllegalStateException.class, opt::postConfig);
+        assertEquals("RegularizedOptimiser was configured with spec 'l2(lambda=0.1)', but reading a spec from a"
+                + " configuration file is not wired yet; build it in code with"
+                + " new RegularizedOptimiser(optimiser, regularization, minibatchSize)", e.getMessage());
+    }
+
+    private static void assertMessage(String expected, StochasticGradientOptimiser inner, Regularization reg) {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> new RegularizedOptimiser(inner, reg));
+        assertEquals(expected, e.getMessage());
+    }
+
+    /** Parameters of a model Rein does not know. */
+    private static final class OtherParameters implements Parameters {
+        private Tensor[] tensors = {new DenseMatrix(2, 2)};
+
+        public Tensor[] getEmptyCopy() {
+            return new Tensor[] {new DenseMatrix(2, 2)};
+        }
+
+        public Tensor[] get() {
+            return tensors;
+        }
+
+        public void set(Tensor[] newTensors) {
+            tensors = newTensors;
+        }
+
+        public void update(Tensor[] gradients) {
+            tensors[0].intersectAndAddInPlace(gradients[0]);
+        }
+
+        public Tensor[] merge(Tensor[][] gradients, int size) {
+            return gradients[0];
+        }
+
+        public ParametersProto serialize() {
+            throw new UnsupportedOperationException();
+        }
+    }
+
+    /** Pegasos behind a decorator whose provenance hides it: only the tensor check can notice. */
+    private static final class HiddenPegasos implements StochasticGradientOptimiser {
+        private final Pegasos pegasos = new Pegasos(0.1, 0.01);
+
+        public void initialise(Parameters parameters) {
+            pegasos.initialise(parameters);
+        }
+
+        public Tensor[] step(Tensor[] updates, double weight) {
+            return pegasos.step(updates, weight);
+        }
+
+        public void reset() {
+            pegasos.reset();
+        }
+
+        public StochasticGradientOptimiser copy() {
+            return new HiddenPegasos();
+        }
+
+        public ConfiguredObjectProvenance getProvenance() {
+            return new ConfiguredObjectProvenanceImpl(this, "StochasticGradientOptimiser");
+        }
+
+        @Override
+        public String toString() {
+            return "HiddenPegasos";
+        }
+    }
+}

@@ -1,0 +1,190 @@
+package dev.rein.runtime.tribuo;
+
+import dev.rein.api.hook.Constraint;
+import dev.rein.api.hook.ElementwisePenalty;
+import dev.rein.api.hook.ParameterBlock;
+import dev.rein.api.spi.Arguments;
+import dev.rein.api.spi.Kind;
+import dev.rein.api.spi.RegularizerDescriptor;
+import dev.rein.api.spi.RegularizerProvider;
+import dev.rein.runtime.registry.PluginSource;
+import dev.rein.runtime.registry.RegisteredRegularizer;
+import dev.rein.runtime.spec.BoundTerm;
+import dev.rein.runtime.spec.PenaltyMode;
+import dev.rein.runtime.spec.Regularization;
+import dev.rein.runtime.spec.Target;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Hand-written hooks (what the processor would generate) and a way to bind them without the spec parser. */
+final class TestTerms {
+    private TestTerms() {
+    }
+
+    /** {@code R(w) = (λ/2)·w²}. */
+    static final class L2 implements ElementwisePenalty {
+        final double lambda;
+
+        L2(double lambda) {
+            this.lambda = lambda;
+        }
+
+        public double value(double w) {
+            return 0.5 * lambda * w * w;
+        }
+
+        public double gradient(double w) {
+            return lambda * w;
+        }
+
+        public boolean hasProximal() {
+            return false;
+        }
+
+        public double proximal(double w, double step) {
+            throw new UnsupportedOperationException();
+        }
+
+        public double value(double[] w, int from, int to) {
+            double sum = 0;
+            for (int i = from; i < to; i++) {
+                sum += value(w[i]);
+            }
+            return sum;
+        }
+
+        public void addGradient(double[] w, int from, int to, double[] gradient, double scale) {
+            for (int i = from; i < to; i++) {
+                gradient[i] += scale * gradient(w[i]);
+            }
+        }
+
+        public void proximal(double[] w, int from, int to, double step) {
+            throw new UnsupportedOperationException();
+        }
+    }
+
+    /** {@code R(w) = λ·|w|}, subgradient 0 at 0. */
+    static final class L1 implements ElementwisePenalty {
+        final double lambda;
+
+        L1(double lambda) {
+            this.lambda = lambda;
+        }
+
+        public double value(double w) {
+            return lambda * Math.abs(w);
+        }
+
+        public double gradient(double w) {
+            return lambda * Math.signum(w);
+        }
+
+        public boolean hasProximal() {
+            return false;
+        }
+
+        public double proximal(double w, double step) {
+            throw new UnsupportedOperationException();
+        }
+
+        public double value(double[] w, int from, int to) {
+            double sum = 0;
+            for (int i = from; i < to; i++) {
+                sum += value(w[i]);
+            }
+            return sum;
+        }
+
+        public void addGradient(double[] w, int from, int to, double[] gradient, double scale) {
+            for (int i = from; i < to; i++) {
+                gradient[i] += scale * gradient(w[i]);
+            }
+        }
+
+        public void proximal(double[] w, int from, int to, double step) {
+            throw new UnsupportedOperationException();
+        }
+    }
+
+    /** Caps each row's L2 norm at {@code c}. */
+    static final class MaxNorm implements Constraint {
+        final double c;
+
+        MaxNorm(double c) {
+            this.c = c;
+        }
+
+        public void project(ParameterBlock block) {
+            for (int r = 0; r < block.rows(); r++) {
+                double norm = Math.sqrt(block.rowSquaredNorm(r));
+                if (norm > c) {
+                    block.scaleRow(r, c / norm);
+                }
+            }
+        }
+    }
+
+    /** Clips negative values to 0. */
+    static final class NonNegative implements Constraint {
+        public void project(ParameterBlock block) {
+            double[] v = block.values();
+            for (int i = 0; i < v.length; i++) {
+                v[i] = Math.max(0, v[i]);
+            }
+        }
+    }
+
+    static BoundTerm l2(double lambda) {
+        return term("l2", Kind.PENALTY, new L2(lambda), Map.of("lambda", lambda), Target.WEIGHTS, PenaltyMode.AUTO);
+    }
+
+    static BoundTerm l1(double lambda) {
+        return term("l1", Kind.PENALTY, new L1(lambda), Map.of("lambda", lambda), Target.WEIGHTS, PenaltyMode.AUTO);
+    }
+
+    static BoundTerm maxNorm(double c, Target target) {
+        return term("max_norm", Kind.CONSTRAINT, new MaxNorm(c), Map.of("c", c), target, PenaltyMode.AUTO);
+    }
+
+    static BoundTerm nonNegative() {
+        return term("non_negative", Kind.CONSTRAINT, new NonNegative(), Map.of(), Target.WEIGHTS,
+                PenaltyMode.AUTO);
+    }
+
+    static BoundTerm term(String name, Kind kind, Object hook, Map<String, ?> args, Target target,
+            PenaltyMode mode) {
+        RegularizerDescriptor descriptor = RegularizerDescriptor.builder(name, kind)
+                .implementation("test." + name).build();
+        RegularizerProvider provider = new RegularizerProvider() {
+            public RegularizerDescriptor descriptor() {
+                return descriptor;
+            }
+
+            public Object create(Arguments arguments) {
+                return hook;
+            }
+        };
+        return new BoundTerm(new RegisteredRegularizer(descriptor, provider, PluginSource.builtIn()),
+                Arguments.of(args), hook, target, mode, Optional.empty());
+    }
+
+    /** A regularization of {@code terms}, its spec text made up the way the canonical form reads. */
+    static Regularization of(BoundTerm... terms) {
+        List<String> parts = new ArrayList<>();
+        for (BoundTerm t : terms) {
+            List<String> args = new ArrayList<>();
+            t.arguments().asMap().forEach((k, v) -> args.add(k + "=" + v));
+            if (t.target() != Target.WEIGHTS) {
+                args.add("on=" + t.target().specName());
+            }
+            if (t.mode() != PenaltyMode.AUTO) {
+                args.add("mode=" + t.mode().specName());
+            }
+            parts.add(t.name() + "(" + String.join(", ", args) + ")");
+        }
+        return new Regularization(parts.isEmpty() ? "none" : String.join(" + ", parts), List.of(terms));
+    }
+}
