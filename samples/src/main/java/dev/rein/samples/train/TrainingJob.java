@@ -45,7 +45,7 @@ public final class TrainingJob {
         StochasticGradientOptimiser inner = settings.optimiser().create(settings.learningRate());
         StochasticGradientOptimiser regularized = regularization.isEmpty()
                 ? inner
-                : new RegularizedOptimiser(inner, regularization);
+                : new RegularizedOptimiser(inner, regularization, settings.batchSize());
         long stepsPerEpoch = (train.size() + settings.batchSize() - 1) / settings.batchSize();
         StochasticGradientOptimiser optimiser = new ProgressReportingOptimiser(regularized,
                 stepsPerEpoch * settings.epochs(), progress);
