@@ -33,9 +33,14 @@ public final class Messages {
 
     // --- the class ---
 
-    public static String privateClass(String regularizer, String privateClass) {
-        return "@Regularizer class " + regularizer + " is not reachable because " + privateClass
-                + " is private; make it package-private or public so that the generated provider can use it";
+    public static String privateClass(String regularizer) {
+        return "@Regularizer class " + regularizer + " is private; make it package-private or public so that the"
+                + " generated provider can use it";
+    }
+
+    public static String insidePrivateClass(String regularizer, String privateClass) {
+        return "@Regularizer class " + regularizer + " is inside the private class " + privateClass
+                + "; make " + privateClass + " package-private or public so that the generated provider can use it";
     }
 
     public static String innerClass(String regularizer) {

@@ -60,7 +60,7 @@ public final class RegularizerReader {
         String className = type.getQualifiedName().toString();
         String name = checkedName(type, regularizer, className);
         List<String> aliases = checkedAliases(type, regularizer, className);
-        checkReachable(type, regularizer);
+        checkReachable(type);
 
         List<ExecutableElement> penalties = methodsWith(type, Annotations.PENALTY);
         List<ExecutableElement> gradients = methodsWith(type, Annotations.GRADIENT);
@@ -69,14 +69,14 @@ public final class RegularizerReader {
 
         RegularizerModel.Builder model = null;
         if (!penalties.isEmpty() && !hookKinds.isEmpty()) {
-            reporter.error(Messages.bothShapes(className, hookName(hookKinds.get(0))), type, regularizer);
+            reporter.error(Messages.bothShapes(className, hookName(hookKinds.get(0))), type);
         } else if (!penalties.isEmpty()) {
             model = readPenaltyClass(name, type, penalties, gradients, proximals);
         } else {
             reportOrphans(Annotations.GRADIENT, gradients);
             reportOrphans(Annotations.PROXIMAL, proximals);
             if (hookKinds.isEmpty()) {
-                reporter.error(Messages.neitherShape(className), type, regularizer);
+                reporter.error(Messages.neitherShape(className), type);
             } else {
                 model = readHookClass(name, type, regularizer, hookKinds);
             }
@@ -125,15 +125,18 @@ public final class RegularizerReader {
 
     // --- the class as a whole ---
 
-    private void checkReachable(TypeElement type, AnnotationMirror regularizer) {
+    private void checkReachable(TypeElement type) {
         Optional<TypeElement> hidden = SourceTypes.privateScope(type);
         if (hidden.isPresent()) {
-            reporter.error(Messages.privateClass(type.getQualifiedName().toString(),
-                    hidden.get().getQualifiedName().toString()), type, regularizer);
+            String className = type.getQualifiedName().toString();
+            reporter.error(hidden.get().equals(type)
+                    ? Messages.privateClass(className)
+                    : Messages.insidePrivateClass(className, hidden.get().getQualifiedName().toString()),
+                    type);
         } else if (type.getKind() == ElementKind.CLASS
                 && type.getEnclosingElement() instanceof TypeElement
                 && !type.getModifiers().contains(Modifier.STATIC)) {
-            reporter.error(Messages.innerClass(type.getQualifiedName().toString()), type, regularizer);
+            reporter.error(Messages.innerClass(type.getQualifiedName().toString()), type);
         }
     }
 
@@ -167,20 +170,20 @@ public final class RegularizerReader {
         if (kinds.size() > 1) {
             List<String> hooks = new ArrayList<>();
             kinds.forEach(k -> hooks.add(hookName(k)));
-            reporter.error(Messages.severalHooks(className, hooks), type, regularizer);
+            reporter.error(Messages.severalHooks(className, hooks), type);
             return null;
         }
         if (!type.getModifiers().contains(Modifier.PUBLIC)) {
-            reporter.error(Messages.hookNotPublic(className), type, regularizer);
+            reporter.error(Messages.hookNotPublic(className), type);
         }
         if (type.getKind() == ElementKind.INTERFACE) {
-            reporter.error(Messages.hookNotConcrete(className, "an interface"), type, regularizer);
+            reporter.error(Messages.hookNotConcrete(className, "an interface"), type);
             return null;
         } else if (type.getKind() == ElementKind.ENUM) {
-            reporter.error(Messages.hookNotConcrete(className, "an enum"), type, regularizer);
+            reporter.error(Messages.hookNotConcrete(className, "an enum"), type);
             return null;
         } else if (type.getModifiers().contains(Modifier.ABSTRACT)) {
-            reporter.error(Messages.hookNotConcrete(className, "abstract"), type, regularizer);
+            reporter.error(Messages.hookNotConcrete(className, "abstract"), type);
             return null;
         }
         List<ExecutableElement> constructors = new ArrayList<>();
@@ -190,7 +193,7 @@ public final class RegularizerReader {
             }
         }
         if (constructors.size() != 1) {
-            reporter.error(Messages.hookConstructors(className, constructors.size()), type, regularizer);
+            reporter.error(Messages.hookConstructors(className, constructors.size()), type);
             return null;
         }
         RegularizerModel.Builder model = RegularizerModel.builder(name, kinds.get(0), SourceTypes.qualifiedName(type));
