@@ -115,7 +115,7 @@ public final class ProviderGenerator {
                 .addModifiers(Modifier.PUBLIC)
                 .returns(ClassName.get(model.kind().hookType()))
                 .addParameter(Arguments.class, ARGUMENTS)
-                .addStatement(reads.size() <= 1 ? "return new $T($L)" : "return new $T(\n$>$>$L$<$<)", built,
+                .addStatement(reads.size() <= 1 ? "return new $T($L)" : "return new $T(\n$L)", built,
                         CodeBlock.join(reads, reads.size() <= 1 ? "" : ",\n"))
                 .build();
     }
