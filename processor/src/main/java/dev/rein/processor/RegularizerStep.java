@@ -11,6 +11,8 @@ import dev.rein.processor.generate.ProviderGenerator;
 import dev.rein.processor.model.RegularizerModel;
 import java.io.IOException;
 import java.io.Writer;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import javax.annotation.processing.Filer;
@@ -29,6 +31,8 @@ final class RegularizerStep implements ReinProcessor.Step {
     private final Set<String> generatedProviders;
     private final ProviderGenerator providers = new ProviderGenerator();
     private final PenaltyGlueGenerator glue = new PenaltyGlueGenerator();
+    /** Generated provider name to the class it was generated for: {@code A.B} and {@code A_B} would collide. */
+    private final Map<String, String> generatedFor = new HashMap<>();
 
     RegularizerStep(Filer filer, ErrorReporter reporter, RegularizerReader reader, Set<String> generatedProviders) {
         this.filer = filer;
@@ -51,11 +55,17 @@ final class RegularizerStep implements ReinProcessor.Step {
         if (model.isEmpty()) {
             return true;
         }
+        String provider = GeneratedNames.provider(model.get().type()).binaryName();
+        String clash = generatedFor.putIfAbsent(provider, type.getQualifiedName().toString());
+        if (clash != null) {
+            reporter.error(Messages.generatedNameClash(provider, type.getQualifiedName().toString(), clash), type);
+            return true;
+        }
         write(providers.generate(model.get()), type);
         if (model.get().penaltyMethods().isPresent()) {
             write(glue.generate(model.get()), type);
         }
-        generatedProviders.add(GeneratedNames.provider(model.get().type()).binaryName());
+        generatedProviders.add(provider);
         return true;
     }
 

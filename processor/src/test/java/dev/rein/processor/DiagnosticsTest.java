@@ -528,6 +528,32 @@ class DiagnosticsTest {
                         "            @Param double lambda) { return w; }", "}"));
     }
 
+    @Test
+    void privateEnumParameter() {
+        assertOnlyError("@Param 'shape' has type Shape, which is private; make the enum package-private or public"
+                        + " so that the generated provider can name it",
+                "@Param(defaultValue = \"flat\") Shape shape",
+                source("Bad", "@Regularizer(name = \"l2\")", "public final class Bad {",
+                        "    private enum Shape { FLAT }",
+                        "    @Penalty",
+                        "    static double penalty(double w,",
+                        "            @Param(defaultValue = \"flat\") Shape shape) { return w; }",
+                        "    @Gradient static double gradient(double w, Shape shape) { return w; }", "}"));
+    }
+
+    @Test
+    void generatedNamesThatCollide() {
+        JavaFileObject nested = source("Outer", "public class Outer {", "    @Regularizer(name = \"first\")",
+                "    public static final class Inner {", String.join("\n", L2_BODY), "    }", "}");
+        JavaFileObject flat = source("Outer_Inner", "@Regularizer(name = \"second\")",
+                "public final class Outer_Inner {", String.join("\n", L2_BODY), "}");
+        Compilation c = compile(nested, flat);
+        String message = "The generated class com.example.Outer_Inner_ReinProvider for com.example.Outer_Inner is"
+                + " already generated for com.example.Outer.Inner; rename one of the two classes";
+        assertThat(c).hadErrorContaining(message).inFile(flat).onLineContaining("class Outer_Inner");
+        assertEquals(List.of(message), errors(c));
+    }
+
     // --- annotations elsewhere ---
 
     @Test

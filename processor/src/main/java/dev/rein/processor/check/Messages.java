@@ -198,7 +198,18 @@ public final class Messages {
                 + " parameters";
     }
 
+    public static String privateEnum(String param, String enumType) {
+        return "@Param '" + param + "' has type " + enumType + ", which is private; make the enum package-private"
+                + " or public so that the generated provider can name it";
+    }
+
     // --- elsewhere ---
+
+    public static String generatedNameClash(String generated, String regularizer, String other) {
+        return "The generated class " + generated + " for " + regularizer + " is already generated for " + other
+                + "; rename one of the two classes";
+    }
+
 
     public static String misplacedMethodAnnotation(String annotation, String method, String type,
             String suggestedName) {

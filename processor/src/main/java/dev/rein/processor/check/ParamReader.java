@@ -69,7 +69,9 @@ final class ParamReader {
         Optional<TypeElement> enumType = SourceTypes.asEnum(type);
         if (enumType.isPresent()) {
             List<String> constants = SourceTypes.enumConstants(enumType.get());
-            if (constants.isEmpty()) {
+            if (SourceTypes.privateScope(enumType.get()).isPresent()) {
+                reporter.error(Messages.privateEnum(specName, SourceTypes.display(type)), parameter, param);
+            } else if (constants.isEmpty()) {
                 reporter.error(Messages.enumWithoutConstants(specName, SourceTypes.display(type)), parameter, param);
             }
             model.enumeration(SourceTypes.qualifiedName(enumType.get()), constants);
