@@ -60,8 +60,8 @@ public final class SpecParser {
                 return new Spec(text, terms);
             }
             if (peek() != '+') {
-                throw error("expected '+' or the end of the spec after '" + term.name() + "'" + termSuffix(term)
-                        + ", found " + found());
+                throw error("expected '+' or the end of the spec after '" + term.name() + termSuffix(term)
+                        + "', found " + found());
             }
             pos++;
             afterPlus = true;
@@ -140,7 +140,7 @@ public final class SpecParser {
 
     private String value(String key) {
         if (atEnd()) {
-            throw error("expected a value for '" + key + "', found " + found());
+            throw missingValue(key);
         }
         char c = peek();
         if (c == '\'' || c == '"') {
@@ -155,9 +155,13 @@ public final class SpecParser {
         }
         if (pos == start || (pos == start + 1 && !isBareChar(text.charAt(start)))) {
             pos = start;
-            throw error("expected a value for '" + key + "' (a number, a word or a quoted text), found " + found());
+            throw missingValue(key);
         }
         return text.substring(start, pos);
+    }
+
+    private SpecException missingValue(String key) {
+        return error("expected a value for '" + key + "' (a number, a word or a quoted text), found " + found());
     }
 
     /** A '+' inside a bare value only as an exponent's sign, as in {@code 1e+5}. */
