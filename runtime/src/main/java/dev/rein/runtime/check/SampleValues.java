@@ -48,9 +48,9 @@ final class SampleValues {
         if (lowest != Long.MIN_VALUE && highest != Long.MAX_VALUE) {
             candidate = lowest + (highest - lowest) / 2;
         } else if (lowest != Long.MIN_VALUE) {
-            candidate = lowest + 1;
+            candidate = (long) Math.floor(param.min()) + 1;
         } else if (highest != Long.MAX_VALUE) {
-            candidate = highest - 1;
+            candidate = (long) Math.ceil(param.max()) - 1;
         } else {
             candidate = 1;
         }
