@@ -84,7 +84,7 @@ public final class SpecBinder {
 
     private BoundTerm bindTerm(SpecTerm term) {
         RegisteredRegularizer plugin = catalog.find(term.name()).orElseThrow(() -> error(term.column(),
-                "unknown regularizer '" + term.name() + "';" + Suggestions.didYouMean(term.name(), catalog.names())
+                "unknown regularizer '" + term.name() + "'" + suggestion(term.name(), catalog.names())
                         + " (rein list shows all)"));
         RegularizerDescriptor descriptor = plugin.descriptor();
         Map<String, Object> given = new LinkedHashMap<>();
@@ -135,9 +135,11 @@ public final class SpecBinder {
     }
 
     private Object parameter(SpecArgument a, RegularizerDescriptor descriptor) {
-        ParamDescriptor p = descriptor.param(a.key()).orElseThrow(() -> error(a.keyColumn(),
-                descriptor.name() + " has no parameter '" + a.key() + "';"
-                        + Suggestions.didYouMean(a.key(), validKeys(descriptor)) + " " + takes(descriptor)));
+        ParamDescriptor p = descriptor.param(a.key()).orElseThrow(() -> {
+            String suggestion = suggestion(a.key(), validKeys(descriptor));
+            return error(a.keyColumn(), descriptor.name() + " has no parameter '" + a.key() + "'" + suggestion
+                    + (suggestion.isEmpty() ? "; " : " ") + takes(descriptor));
+        });
         try {
             return p.parse(a.value());
         } catch (IllegalArgumentException e) {
@@ -148,8 +150,8 @@ public final class SpecBinder {
     private void checkOptionApplies(SpecArgument a, RegularizerDescriptor descriptor, Set<Kind> kinds,
             String kindsInWords) {
         if (!kinds.contains(descriptor.kind())) {
-            throw error(a.keyColumn(), "option '" + a.key() + "' does not apply to " + descriptor.name() + " (a "
-                    + descriptor.kind().displayName() + "); it is only for " + kindsInWords + " terms. "
+            throw error(a.keyColumn(), "option '" + a.key() + "' does not apply to " + descriptor.name() + " (kind "
+                    + descriptor.kind().displayName() + "); it is only for " + kindsInWords + " terms; "
                     + takes(descriptor));
         }
     }
@@ -174,6 +176,12 @@ public final class SpecBinder {
                     + plugin.source().describe() + ") failed to build with " + arguments + ": "
                     + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()), e);
         }
+    }
+
+    /** {@code "; did you mean a, b?"} or nothing. */
+    private static String suggestion(String typo, java.util.Collection<String> known) {
+        String didYouMean = Suggestions.didYouMean(typo, known);
+        return didYouMean.isEmpty() ? "" : ";" + didYouMean;
     }
 
     private static boolean hasProximal(Object hook) {
