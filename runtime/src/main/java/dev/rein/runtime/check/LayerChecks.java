@@ -88,9 +88,11 @@ final class LayerChecks {
     }
 
     List<CheckResult> normalization(Normalization layer) {
-        layer.initialise(WIDTH);
         List<CheckResult> results = new ArrayList<>();
-        CheckResult arrays = PluginChecker.guard(NORMALIZATION_ARRAYS, () -> arrays(layer));
+        CheckResult arrays = PluginChecker.guard(NORMALIZATION_ARRAYS, () -> {
+            layer.initialise(WIDTH);
+            return arrays(layer);
+        });
         results.add(arrays);
         results.add(PluginChecker.guard(NORMALIZATION_INPUT, () -> normalizationInput(layer)));
         if (arrays.passed()) {

@@ -147,7 +147,12 @@ public final class PluginChecker {
             return new CheckReport(subject, results);
         }
         results.add(CheckResult.pass(CREATE, "a " + hook.getClass().getName()));
-        results.addAll(kindChecks(hook));
+        try {
+            results.addAll(kindChecks(hook));
+        } catch (RuntimeException | LinkageError e) {
+            // Each check guards itself; this catches what a plugin throws while a check is being set up.
+            results.add(CheckResult.fail(descriptor.kind().displayName() + " checks", threw(e)));
+        }
         return new CheckReport(subject, results);
     }
 

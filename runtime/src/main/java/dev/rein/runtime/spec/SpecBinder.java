@@ -9,6 +9,7 @@ import dev.rein.api.spi.RegularizerDescriptor;
 import dev.rein.runtime.registry.RegisteredRegularizer;
 import dev.rein.runtime.registry.RegularizerCatalog;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -179,7 +180,7 @@ public final class SpecBinder {
     }
 
     /** {@code "; did you mean a, b?"} or nothing. */
-    private static String suggestion(String typo, java.util.Collection<String> known) {
+    private static String suggestion(String typo, Collection<String> known) {
         String didYouMean = Suggestions.didYouMean(typo, known);
         return didYouMean.isEmpty() ? "" : ";" + didYouMean;
     }

@@ -174,6 +174,44 @@ class PluginCheckerTest {
     }
 
     @Test
+    void hooksThatThrowWhileBeingSetUpFailInsteadOfEscaping() {
+        RegularizerProvider broken = TestHooks.provider(descriptor("batch_norm", Kind.NORMALIZATION),
+                a -> new dev.rein.api.hook.Normalization() {
+                    public void initialise(int width) {
+                        throw new IllegalStateException("width " + width + " is too small");
+                    }
+
+                    public List<dev.rein.api.hook.NamedArray> learnedParameters() {
+                        return List.of();
+                    }
+
+                    public List<dev.rein.api.hook.NamedArray> learnedGradients() {
+                        return List.of();
+                    }
+
+                    public List<dev.rein.api.hook.NamedArray> state() {
+                        return List.of();
+                    }
+
+                    public void forward(double[] in, double[] out, int batch, int width,
+                            dev.rein.api.hook.Phase phase) {
+                    }
+
+                    public void backward(double[] gradOut, double[] gradIn, int batch, int width) {
+                    }
+                });
+        CheckReport report = checker.check(broken);
+        assertEquals(new CheckResult(LayerChecks.NORMALIZATION_ARRAYS, false,
+                "threw java.lang.IllegalStateException: width 3 is too small"), report.failures().get(0));
+        RegularizerProvider undecided = TestHooks.penaltyProvider("l2", lambda -> TestHooks.penalty(
+                w -> 0.5 * w * w, w -> w, (w, step) -> {
+                    throw new UnsupportedOperationException("not yet");
+                }));
+        assertEquals(new CheckResult(ElementwisePenaltyChecks.PROX_OPTIMALITY, false,
+                "threw java.lang.UnsupportedOperationException: not yet"), checker.check(undecided).failures().get(0));
+    }
+
+    @Test
     void reservedParameterNamesFailTheDescriptorCheck() {
         RegularizerDescriptor d = RegularizerDescriptor.builder("l2", Kind.PENALTY)
                 .addParam(ParamDescriptor.builder("on", ParamType.STRING).defaultValue("x").build()).build();
