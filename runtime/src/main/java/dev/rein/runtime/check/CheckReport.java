@@ -2,6 +2,7 @@ package dev.rein.runtime.check;
 
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
@@ -11,10 +12,11 @@ import java.util.stream.Collectors;
  * CheckReport report = new PluginChecker().check(provider);
  * report.passed();                  // true when every check passed
  * System.out.println(report.summary() + "\n" + report.format());
- * // l1: 6 checks, all passed
- * // PASS  parameters: lambda = 1.0E-4 (default)
- * // PASS  gradient matches finite differences: 42 points (1 kink)
+ * // l1: 8 checks, all passed
+ * // PASS  descriptor: l1, a penalty
+ * // PASS  parameters: lambda = 1e-4 (default)
  * // ...
+ * // PASS  gradient matches finite differences: 39 points (1 at a kink, where any subgradient is accepted)
  * }</pre>
  *
  * @param subject the regularizer checked, e.g. {@code "l1"} or {@code "l1 (built-in)"}
@@ -37,7 +39,7 @@ public record CheckReport(String subject, List<CheckResult> results) {
     }
 
     /** The result of the check called {@code name}, if it ran. */
-    public java.util.Optional<CheckResult> result(String name) {
+    public Optional<CheckResult> result(String name) {
         return results.stream().filter(r -> r.name().equals(name)).findFirst();
     }
 

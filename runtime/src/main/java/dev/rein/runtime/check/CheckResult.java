@@ -6,9 +6,9 @@ import java.util.Objects;
  * The outcome of one check of a plugin.
  *
  * <pre>{@code
- * CheckResult.pass("gradient matches finite differences", "41 points, 1 kink");
+ * CheckResult.pass("gradient matches finite differences", "39 points");
  * CheckResult.fail("gradient matches finite differences",
- *         "at w = 1.0E-6: gradient(w) = 2.00000e-06 but central finite differences give 1.00000e-06");
+ *         "wrong at 38 of 39 points; first at w = 1.0E-6: gradient(w) = 2.00000e-06 but finite differences give 1.00000e-06");
  * }</pre>
  *
  * @param name   what was checked, e.g. {@code "gradient matches finite differences"}

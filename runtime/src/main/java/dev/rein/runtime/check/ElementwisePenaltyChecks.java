@@ -4,6 +4,7 @@ import static dev.rein.runtime.check.FiniteDifferences.num;
 
 import dev.rein.api.hook.ElementwisePenalty;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 
@@ -157,7 +158,7 @@ final class ElementwisePenaltyChecks {
         }
         double scale = 0.5;
         double[] gradient = new double[w.length];
-        java.util.Arrays.fill(gradient, 1.0);
+        Arrays.fill(gradient, 1.0);
         penalty.addGradient(w, from, to, gradient, scale);
         for (int i = 0; i < w.length; i++) {
             double expected = i >= from && i < to ? 1.0 + scale * penalty.gradient(w[i]) : 1.0;
@@ -180,7 +181,7 @@ final class ElementwisePenaltyChecks {
                 }
             }
         }
-        if (!java.util.Arrays.equals(w, points)) {
+        if (!Arrays.equals(w, points)) {
             return CheckResult.fail(ARRAYS, "value or addGradient changed the weights they were given");
         }
         return CheckResult.pass(ARRAYS, "value, addGradient" + (penalty.hasProximal() ? ", proximal" : "")

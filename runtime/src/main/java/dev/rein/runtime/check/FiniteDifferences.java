@@ -65,7 +65,9 @@ final class FiniteDifferences {
         boolean kink = false;
         if (gap > RTOL * Math.max(Math.abs(left), Math.abs(right)) + noise) {
             double small = h / 16;
-            double smallGap = Math.abs((f.applyAsDouble(x + small) - fx) / small - (fx - f.applyAsDouble(x - small)) / small);
+            double smallLeft = (fx - f.applyAsDouble(x - small)) / small;
+            double smallRight = (f.applyAsDouble(x + small) - fx) / small;
+            double smallGap = Math.abs(smallRight - smallLeft);
             kink = smallGap > gap / 2;
         }
         return new Slopes(left, (fPlus - fMinus) / (2 * h), right, kink, noise);
