@@ -1,6 +1,7 @@
 package dev.rein.runtime.spec;
 
 import dev.rein.api.spi.Kind;
+import dev.rein.runtime.registry.RegularizerCatalog;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -28,6 +29,16 @@ public final class Regularization {
     public Regularization(String spec, List<BoundTerm> terms) {
         this.spec = Objects.requireNonNull(spec, "spec");
         this.terms = List.copyOf(terms);
+    }
+
+    /**
+     * Parses and binds {@code spec} against {@code catalog}: shorthand for {@link SpecBinder#bind(String,
+     * RegularizerCatalog)}.
+     *
+     * @throws SpecException with the column of the first problem
+     */
+    public static Regularization of(String spec, RegularizerCatalog catalog) {
+        return SpecBinder.bind(spec, catalog);
     }
 
     /** No regularization at all. */

@@ -1,8 +1,10 @@
 /**
  * The spec language, {@code l1(lambda=1e-5) + max_norm(c=3)}: {@link dev.rein.runtime.spec.SpecParser} reads text
- * into a {@link dev.rein.runtime.spec.Spec}, and {@link dev.rein.runtime.spec.Regularization} binds it against the
- * registry into ready-to-use hook instances, with errors that name the column and what would be valid.
+ * into a {@link dev.rein.runtime.spec.Spec}, and {@link dev.rein.runtime.spec.SpecBinder} binds it against a
+ * registry into a {@link dev.rein.runtime.spec.Regularization} of ready-to-use hooks; every error is a
+ * {@link dev.rein.runtime.spec.SpecException} that names the column and what would be valid.
  *
- * <p>Depends on: {@code rein-api}, {@link dev.rein.runtime.registry}.
+ * <p>Depends on: {@code rein-api}, {@link dev.rein.runtime.registry} (only {@code RegularizerCatalog} and
+ * {@code RegisteredRegularizer}) and the JDK.
  */
 package dev.rein.runtime.spec;

@@ -1,0 +1,245 @@
+package dev.rein.runtime.check;
+
+import dev.rein.api.hook.ActivationRegularizer;
+import dev.rein.api.hook.BlockPenalty;
+import dev.rein.api.hook.Constraint;
+import dev.rein.api.hook.ElementwisePenalty;
+import dev.rein.api.hook.Normalization;
+import dev.rein.api.hook.StoppingRule;
+import dev.rein.api.spi.Arguments;
+import dev.rein.api.spi.ParamDescriptor;
+import dev.rein.api.spi.RegularizerDescriptor;
+import dev.rein.api.spi.RegularizerProvider;
+import dev.rein.runtime.registry.RegisteredRegularizer;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.function.Supplier;
+import java.util.regex.Pattern;
+
+/**
+ * Checks a regularizer plugin numerically: what {@code rein check} runs, and what a plugin author calls from a
+ * JUnit test.
+ *
+ * <pre>{@code
+ * @Test
+ * void cauchyIsCorrect() {
+ *     PluginChecker.assertPasses(new CauchyProvider());   // AssertionError with the report if a check fails
+ * }
+ *
+ * CheckReport report = new PluginChecker().check(provider, Map.of("lambda", "0.5"));  // a stronger penalty
+ * System.out.println(report);
+ * }</pre>
+ *
+ * <p>What is checked, by kind:
+ * <ul>
+ *   <li>every kind: the descriptor (name, no reserved parameter names), every default parses within its bounds;
+ *       a required parameter gets a sample value inside its bounds, or an override; the provider builds an
+ *       instance of its kind's hook;</li>
+ *   <li>penalty: the value is finite; the gradient agrees with central finite differences at 0, near 0
+ *       ({@code ±1e-6, ±1e-3}), moderate ({@code ±0.1, ±1, ±3}) and large ({@code ±1e3, ±1e6}) weights and at
+ *       seeded random ones (any subgradient at a kink); the proximal operator, if any, satisfies
+ *       {@code (w - x)/step ∈ [R'(x-), R'(x+)]} and minimises {@code (z - w)²/(2·step) + R(z)} locally, at steps
+ *       {@code 1e-3, 0.1, 1}; the array methods agree with the scalar ones;</li>
+ *   <li>block penalty: the gradient against finite differences on a random block; the proximal operator's
+ *       optimality condition, coordinate by coordinate;</li>
+ *   <li>constraint: the projection is deterministic and idempotent on random blocks of several shapes;</li>
+ *   <li>activation: backward against finite differences of forward, in EVAL and in TRAIN mode (every forward with
+ *       a fresh generator of the same seed);</li>
+ *   <li>normalization: learned parameters and gradients match by name and length; input and parameter gradients
+ *       against finite differences in TRAIN mode;</li>
+ *   <li>stopping rule: a metric name; never stops while the metric strictly improves.</li>
+ * </ul>
+ *
+ * <p>Checks run with the default parameter values unless overridden; a penalty whose default coefficient is
+ * {@code 0} passes trivially, so give such a plugin an override. A checker is immutable and thread-safe.
+ */
+public final class PluginChecker {
+    static final String DESCRIPTOR = "descriptor";
+    static final String PARAMETERS = "parameters";
+    static final String CREATE = "create";
+
+    private static final long DEFAULT_SEED = 20240611L;
+    private static final Pattern LOWER_SNAKE = Pattern.compile("[a-z][a-z0-9_]*");
+    private static final Set<String> RESERVED = Set.of("on", "mode", "after");
+
+    private final long seed;
+
+    /** A checker with a fixed default seed: the same plugin always gets the same report. */
+    public PluginChecker() {
+        this(DEFAULT_SEED);
+    }
+
+    /** A checker whose random test points and blocks come from {@code seed}. */
+    public PluginChecker(long seed) {
+        this.seed = seed;
+    }
+
+    /** Checks {@code provider} with default and sample values; fails with the formatted report if a check fails. */
+    public static void assertPasses(RegularizerProvider provider) {
+        assertPasses(provider, Map.of());
+    }
+
+    /** As {@link #assertPasses(RegularizerProvider)}, with some parameter values given as spec text. */
+    public static void assertPasses(RegularizerProvider provider, Map<String, String> argumentOverrides) {
+        CheckReport report = new PluginChecker().check(provider, argumentOverrides);
+        if (!report.passed()) {
+            throw new AssertionError(report.toString());
+        }
+    }
+
+    /** Checks a registered plugin; the report's subject names where it came from. */
+    public CheckReport check(RegisteredRegularizer plugin) {
+        return check(plugin.name() + " (" + plugin.source().describe() + ")", plugin.provider(), Map.of());
+    }
+
+    /** Checks {@code provider} with default values, and sample values for required parameters. */
+    public CheckReport check(RegularizerProvider provider) {
+        return check(provider, Map.of());
+    }
+
+    /**
+     * Checks {@code provider} with {@code argumentOverrides} (parameter name to value as written in a spec, e.g.
+     * {@code Map.of("lambda", "0.5")}) in place of defaults and samples.
+     */
+    public CheckReport check(RegularizerProvider provider, Map<String, String> argumentOverrides) {
+        Objects.requireNonNull(provider, "provider");
+        String subject;
+        try {
+            subject = provider.descriptor().name();
+        } catch (RuntimeException e) {
+            subject = provider.getClass().getName();
+        }
+        return check(subject, provider, argumentOverrides);
+    }
+
+    private CheckReport check(String subject, RegularizerProvider provider, Map<String, String> overrides) {
+        List<CheckResult> results = new ArrayList<>();
+        RegularizerDescriptor descriptor;
+        try {
+            descriptor = Objects.requireNonNull(provider.descriptor(), "descriptor() returned null");
+        } catch (RuntimeException e) {
+            results.add(CheckResult.fail(DESCRIPTOR, threw(e)));
+            return new CheckReport(subject, results);
+        }
+        results.add(descriptor(descriptor));
+        Map<String, Object> values = new LinkedHashMap<>();
+        CheckResult parameters = parameters(descriptor, overrides, values);
+        results.add(parameters);
+        if (!parameters.passed()) {
+            return new CheckReport(subject, results);
+        }
+        Object hook;
+        try {
+            hook = provider.create(Arguments.of(values));
+        } catch (RuntimeException | LinkageError e) {
+            results.add(CheckResult.fail(CREATE, "create" + values + " " + threw(e)));
+            return new CheckReport(subject, results);
+        }
+        Class<?> hookType = descriptor.kind().hookType();
+        if (!hookType.isInstance(hook)) {
+            results.add(CheckResult.fail(CREATE, "create" + values + " returned "
+                    + (hook == null ? "null" : "a " + hook.getClass().getName()) + ", which is not a "
+                    + hookType.getSimpleName() + " as kind " + descriptor.kind().displayName() + " requires"));
+            return new CheckReport(subject, results);
+        }
+        results.add(CheckResult.pass(CREATE, "a " + hook.getClass().getName()));
+        try {
+            results.addAll(kindChecks(hook));
+        } catch (RuntimeException | LinkageError e) {
+            // Each check guards itself; this catches what a plugin throws while a check is being set up.
+            results.add(CheckResult.fail(descriptor.kind().displayName() + " checks", threw(e)));
+        }
+        return new CheckReport(subject, results);
+    }
+
+    private List<CheckResult> kindChecks(Object hook) {
+        if (hook instanceof ElementwisePenalty p) {
+            return new ElementwisePenaltyChecks(p, seed).run();
+        }
+        if (hook instanceof BlockPenalty b) {
+            return new BlockPenaltyChecks(b, seed).run();
+        }
+        if (hook instanceof Constraint c) {
+            return new ConstraintChecks(c, seed).run();
+        }
+        if (hook instanceof ActivationRegularizer a) {
+            return new LayerChecks(seed).activation(a);
+        }
+        if (hook instanceof Normalization n) {
+            return new LayerChecks(seed).normalization(n);
+        }
+        return new StoppingRuleChecks((StoppingRule) hook).run();
+    }
+
+    private static CheckResult descriptor(RegularizerDescriptor d) {
+        List<String> problems = new ArrayList<>();
+        if (!LOWER_SNAKE.matcher(d.name()).matches()) {
+            problems.add("name '" + d.name() + "' is not lower_snake_case");
+        }
+        for (String alias : d.aliases()) {
+            if (!LOWER_SNAKE.matcher(alias).matches()) {
+                problems.add("alias '" + alias + "' is not lower_snake_case");
+            }
+        }
+        for (ParamDescriptor p : d.params()) {
+            if (RESERVED.contains(p.name())) {
+                problems.add("parameter '" + p.name() + "' uses a key Rein reserves (on, mode, after)");
+            } else if (!LOWER_SNAKE.matcher(p.name()).matches()) {
+                problems.add("parameter '" + p.name() + "' is not lower_snake_case");
+            }
+        }
+        return problems.isEmpty() ? CheckResult.pass(DESCRIPTOR, d.name() + ", a " + d.kind().displayName())
+                : CheckResult.fail(DESCRIPTOR, String.join("; ", problems));
+    }
+
+    /** Fills {@code values} with every parameter: override, else default, else a sample inside the bounds. */
+    private static CheckResult parameters(RegularizerDescriptor d, Map<String, String> overrides,
+            Map<String, Object> values) {
+        for (String key : overrides.keySet()) {
+            if (d.param(key).isEmpty()) {
+                return CheckResult.fail(PARAMETERS, "override '" + key + "' is not a parameter of " + d.name()
+                        + "; it takes " + d.params().stream().map(ParamDescriptor::name).toList());
+            }
+        }
+        List<String> used = new ArrayList<>();
+        for (ParamDescriptor p : d.params()) {
+            String text;
+            String origin;
+            if (overrides.containsKey(p.name())) {
+                text = overrides.get(p.name());
+                origin = "override";
+            } else if (p.defaultValue().isPresent()) {
+                text = p.defaultValue().get();
+                origin = "default";
+            } else {
+                text = SampleValues.sample(p);
+                origin = "sample: required, no default";
+            }
+            try {
+                values.put(p.name(), p.parse(text));
+            } catch (IllegalArgumentException e) {
+                return CheckResult.fail(PARAMETERS, "the " + origin + " of " + p.name() + " is invalid: "
+                        + e.getMessage());
+            }
+            used.add(p.name() + " = " + text + " (" + origin + ")");
+        }
+        return CheckResult.pass(PARAMETERS, used.isEmpty() ? "none" : String.join(", ", used));
+    }
+
+    /** Runs one check; an exception thrown by the plugin fails the check instead of escaping. */
+    static CheckResult guard(String name, Supplier<CheckResult> check) {
+        try {
+            return check.get();
+        } catch (RuntimeException | LinkageError | StackOverflowError e) {
+            return CheckResult.fail(name, threw(e));
+        }
+    }
+
+    private static String threw(Throwable e) {
+        return "threw " + e.getClass().getName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
+    }
+}

@@ -1,0 +1,202 @@
+package dev.rein.runtime.spec;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.rein.api.hook.ActivationRegularizer;
+import dev.rein.api.hook.Constraint;
+import dev.rein.api.hook.ElementwisePenalty;
+import dev.rein.api.spi.Arguments;
+import dev.rein.api.spi.Kind;
+import dev.rein.runtime.registry.RegularizerCatalog;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class SpecBinderTest {
+    private final RegularizerCatalog catalog = TestCatalog.create();
+
+    @Test
+    void bindsTermsInOrderWithDefaultsFilledIn() {
+        Regularization r = SpecBinder.bind("l1 + max_norm(c=3)", catalog);
+        assertEquals(2, r.terms().size());
+        BoundTerm l1 = r.terms().get(0);
+        assertEquals("l1", l1.name());
+        assertEquals(Arguments.of(Map.of("lambda", 1e-4)), l1.arguments());
+        assertEquals(Target.WEIGHTS, l1.target());
+        assertEquals(PenaltyMode.AUTO, l1.mode());
+        assertEquals(Optional.empty(), l1.after());
+        assertEquals(0.5e-4, l1.hook(ElementwisePenalty.class).value(0.5), 1e-18);
+        BoundTerm maxNorm = r.terms(Kind.CONSTRAINT).get(0);
+        assertEquals(Arguments.of(Map.of("c", 3.0)), maxNorm.arguments());
+        assertInstanceOf(Constraint.class, maxNorm.hook());
+        assertEquals("l1(lambda=1.0E-4) + max_norm(c=3.0)", r.toSpec());
+    }
+
+    @Test
+    void aliasesBindToTheCanonicalName() {
+        Regularization r = Regularization.of("ridge(lambda=0.1) + weight_decay", catalog);
+        assertEquals("l2(lambda=0.1) + l2(lambda=1.0E-4)", r.toSpec());
+        assertEquals(List.of("l2", "l2"), r.terms().stream().map(BoundTerm::name).toList());
+    }
+
+    @Test
+    void readsReinsOwnOptions() {
+        Regularization r = SpecBinder.bind("l1(lambda=1e-5, on=all, mode=proximal) + max_norm(c=3, on=ALL)"
+                + " + group_lasso(mode=proximal) + dropout(p=0.2, after='dense 1') + l2(mode=Decoupled)", catalog);
+        List<BoundTerm> t = r.terms();
+        assertEquals(List.of(Target.ALL, Target.ALL, Target.WEIGHTS, Target.WEIGHTS, Target.WEIGHTS),
+                t.stream().map(BoundTerm::target).toList());
+        assertEquals(List.of(PenaltyMode.PROXIMAL, PenaltyMode.AUTO, PenaltyMode.PROXIMAL, PenaltyMode.AUTO,
+                PenaltyMode.DECOUPLED), t.stream().map(BoundTerm::mode).toList());
+        assertEquals(Optional.of("dense 1"), t.get(3).after());
+        assertInstanceOf(ActivationRegularizer.class, t.get(3).hook());
+        assertEquals("l1(lambda=1.0E-5, on=all, mode=proximal) + max_norm(c=3.0, on=all)"
+                + " + group_lasso(lambda=1.0E-4, mode=proximal) + dropout(p=0.2, after='dense 1')"
+                + " + l2(lambda=1.0E-4, mode=decoupled)", r.toSpec());
+    }
+
+    @Test
+    void canonicalValuesOfEveryType() {
+        Regularization r = SpecBinder.bind("early_stopping(metric=Accuracy, restore_best=FALSE, patience=7)",
+                catalog);
+        assertEquals("early_stopping(patience=7, metric=accuracy, restore_best=false, label='best run')",
+                r.toSpec());
+        assertEquals(Arguments.of(Map.of("patience", 7, "metric", "ACCURACY", "restore_best", false,
+                "label", "best run")), r.terms().get(0).arguments());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "l1",
+        "ridge(lambda=0.5, on=all) + max_norm(c=1e+2)",
+        "l1(lambda=0, mode=proximal) + group_lasso(lambda=3, on=all, mode=coupled)",
+        "dropout(after=\"it's \\\\ here\") + batch_norm(eps=1e-3, after=dense_1) + early_stopping(label='')",
+    })
+    void canonicalTextBindsToAnEqualRegularization(String text) {
+        Regularization first = SpecBinder.bind(text, catalog);
+        Regularization second = SpecBinder.bind(first.toSpec(), catalog);
+        assertEquals(first.toSpec(), second.toSpec());
+        assertEquals(SpecParser.parse(first.toSpec()), SpecParser.parse(second.toSpec()));
+        for (int i = 0; i < first.terms().size(); i++) {
+            BoundTerm a = first.terms().get(i);
+            BoundTerm b = second.terms().get(i);
+            assertEquals(a.arguments(), b.arguments());
+            assertEquals(List.of(a.name(), a.target(), a.mode(), a.after()),
+                    List.of(b.name(), b.target(), b.mode(), b.after()));
+        }
+    }
+
+    @Test
+    void noneIsNoRegularization() {
+        assertSame(Regularization.none(), SpecBinder.bind("none", catalog));
+        assertSame(Regularization.none(), SpecBinder.bind(" ", catalog));
+        assertEquals("none", SpecBinder.bind("", catalog).toSpec());
+    }
+
+    @Test
+    void bindsSpecsBuiltInCode() {
+        Spec spec = Spec.of(List.of(SpecTerm.of("l2"), SpecTerm.of("max_norm")));
+        SpecException e = assertThrows(SpecException.class, () -> SpecBinder.bind(spec, catalog));
+        assertEquals("Spec error at column 6: missing required parameter 'c' of max_norm (a number > 0): write"
+                + " max_norm(c=...)\n"
+                + "  l2 + max_norm\n"
+                + "       ^", e.getMessage());
+    }
+
+    @Test
+    void unknownRegularizer() {
+        assertError("l1 + l3(lambda=1)", 6, "unknown regularizer 'l3'; did you mean l1, l2? (rein list shows all)");
+        assertError("dorpout", 1, "unknown regularizer 'dorpout'; did you mean dropout? (rein list shows all)");
+        assertError("xyzzy", 1, "unknown regularizer 'xyzzy' (rein list shows all)");
+    }
+
+    @Test
+    void unknownParameter() {
+        assertError("l1(lamda=1)", 4, "l1 has no parameter 'lamda'; did you mean lambda? l1 takes: lambda, on, mode");
+        assertError("max_norm(c=3, zzz=1)", 15, "max_norm has no parameter 'zzz'; max_norm takes: c, on");
+        assertError("odd(x=1)", 5, "odd has no parameter 'x'; odd takes: on");
+    }
+
+    @Test
+    void wrongTypeOrOutOfBounds() {
+        assertError("l1(lambda=abc)", 11, "invalid value in l1: 'abc' is not a number: lambda must be a number >= 0");
+        assertError("l1(lambda=-1)", 11, "invalid value in l1: '-1' is out of range: lambda must be a number >= 0");
+        assertError("dropout(p=1)", 11, "invalid value in dropout: '1' is out of range: p must be a number in [0, 1)");
+        assertError("early_stopping(patience=2.5)", 25,
+                "invalid value in early_stopping: '2.5' is not a whole number: patience must be an integer >= 1");
+        assertError("early_stopping(metric=f1)", 23, "invalid value in early_stopping: 'f1' is not one of the allowed"
+                + " values: metric must be one of accuracy, loss");
+        assertError("early_stopping(restore_best=yes)", 29,
+                "invalid value in early_stopping: 'yes' is not true or false: restore_best must be true or false");
+    }
+
+    @Test
+    void missingRequiredParameter() {
+        assertError("l2 + max_norm(on=all)", 6,
+                "missing required parameter 'c' of max_norm (a number > 0): write max_norm(c=...)");
+    }
+
+    @Test
+    void optionsOnlyWhereTheyApply() {
+        assertError("dropout(on=all)", 9, "option 'on' does not apply to dropout (kind activation); it is only for"
+                + " penalty, block_penalty and constraint terms; dropout takes: p, after");
+        assertError("max_norm(c=3, mode=coupled)", 15, "option 'mode' does not apply to max_norm (kind constraint);"
+                + " it is only for penalty and block_penalty terms; max_norm takes: c, on");
+        assertError("l1(after=dense)", 4, "option 'after' does not apply to l1 (kind penalty); it is only for"
+                + " activation and normalization terms; l1 takes: lambda, on, mode");
+        assertError("early_stopping(on=all)", 16, "option 'on' does not apply to early_stopping (kind stopping_rule);"
+                + " it is only for penalty, block_penalty and constraint terms; early_stopping takes: patience,"
+                + " metric, restore_best, label");
+    }
+
+    @Test
+    void optionValuesAreChecked() {
+        assertError("l2(on=bias)", 7,
+                "invalid value in l2: 'bias' is not one of the allowed values: on must be one of weights, all");
+        assertError("l2(mode=lazy)", 9, "invalid value in l2: 'lazy' is not one of the allowed values: mode must be"
+                + " one of auto, coupled, decoupled, proximal");
+        assertError("l2(lambda=1, mode=proximal)", 19, "mode=proximal needs a proximal operator, which l2 does not"
+                + " have: mode must be one of auto, coupled, decoupled");
+    }
+
+    @Test
+    void pluginsThatFailToBuildAreNamedWithTheirSource() {
+        SpecException e = error("l1 + exploding");
+        assertEquals(6, e.column());
+        assertEquals("plugin exploding (from " + java.nio.file.Path.of("plugins", "exploding.jar")
+                + ") failed to build with {}: IllegalStateException: no GPU found", e.problem());
+        assertInstanceOf(IllegalStateException.class, e.getCause());
+        assertError("odd", 1, "Plugin 'odd' (built-in) is declared a constraint but built java.lang.String, which"
+                + " does not implement Constraint");
+    }
+
+    @Test
+    void parseErrorsComeThroughUnchanged() {
+        assertError("l1(lambda)", 10, "expected '=' after parameter 'lambda', found ')'");
+    }
+
+    @Test
+    void errorsShowTheSpecWithACaret() {
+        assertEquals("Spec error at column 6: unknown regularizer 'l3'; did you mean l1, l2? (rein list shows all)\n"
+                + "  l1 + l3(lambda=1)\n"
+                + "       ^", error("l1 + l3(lambda=1)").getMessage());
+        assertTrue(error("l1 + l3").spec().equals("l1 + l3"));
+    }
+
+    private void assertError(String text, int column, String problem) {
+        SpecException e = error(text);
+        assertEquals(problem, e.problem(), text);
+        assertEquals(column, e.column(), text);
+    }
+
+    private SpecException error(String text) {
+        return assertThrows(SpecException.class, () -> SpecBinder.bind(text, catalog), text);
+    }
+}
