@@ -44,7 +44,7 @@ final class CheckCommand implements Callable<Integer> {
             out.printf("Checking %s (%s, %s)%n", r.name(), r.descriptor().kind().displayName(),
                     r.source().describe());
             CheckReport report = new PluginChecker().check(r);
-            out.print(report.format());
+            out.println(report.format());
             out.printf("%s: %s%n", r.name(), report.passed() ? "all checks passed" : "CHECKS FAILED");
             out.flush();
             return report.passed() ? 0 : 1;

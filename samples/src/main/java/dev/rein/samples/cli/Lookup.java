@@ -13,7 +13,7 @@ final class Lookup {
 
     static RegisteredRegularizer require(RegularizerCatalog catalog, String name) {
         return catalog.find(name).orElseThrow(() -> {
-            List<String> near = Suggestions.nearest(name, catalog.names(), 3);
+            List<String> near = Suggestions.nearest(name, catalog.names());
             return new UserInputException("No regularizer is called '" + name + "'."
                     + (near.isEmpty() ? "" : " Did you mean " + String.join(", ", near) + "?")
                     + " 'rein list' shows every one; a plugin jar must be in a folder given with --plugins.");

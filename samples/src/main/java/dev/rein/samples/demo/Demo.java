@@ -43,7 +43,7 @@ public final class Demo {
 
     /** Generates the data, trains every spec and prints the table to {@code out}; returns the rows. */
     public List<TrainingResult> run(PrintWriter out) {
-        DemoData data = DemoData.generate(100, 2000, 500, 10, 42L);
+        DemoData data = DemoData.generate(150, 2000, 300, 5, 42L);
         out.printf("Rein demo: %d training examples, %d test examples, %d features of which %d carry signal.%n",
                 data.train().size(), data.test().size(), data.features(), data.informative());
         out.printf("Tribuo's linear SGD classifier (logistic loss, %s, %d epochs, seed %d).%n%n",

@@ -13,8 +13,8 @@ import org.tribuo.provenance.SimpleDataSourceProvenance;
  * keeps it to the signal.
  *
  * <pre>{@code
- * DemoData data = DemoData.generate(100, 2000, 500, 10, 42L);
- * data.train().size();   // 100
+ * DemoData data = DemoData.generate(150, 2000, 300, 5, 42L);
+ * data.train().size();   // 150
  * }</pre>
  *
  * <p>Each feature is standard normal; the label is the sign of {@code Σ_{j<informative} w*_j·x_j + noise}
