@@ -39,22 +39,22 @@ import javax.tools.ToolProvider;
  *
  * <p>Providers are written by hand ({@link #provider(String)}), so these tests do not depend on rein-processor.
  */
-final class TestPluginJars {
+public final class TestPluginJars {
     private TestPluginJars() {
     }
 
     /** Starts a jar that will be written to {@code file}. */
-    static JarBuilder jar(Path file) {
+    public static JarBuilder jar(Path file) {
         return new JarBuilder(file);
     }
 
     /** Starts the source of a hand-written provider class. */
-    static ProviderCode provider(String className) {
+    public static ProviderCode provider(String className) {
         return new ProviderCode(className);
     }
 
     /** A jar that holds exactly one good provider, {@code className}, called {@code name}. */
-    static Path goodJar(Path file, String className, String name, String... aliases) {
+    public static Path goodJar(Path file, String className, String name, String... aliases) {
         return jar(file)
                 .source(className, provider(className).named(name).aliases(aliases).code())
                 .services(className)
@@ -62,7 +62,7 @@ final class TestPluginJars {
     }
 
     /** Writes {@code size} random bytes (not a zip) to {@code file}. */
-    static Path randomBytes(Path file, int size) {
+    public static Path randomBytes(Path file, int size) {
         byte[] bytes = new byte[size];
         new Random(42).nextBytes(bytes);
         try {
@@ -74,7 +74,7 @@ final class TestPluginJars {
     }
 
     /** Collects sources and entries, then compiles and packs them. */
-    static final class JarBuilder {
+    public static final class JarBuilder {
         private final Path file;
         private final Map<String, String> sources = new LinkedHashMap<>();
         private final Map<String, byte[]> entries = new LinkedHashMap<>();
@@ -85,35 +85,35 @@ final class TestPluginJars {
         }
 
         /** A class to compile into the jar. */
-        JarBuilder source(String className, String code) {
+        public JarBuilder source(String className, String code) {
             sources.put(className, code);
             return this;
         }
 
         /** Compiles {@code className} but leaves its class file out of the jar, as a missing dependency would. */
-        JarBuilder omit(String className) {
+        public JarBuilder omit(String className) {
             omitted.add(className.replace('.', '/') + ".class");
             return this;
         }
 
         /** A services file for RegularizerProvider listing {@code classNames}, one a line. */
-        JarBuilder services(String... classNames) {
+        public JarBuilder services(String... classNames) {
             return servicesText(String.join("\n", classNames) + "\n");
         }
 
         /** A services file for RegularizerProvider with exactly this text. */
-        JarBuilder servicesText(String text) {
+        public JarBuilder servicesText(String text) {
             return entry(ServicesFile.PATH, text.getBytes(StandardCharsets.UTF_8));
         }
 
         /** Any other entry. */
-        JarBuilder entry(String path, byte[] bytes) {
+        public JarBuilder entry(String path, byte[] bytes) {
             entries.put(path, bytes);
             return this;
         }
 
         /** Compiles the sources (failing the test with javac's messages if they do not compile) and writes the jar. */
-        Path build() {
+        public Path build() {
             try {
                 Path classes = Files.createTempDirectory("rein-test-classes");
                 compile(classes);
@@ -186,46 +186,53 @@ final class TestPluginJars {
      * misbehave. It also has {@code public static String canLoad(String className)}, which answers "yes" or "no"
      * for whether the plugin's own code can load a class, so a test sees the world from inside the plugin.
      */
-    static final class ProviderCode {
+    public static final class ProviderCode {
         private final String className;
         private String name = "test_penalty";
         private List<String> aliases = List.of();
         private int apiVersion = dev.rein.api.ReinApi.VERSION;
         private String constructorBody = "";
         private String descriptorPrefix = "";
+        private String gradient = "lambda * w";
 
         private ProviderCode(String className) {
             this.className = className;
         }
 
-        ProviderCode named(String name) {
+        public ProviderCode named(String name) {
             this.name = name;
             return this;
         }
 
-        ProviderCode aliases(String... aliases) {
+        public ProviderCode aliases(String... aliases) {
             this.aliases = List.of(aliases);
             return this;
         }
 
-        ProviderCode apiVersion(int apiVersion) {
+        public ProviderCode apiVersion(int apiVersion) {
             this.apiVersion = apiVersion;
             return this;
         }
 
         /** Statements run by the public no-argument constructor. */
-        ProviderCode constructor(String statements) {
+        public ProviderCode constructor(String statements) {
             this.constructorBody = statements;
             return this;
         }
 
         /** Statements run first in {@code descriptor()}. */
-        ProviderCode descriptorStarts(String statements) {
+        public ProviderCode descriptorStarts(String statements) {
             this.descriptorPrefix = statements;
             return this;
         }
 
-        String code() {
+        /** The gradient's expression in {@code w} and {@code lambda}, e.g. a wrong one for checker tests. */
+        public ProviderCode gradient(String expression) {
+            this.gradient = expression;
+            return this;
+        }
+
+        public String code() {
             int dot = className.lastIndexOf('.');
             String pkg = className.substring(0, dot);
             String simple = className.substring(dot + 1);
@@ -249,7 +256,7 @@ final class TestPluginJars {
                     + "    final double lambda = args.getDouble(\"lambda\");\n"
                     + "    return new ElementwisePenalty() {\n"
                     + "      public double value(double w) { return lambda / 2 * w * w; }\n"
-                    + "      public double gradient(double w) { return lambda * w; }\n"
+                    + "      public double gradient(double w) { return " + gradient + "; }\n"
                     + "      public boolean hasProximal() { return false; }\n"
                     + "      public double proximal(double w, double step) {"
                     + " throw new UnsupportedOperationException(); }\n"

@@ -1,0 +1,32 @@
+package dev.rein.samples.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.rein.runtime.registry.PluginRegistry;
+import dev.rein.samples.demo.Demo;
+import dev.rein.samples.train.TrainingResult;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class DemoTest {
+    @Test
+    void regularizationBeatsTheUnregularizedBaselineOnTheDemoProblem() {
+        StringWriter text = new StringWriter();
+        List<TrainingResult> rows;
+        try (PluginRegistry registry = PluginRegistry.standard(List.of())) {
+            rows = new Demo(registry).run(new PrintWriter(text));
+        }
+        assertEquals(Demo.SPECS.size(), rows.size());
+        TrainingResult none = rows.get(0);
+        assertEquals("none", none.spec());
+        double best = rows.stream().skip(1).mapToDouble(r -> r.testAccuracy().getAsDouble()).max().orElseThrow();
+        assertTrue(best > none.testAccuracy().getAsDouble() + 0.05, text.toString());
+        for (TrainingResult r : rows.subList(1, rows.size())) {
+            assertTrue(r.weightNorm() < none.weightNorm(), r.spec() + " vs none:\n" + text);
+        }
+        assertTrue(text.toString().contains("test acc"), text.toString());
+    }
+}
