@@ -5,12 +5,8 @@ import dev.rein.runtime.check.PluginChecker;
 import dev.rein.runtime.registry.PluginRegistry;
 import dev.rein.runtime.registry.RegisteredRegularizer;
 import java.io.PrintWriter;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code rein check NAME}: runs the plugin checker (gradient against central finite differences at many points,
@@ -26,28 +22,17 @@ import picocli.CommandLine.Spec;
  * }</pre>
  */
 @Command(name = "check", description = "Check a regularizer: gradient, proximal operator, defaults.")
-final class CheckCommand implements Callable<Integer> {
+final class CheckCommand extends RegistryCommand {
     @Parameters(paramLabel = "NAME", description = "The regularizer's name or alias.")
     String name;
 
-    @Mixin
-    PluginOptions plugins;
-
-    @Spec
-    CommandSpec spec;
-
     @Override
-    public Integer call() {
-        PrintWriter out = spec.commandLine().getOut();
-        try (PluginRegistry registry = plugins.openRegistry(spec.commandLine().getErr())) {
-            RegisteredRegularizer r = Lookup.require(registry, name);
-            out.printf("Checking %s (%s, %s)%n", r.name(), r.descriptor().kind().displayName(),
-                    r.source().describe());
-            CheckReport report = new PluginChecker().check(r);
-            out.println(report.format());
-            out.printf("%s: %s%n", r.name(), report.passed() ? "all checks passed" : "CHECKS FAILED");
-            out.flush();
-            return report.passed() ? 0 : 1;
-        }
+    int run(PluginRegistry registry, PrintWriter out) {
+        RegisteredRegularizer r = Lookup.require(registry, name);
+        out.printf("Checking %s (%s, %s)%n", r.name(), r.descriptor().kind().displayName(), r.source().describe());
+        CheckReport report = new PluginChecker().check(r);
+        out.println(report.format());
+        out.printf("%s: %s%n", r.name(), report.passed() ? "all checks passed" : "CHECKS FAILED");
+        return report.passed() ? 0 : 1;
     }
 }

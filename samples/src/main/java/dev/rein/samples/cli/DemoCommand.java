@@ -1,12 +1,9 @@
 package dev.rein.samples.cli;
 
 import dev.rein.runtime.registry.PluginRegistry;
+import java.io.PrintWriter;
 import dev.rein.samples.demo.Demo;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code rein demo}: generates a small problem where regularization visibly matters (few examples, many noisy
@@ -14,18 +11,10 @@ import picocli.CommandLine.Spec;
  * built-ins.
  */
 @Command(name = "demo", description = "Show what regularization does on a small generated problem.")
-final class DemoCommand implements Callable<Integer> {
-    @Mixin
-    PluginOptions plugins;
-
-    @Spec
-    CommandSpec spec;
-
+final class DemoCommand extends RegistryCommand {
     @Override
-    public Integer call() {
-        try (PluginRegistry registry = plugins.openRegistry(spec.commandLine().getErr())) {
-            new Demo(registry).run(spec.commandLine().getOut());
-        }
+    int run(PluginRegistry registry, PrintWriter out) {
+        new Demo(registry).run(out);
         return 0;
     }
 }

@@ -6,12 +6,8 @@ import dev.rein.runtime.registry.PluginRegistry;
 import dev.rein.runtime.registry.RegisteredRegularizer;
 import java.io.PrintWriter;
 import java.util.Locale;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code rein describe NAME}: a regularizer's kind, source, aliases and parameters with types, defaults, bounds
@@ -28,47 +24,36 @@ import picocli.CommandLine.Spec;
  * }</pre>
  */
 @Command(name = "describe", description = "Show a regularizer's parameters, defaults and bounds.")
-final class DescribeCommand implements Callable<Integer> {
+final class DescribeCommand extends RegistryCommand {
     @Parameters(paramLabel = "NAME", description = "The regularizer's name or alias.")
     String name;
 
-    @Mixin
-    PluginOptions plugins;
-
-    @Spec
-    CommandSpec spec;
-
     @Override
-    public Integer call() {
-        PrintWriter out = spec.commandLine().getOut();
-        try (PluginRegistry registry = plugins.openRegistry(spec.commandLine().getErr())) {
-            RegisteredRegularizer r = Lookup.require(registry, name);
-            RegularizerDescriptor d = r.descriptor();
-            out.printf("%s (%s, %s)%n", d.name(), d.kind().displayName(), r.source().describe());
-            if (!d.description().isEmpty()) {
-                out.printf("  %s%n", d.description());
-            }
-            if (!d.aliases().isEmpty()) {
-                out.printf("  aliases: %s%n", String.join(", ", d.aliases()));
-            }
-            out.printf("  implemented by %s, built against Rein API %d%n", d.implementation(), d.apiVersion());
-            if (d.params().isEmpty()) {
-                out.printf("  parameters: none%n");
-            } else {
-                out.printf("  parameters:%n");
-                int width = 4;
-                for (ParamDescriptor p : d.params()) {
-                    width = Math.max(width, p.name().length());
-                }
-                for (ParamDescriptor p : d.params()) {
-                    out.printf("    %-" + width + "s  %-7s  %-18s  %-24s  %s%n", p.name(),
-                            p.type().name().toLowerCase(Locale.ROOT),
-                            p.defaultValue().map(v -> "default " + v).orElse("required"), p.validRange(),
-                            p.description());
-                }
-            }
+    int run(PluginRegistry registry, PrintWriter out) {
+        RegisteredRegularizer r = Lookup.require(registry, name);
+        RegularizerDescriptor d = r.descriptor();
+        out.printf("%s (%s, %s)%n", d.name(), d.kind().displayName(), r.source().describe());
+        if (!d.description().isEmpty()) {
+            out.printf("  %s%n", d.description());
         }
-        out.flush();
+        if (!d.aliases().isEmpty()) {
+            out.printf("  aliases: %s%n", String.join(", ", d.aliases()));
+        }
+        out.printf("  implemented by %s, built against Rein API %d%n", d.implementation(), d.apiVersion());
+        if (d.params().isEmpty()) {
+            out.printf("  parameters: none%n");
+            return 0;
+        }
+        out.printf("  parameters:%n");
+        int width = 4;
+        for (ParamDescriptor p : d.params()) {
+            width = Math.max(width, p.name().length());
+        }
+        for (ParamDescriptor p : d.params()) {
+            out.printf("    %-" + width + "s  %-7s  %-18s  %-24s  %s%n", p.name(),
+                    p.type().name().toLowerCase(Locale.ROOT),
+                    p.defaultValue().map(v -> "default " + v).orElse("required"), p.validRange(), p.description());
+        }
         return 0;
     }
 }

@@ -3,11 +3,7 @@ package dev.rein.samples.cli;
 import dev.rein.runtime.registry.PluginRegistry;
 import dev.rein.runtime.registry.RegisteredRegularizer;
 import java.io.PrintWriter;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code rein list}: one line per regularizer with its name, kind, where it came from and its description.
@@ -20,31 +16,21 @@ import picocli.CommandLine.Spec;
  * }</pre>
  */
 @Command(name = "list", description = "List every regularizer Rein can find.")
-final class ListCommand implements Callable<Integer> {
-    @Mixin
-    PluginOptions plugins;
-
-    @Spec
-    CommandSpec spec;
-
+final class ListCommand extends RegistryCommand {
     @Override
-    public Integer call() {
-        PrintWriter out = spec.commandLine().getOut();
-        try (PluginRegistry registry = plugins.openRegistry(spec.commandLine().getErr())) {
-            int nameWidth = 4;
-            int sourceWidth = 6;
-            for (RegisteredRegularizer r : registry.all()) {
-                nameWidth = Math.max(nameWidth, r.name().length());
-                sourceWidth = Math.max(sourceWidth, r.source().describe().length());
-            }
-            String format = "%-" + nameWidth + "s  %-13s  %-" + sourceWidth + "s  %s%n";
-            out.printf(format, "NAME", "KIND", "SOURCE", "DESCRIPTION");
-            for (RegisteredRegularizer r : registry.all()) {
-                out.printf(format, r.name(), r.descriptor().kind().displayName(), r.source().describe(),
-                        r.descriptor().description());
-            }
+    int run(PluginRegistry registry, PrintWriter out) {
+        int nameWidth = 4;
+        int sourceWidth = 6;
+        for (RegisteredRegularizer r : registry.all()) {
+            nameWidth = Math.max(nameWidth, r.name().length());
+            sourceWidth = Math.max(sourceWidth, r.source().describe().length());
         }
-        out.flush();
+        String format = "%-" + nameWidth + "s  %-13s  %-" + sourceWidth + "s  %s%n";
+        out.printf(format, "NAME", "KIND", "SOURCE", "DESCRIPTION");
+        for (RegisteredRegularizer r : registry.all()) {
+            out.printf(format, r.name(), r.descriptor().kind().displayName(), r.source().describe(),
+                    r.descriptor().description());
+        }
         return 0;
     }
 }
