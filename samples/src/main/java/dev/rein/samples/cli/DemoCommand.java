@@ -1,8 +1,8 @@
 package dev.rein.samples.cli;
 
 import dev.rein.runtime.registry.PluginRegistry;
-import java.io.PrintWriter;
 import dev.rein.samples.demo.Demo;
+import java.io.PrintWriter;
 import picocli.CommandLine.Command;
 
 /**
