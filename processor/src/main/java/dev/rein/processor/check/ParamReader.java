@@ -79,15 +79,13 @@ final class ParamReader {
         if (reporter.errorCount() > errorsBefore) {
             return Optional.empty();
         }
-        ParamModel built = model.build();
         try {
-            built.toDescriptor();
+            return Optional.of(model.build());
         } catch (IllegalArgumentException e) {
             reporter.error(Messages.invalidDefault(specName, e.getMessage()), parameter, param,
                     Annotations.written(param, "defaultValue"));
             return Optional.empty();
         }
-        return Optional.of(built);
     }
 
     /** The written name or the Java name in lower_snake_case, reported if invalid or reserved. */

@@ -7,7 +7,8 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * One checked {@code @Param}: the names it has in a spec and in Java, its type, default, bounds and description.
+ * One checked {@code @Param}: the {@link ParamDescriptor} the generated provider will build (name in specs,
+ * type, default, bounds, description), plus what only the source knows: the Java name and the enum class.
  * Immutable.
  *
  * <pre>{@code
@@ -18,35 +19,20 @@ import java.util.Optional;
  * ratio.toDescriptor().validRange();   // "a number in [0, 1]"
  * }</pre>
  *
- * <p>An enum parameter also carries its enum class and constants:
+ * <p>Building goes through {@link ParamDescriptor.Builder#build()}, so a default the runtime would reject is
+ * rejected here, at compile time, with the runtime's own message. An enum parameter also carries its enum class:
  * {@code builder("metric", "metric", ParamType.ENUM).enumeration(QualifiedName.of("com.example", "Metric"),
  * List.of("ACCURACY", "LOSS"))}.
  */
 public final class ParamModel {
-    private final String specName;
     private final String javaName;
-    private final ParamType type;
     private final QualifiedName enumType;
-    private final List<String> enumConstants;
-    private final String defaultValue;
-    private final double min;
-    private final double max;
-    private final boolean exclusiveMin;
-    private final boolean exclusiveMax;
-    private final String description;
+    private final ParamDescriptor descriptor;
 
-    private ParamModel(Builder b) {
-        this.specName = b.specName;
-        this.javaName = b.javaName;
-        this.type = b.type;
-        this.enumType = b.enumType;
-        this.enumConstants = List.copyOf(b.enumConstants);
-        this.defaultValue = b.defaultValue;
-        this.min = b.min;
-        this.max = b.max;
-        this.exclusiveMin = b.exclusiveMin;
-        this.exclusiveMax = b.exclusiveMax;
-        this.description = b.description;
+    private ParamModel(String javaName, QualifiedName enumType, ParamDescriptor descriptor) {
+        this.javaName = javaName;
+        this.enumType = enumType;
+        this.descriptor = descriptor;
     }
 
     /** Starts a parameter called {@code specName} in specs and {@code javaName} in the author's source. */
@@ -56,7 +42,7 @@ public final class ParamModel {
 
     /** The name in specs, e.g. {@code "l1_ratio"}. */
     public String specName() {
-        return specName;
+        return descriptor.name();
     }
 
     /** The parameter's name in the author's source, e.g. {@code "l1Ratio"}. */
@@ -65,7 +51,7 @@ public final class ParamModel {
     }
 
     public ParamType type() {
-        return type;
+        return descriptor.type();
     }
 
     /** The enum class of an {@link ParamType#ENUM} parameter. */
@@ -75,125 +61,103 @@ public final class ParamModel {
 
     /** The enum's constants in declaration order; empty for other types. */
     public List<String> enumConstants() {
-        return enumConstants;
+        return descriptor.enumConstants();
     }
 
     /** The default as written in a spec; empty when the parameter is required. */
     public Optional<String> defaultValue() {
-        return Optional.ofNullable(defaultValue);
+        return descriptor.defaultValue();
     }
 
     public double min() {
-        return min;
+        return descriptor.min();
     }
 
     public double max() {
-        return max;
+        return descriptor.max();
     }
 
     public boolean exclusiveMin() {
-        return exclusiveMin;
+        return descriptor.exclusiveMin();
     }
 
     public boolean exclusiveMax() {
-        return exclusiveMax;
+        return descriptor.exclusiveMax();
     }
 
     public boolean hasMin() {
-        return min != Double.NEGATIVE_INFINITY;
+        return descriptor.min() != Double.NEGATIVE_INFINITY;
     }
 
     public boolean hasMax() {
-        return max != Double.POSITIVE_INFINITY;
+        return descriptor.max() != Double.POSITIVE_INFINITY;
     }
 
     public String description() {
-        return description;
+        return descriptor.description();
     }
 
-    /**
-     * The descriptor the generated provider will build, built here with the same rules so that a bad default is
-     * caught at compile time.
-     *
-     * @throws IllegalArgumentException with {@link ParamDescriptor}'s own message if the bounds or default are
-     *                                  invalid
-     */
+    /** The descriptor the generated provider will build. */
     public ParamDescriptor toDescriptor() {
-        ParamDescriptor.Builder b = ParamDescriptor.builder(specName, type)
-                .defaultValue(defaultValue)
-                .description(description);
-        if (hasMin()) {
-            b.min(min, exclusiveMin);
-        }
-        if (hasMax()) {
-            b.max(max, exclusiveMax);
-        }
-        if (enumType != null) {
-            b.enumeration(enumType.binaryName(), enumConstants);
-        }
-        return b.build();
+        return descriptor;
     }
 
     @Override
     public String toString() {
-        return javaName + " (" + specName + ": " + type + ")";
+        return javaName + " (" + specName() + ": " + type() + ")";
     }
 
-    /** Builds a {@link ParamModel}. */
+    /** Builds a {@link ParamModel} by filling in the {@link ParamDescriptor.Builder} it will check. */
     public static final class Builder {
-        private final String specName;
         private final String javaName;
         private final ParamType type;
+        private final ParamDescriptor.Builder descriptor;
         private QualifiedName enumType;
-        private List<String> enumConstants = List.of();
-        private String defaultValue;
-        private double min = Double.NEGATIVE_INFINITY;
-        private double max = Double.POSITIVE_INFINITY;
-        private boolean exclusiveMin;
-        private boolean exclusiveMax;
-        private String description = "";
 
         private Builder(String specName, String javaName, ParamType type) {
-            this.specName = Objects.requireNonNull(specName, "specName");
             this.javaName = Objects.requireNonNull(javaName, "javaName");
             this.type = Objects.requireNonNull(type, "type");
+            this.descriptor = ParamDescriptor.builder(specName, type);
         }
 
         /** {@code null} makes the parameter required. */
         public Builder defaultValue(String value) {
-            this.defaultValue = value;
+            descriptor.defaultValue(value);
             return this;
         }
 
         public Builder min(double value, boolean exclusive) {
-            this.min = value;
-            this.exclusiveMin = exclusive;
+            descriptor.min(value, exclusive);
             return this;
         }
 
         public Builder max(double value, boolean exclusive) {
-            this.max = value;
-            this.exclusiveMax = exclusive;
+            descriptor.max(value, exclusive);
             return this;
         }
 
         public Builder enumeration(QualifiedName enumClass, List<String> constants) {
             this.enumType = Objects.requireNonNull(enumClass, "enumClass");
-            this.enumConstants = List.copyOf(constants);
+            descriptor.enumeration(enumClass.binaryName(), constants);
             return this;
         }
 
         public Builder description(String text) {
-            this.description = Objects.requireNonNull(text, "text");
+            descriptor.description(text);
             return this;
         }
 
+        /**
+         * @throws IllegalStateException    if an enum class is given for a non-enum type or missing for an enum
+         * @throws IllegalArgumentException with {@link ParamDescriptor}'s own message if the bounds or the default
+         *                                  are invalid
+         */
         public ParamModel build() {
             if ((type == ParamType.ENUM) != (enumType != null)) {
                 throw new IllegalStateException("Parameter " + javaName
                         + ": an enum class is given exactly when the type is ENUM");
             }
-            return new ParamModel(this);
+            return new ParamModel(javaName, enumType, descriptor.build());
         }
     }
 }

@@ -42,7 +42,7 @@ class ProviderGeneratorTest {
     @Test
     void onlyTheBoundsThatAreSetAreWritten() {
         RegularizerModel model = RegularizerModel.builder("cap", Kind.CONSTRAINT, QualifiedName.of("p", "Cap"))
-                .addParam(ParamModel.builder("c", "c", ParamType.LONG).defaultValue("3").max(1e-4, true).build())
+                .addParam(ParamModel.builder("c", "c", ParamType.LONG).defaultValue("0").max(1e-4, true).build())
                 .build();
         String source = generator.generate(model).toString();
         assertTrue(source.contains("          .max(1.0E-4, true)\n"), source);

@@ -31,9 +31,9 @@ class ParamModelTest {
 
     @Test
     void invalidDefaultIsRejectedWithTheRuntimesMessage() {
-        ParamModel lambda = ParamModel.builder("lambda", "lambda", ParamType.DOUBLE)
-                .defaultValue("-1").min(0, false).build();
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, lambda::toDescriptor);
+        ParamModel.Builder lambda = ParamModel.builder("lambda", "lambda", ParamType.DOUBLE)
+                .defaultValue("-1").min(0, false);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, lambda::build);
         assertEquals("'-1' is out of range: lambda must be a number >= 0", e.getMessage());
     }
 
