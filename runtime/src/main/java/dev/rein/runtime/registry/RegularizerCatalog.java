@@ -1,6 +1,9 @@
 package dev.rein.runtime.registry;
 
 import java.util.Collection;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -24,14 +27,14 @@ public interface RegularizerCatalog {
      * wins.
      */
     static RegularizerCatalog of(Collection<RegisteredRegularizer> regularizers) {
-        java.util.Map<String, RegisteredRegularizer> byName = new java.util.LinkedHashMap<>();
+        Map<String, RegisteredRegularizer> byName = new LinkedHashMap<>();
         for (RegisteredRegularizer r : regularizers) {
             byName.putIfAbsent(r.name(), r);
             for (String alias : r.descriptor().aliases()) {
                 byName.putIfAbsent(alias, r);
             }
         }
-        java.util.Map<String, RegisteredRegularizer> fixed = java.util.Collections.unmodifiableMap(byName);
+        Map<String, RegisteredRegularizer> fixed = Collections.unmodifiableMap(byName);
         return new RegularizerCatalog() {
             @Override
             public Optional<RegisteredRegularizer> find(String nameOrAlias) {
