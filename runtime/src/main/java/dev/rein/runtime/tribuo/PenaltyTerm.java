@@ -6,12 +6,15 @@ import dev.rein.api.hook.ParameterBlock;
 import dev.rein.api.spi.Kind;
 import dev.rein.runtime.spec.BoundTerm;
 import dev.rein.runtime.spec.PenaltyMode;
+import dev.rein.runtime.spec.Regularization;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 
 /**
  * A spec term that adds {@code R(w)} to the objective, element-wise or over a whole block, seen through one
  * interface: its value, gradient and proximal step on a block, which roles it covers, and the mode it is applied
- * in (never {@link PenaltyMode#AUTO}: {@link ModeChoice} resolved it).
+ * in ({@link ModeChoice} resolves it for training; {@link #of} keeps the spec's, for evaluating {@code R} only).
  */
 final class PenaltyTerm {
     private final BoundTerm term;
@@ -24,13 +27,21 @@ final class PenaltyTerm {
             throw new IllegalArgumentException("Term '" + term.name() + "' is a " + term.kind().displayName()
                     + ", not a penalty");
         }
-        if (mode == PenaltyMode.AUTO) {
-            throw new IllegalArgumentException("Penalty '" + term.name() + "' needs a resolved mode, not auto");
-        }
         this.term = term;
         this.mode = Objects.requireNonNull(mode, "mode");
         this.elementwise = term.hook() instanceof ElementwisePenalty ? (ElementwisePenalty) term.hook() : null;
         this.block = term.hook() instanceof BlockPenalty ? (BlockPenalty) term.hook() : null;
+    }
+
+    /** The penalty terms of {@code regularization} in spec order, modes as written, for evaluating {@code R}. */
+    static List<PenaltyTerm> of(Regularization regularization) {
+        List<PenaltyTerm> out = new ArrayList<>();
+        for (BoundTerm t : regularization.terms()) {
+            if (t.kind() == Kind.PENALTY || t.kind() == Kind.BLOCK_PENALTY) {
+                out.add(new PenaltyTerm(t, t.mode()));
+            }
+        }
+        return out;
     }
 
     BoundTerm term() {
