@@ -6,10 +6,20 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.tribuo.math.la.DenseMatrix;
+import org.tribuo.math.la.DenseVector;
+import org.tribuo.math.la.SGDVector;
+import org.tribuo.math.la.SparseVector;
+import org.tribuo.math.la.VectorTuple;
 
 /**
  * The penalty steps a linear model's weights have missed while their features were absent from the mini-batches,
- * applied when the feature is next seen ({@link #catchUp}) or to all weights at once ({@link #catchUpAll}).
+ * applied when the feature is next seen or to all weights at once ({@link #catchUpAll}).
+ *
+ * <p>"Next seen" means the forward pass: the trainer predicts with the live weights before the optimiser sees the
+ * example. So in lazy mode the live weight tensor is a {@link LiveMatrix}, a {@code DenseMatrix} whose
+ * {@code leftMultiply} (what Tribuo's {@code LinearParameters.predict} calls) first catches up the columns of the
+ * features the example has, in O(outputs x non-zeros), like Pegasos's shrinking matrix. {@link RegularizedOptimiser}
+ * installs it in {@code initialise} and puts a plain {@code DenseMatrix} back in {@code finalise}.
  *
  * <p>On a step with coefficient {@code h} (the step size times {@code b²}, see {@link RegularizedOptimiser}), a
  * weight whose feature is absent gets no loss update, so it moves by the penalties alone:
@@ -185,6 +195,57 @@ final class LazyWeights {
 
     int features() {
         return features;
+    }
+
+    /** Brings the columns an example reads up to date: its features' for a sparse example, all for a dense one. */
+    void catchUpFeatures(DenseMatrix w, SGDVector example) {
+        if (latest == base) {
+            return;
+        }
+        if (example instanceof SparseVector) {
+            for (VectorTuple t : example) {
+                if (t.index < features) {
+                    for (int r = 0; r < rows; r++) {
+                        catchUp(w, r, t.index);
+                    }
+                }
+            }
+        } else {
+            catchUpAll(w);
+        }
+    }
+
+    /** The caller replaced every weight by exact values (say, restored ones): nothing is pending any more. */
+    void restart() {
+        base = latest;
+        thresholds = false;
+    }
+
+    /**
+     * The live weight matrix in lazy mode: a {@code DenseMatrix} whose products first catch up the weights they
+     * read. Element reads ({@code get}) are not intercepted: call {@link RegularizedOptimiser#catchUp()} first.
+     */
+    static final class LiveMatrix extends DenseMatrix {
+        private static final long serialVersionUID = 1L;
+        private final transient LazyWeights engine;
+
+        LiveMatrix(DenseMatrix weights, LazyWeights engine) {
+            super(weights);
+            this.engine = engine;
+        }
+
+        @Override
+        public DenseVector leftMultiply(SGDVector input) {
+            engine.catchUpFeatures(this, input);
+            return super.leftMultiply(input);
+        }
+
+        /** A plain, exact copy. */
+        @Override
+        public DenseMatrix copy() {
+            engine.catchUpAll(this);
+            return new DenseMatrix(this);
+        }
     }
 
     // ---- closed form: |w| -> max(0, A|w| - B)

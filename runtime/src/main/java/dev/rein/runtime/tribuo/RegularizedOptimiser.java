@@ -155,6 +155,8 @@ public final class RegularizedOptimiser implements StochasticGradientOptimiser {
     private ParameterLayout layout;
     private long steps;
     private LazyWeights lazy;
+    /** In lazy mode, the live weight tensor installed in the parameters. */
+    private LazyWeights.LiveMatrix live;
     /** Under ParameterAveraging: Σ_t t·(what Rein added to the update at step t), per slot. */
     private double[][] averagingCorrection;
 
@@ -328,6 +330,7 @@ public final class RegularizedOptimiser implements StochasticGradientOptimiser {
         this.parameters = parameters;
         this.steps = 0;
         this.lazy = null;
+        this.live = null;
         this.averagingCorrection = null;
         if (penalties.isEmpty() && constraints.isEmpty()) {
             this.layout = null;
@@ -348,6 +351,15 @@ public final class RegularizedOptimiser implements StochasticGradientOptimiser {
             }
         }
         this.lazy = lazyEngine(parameters);
+        if (lazy != null) {
+            installLiveMatrix();
+        }
+    }
+
+    /** Puts a {@link LazyWeights.LiveMatrix} copy of the current weights into the parameters. */
+    private void installLiveMatrix() {
+        live = new LazyWeights.LiveMatrix((DenseMatrix) parameters.get()[0], lazy);
+        parameters.set(new Tensor[] {live});
     }
 
     /** The lazy engine for a linear model's weights, or null when lazy updates would not be exact. */
@@ -398,6 +410,10 @@ public final class RegularizedOptimiser implements StochasticGradientOptimiser {
             Tensor[] update = optimiser.step(gradients, weight);
             requireFinite(update, "update", step);
             return update;
+        }
+        if (lazy != null && parameters.get()[0] != live) {
+            lazy.restart();   // the trainer set new weights (e.g. restored the best epoch's): they are exact
+            installLiveMatrix();
         }
         boolean moves = !(scalesByWeight && weight == 0);
         double stepSize = rate.known() ? rate.at(step) * minibatchSize * minibatchSize : Double.NaN;
@@ -668,13 +684,16 @@ public final class RegularizedOptimiser implements StochasticGradientOptimiser {
         if (lazy == null) {
             return;
         }
-        int bad = lazy.catchUpAll((DenseMatrix) parameters.get()[0]);
+        if (parameters.get()[0] != live) {
+            lazy.restart();   // new weights were set since the last step: they are exact
+            return;
+        }
+        int bad = lazy.catchUpAll(live);
         if (bad >= 0) {
             int r = bad / lazy.features();
             int c = bad % lazy.features();
-            throw new DivergenceException(steps, spec, "weight (" + r + ", " + c + ") is "
-                    + ((DenseMatrix) parameters.get()[0]).get(r, c) + " after catching up the penalty steps it"
-                    + " missed");
+            throw new DivergenceException(steps, spec, "weight (" + r + ", " + c + ") is " + live.get(r, c)
+                    + " after catching up the penalty steps it missed");
         }
     }
 
@@ -776,6 +795,9 @@ public final class RegularizedOptimiser implements StochasticGradientOptimiser {
     @Override
     public void finalise() {
         catchUp();
+        if (lazy != null && parameters.get()[0] == live) {
+            parameters.set(new Tensor[] {new DenseMatrix(live)});   // the model gets a plain matrix
+        }
         optimiser.finalise();
         if (averagingCorrection != null && steps > 0) {
             Tensor[] live = parameters.get();
@@ -792,6 +814,7 @@ public final class RegularizedOptimiser implements StochasticGradientOptimiser {
         parameters = null;
         layout = null;
         lazy = null;
+        live = null;
         averagingCorrection = null;
         steps = 0;
     }
