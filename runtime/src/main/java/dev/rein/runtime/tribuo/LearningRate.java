@@ -6,7 +6,10 @@ package dev.rein.runtime.tribuo;
  * each schedule as Tribuo 4.3.2 computes it:
  * <ul>
  *   <li>SGD: {@code η₀} (constant), {@code η₀/t} (linear decay), {@code η₀/√t} (sqrt decay), what
- *       {@code SGD.learningRate()} returns during step {@code t};</li>
+ *       {@code SGD.learningRate()} returns during step {@code t}. With momentum {@code ρ} (standard or Nesterov),
+ *       {@code η_t/(1 - ρ)}: the length of momentum SGD's steady-state step along a constant gradient, so that a
+ *       decoupled decay and a coupled penalty have the same fixed point (with {@code η_t} alone the decay would be
+ *       {@code 1/(1 - ρ)} times weaker than the spec's strength, ten times at {@code ρ = 0.9});</li>
  *   <li>AdaGrad and Adam: their {@code initialLearningRate} (AdamW's convention: the decay is not divided by the
  *       per-coordinate scaling, nor bias-corrected);</li>
  *   <li>RMSProp: {@code initialLearningRate / (1 + decay·(t - 1))}, its own schedule;</li>
@@ -29,6 +32,9 @@ final class LearningRate {
 
     static LearningRate of(OptimiserChain chain) {
         double initial = chain.number("initialLearningRate");
+        if (chain.hasMomentum()) {
+            initial /= 1 - chain.number("rho");
+        }
         switch (chain.innermost()) {
             case OptimiserChain.SIMPLE_SGD:
             case OptimiserChain.ADA_GRAD:

@@ -9,7 +9,7 @@ import dev.rein.runtime.spec.PenaltyMode;
  * <pre>
  *                      coupled   decoupled                proximal                    auto
  * SGD, no momentum     yes       yes (η_t)                yes (step η_t·b²)           proximal if the plugin has one, else coupled
- * SGD with momentum    yes       yes (η_t)                refused                     decoupled
+ * SGD with momentum    yes       yes (η_t/(1-ρ))          refused                     decoupled
  * AdaGrad, Adam        yes       yes (initial rate)       refused                     decoupled
  * RMSProp              yes       yes (its decayed rate)   refused                     decoupled
  * AdaDelta, unknown    yes       refused (no rate)        refused                     coupled

@@ -55,6 +55,16 @@ class ModesStepTest {
     }
 
     @Test
+    void decoupledMomentumDecaysByTheSteadyStateStep() {
+        // One step from zero momentum: the loss moves η·ω·G, the decay is η/(1 - ρ)·λ·w.
+        double rho = 0.9;
+        double[][] actual = oneStep(SGD.getSimpleSGD(LR, rho, SGD.Momentum.STANDARD),
+                mode(l2(LAMBDA), PenaltyMode.DECOUPLED), 1, 1.0);
+        double[][] loss = reference(SGD.getSimpleSGD(LR, rho, SGD.Momentum.STANDARD), 1.0);
+        assertDecayed(loss, actual, LR / (1 - rho) * LAMBDA);
+    }
+
+    @Test
     void decoupledAdaGradDecaysByTheInitialRateAfterTheLossStep() {
         int b = 2;
         double[][] actual = oneStep(new AdaGrad(LR), mode(l2(LAMBDA), PenaltyMode.DECOUPLED), b, 0.25);
