@@ -35,9 +35,12 @@ import org.tribuo.math.la.VectorTuple;
  *       proximal operator), not by its name.</li>
  *   <li><b>Generic replay</b>, for any other element-wise penalty: the missed steps are replayed exactly through
  *       the hook when there are at most {@value #EXACT_REPLAY} of them; beyond that, the older ones are merged into
- *       {@value #EXACT_REPLAY} chunks, each applied as one step with the chunk's summed coefficient (exact for
- *       proximal L1, a larger explicit step for others), and the last {@value #EXACT_REPLAY} are replayed exactly.
- *       A catch-up thus costs at most {@code 2·}{@value #EXACT_REPLAY} hook calls.</li>
+ *       {@value #EXACT_REPLAY} chunks, each applied as one step of the chunk's summed coefficient (the gradient
+ *       part by Heun's second-order method, then the proximal terms with the summed step: exact for a lone
+ *       proximal L1, approximate otherwise, e.g. a relative error of about 1e-5 for a Cauchy penalty over 1000
+ *       missed steps of total coefficient 1, see {@code LazyWeightsTest}), and the last {@value #EXACT_REPLAY}
+ *       are replayed exactly. A catch-up thus costs at most three times {@value #EXACT_REPLAY} hook calls per
+ *       term.</li>
  * </ul>
  * To bound memory and rounding, the history is folded in ({@link #catchUpAll}) every {@value #MAX_HISTORY} steps,
  * and, in closed form with thresholds, whenever the cumulative scaling falls below {@code e^-7} (so that the
@@ -289,7 +292,7 @@ final class LazyWeights {
                 int a = from + (int) ((long) merged * k / EXACT_REPLAY);
                 int b = from + (int) ((long) merged * (k + 1) / EXACT_REPLAY);
                 if (b > a) {
-                    w = oneStep(w, prefixH(b) - prefixH(a));
+                    w = mergedSteps(w, prefixH(b) - prefixH(a));
                 }
             }
             exactFrom = to - EXACT_REPLAY;
@@ -298,6 +301,29 @@ final class LazyWeights {
             w = oneStep(w, prefixH(s + 1) - prefixH(s));
         }
         return w;
+    }
+
+    /**
+     * Many missed steps of summed coefficient {@code h} in one: the gradient part by Heun's method (second order,
+     * so the error per chunk is O(h³) rather than an explicit step's O(h²)), then each proximal term with the
+     * summed step (exact for a lone L1).
+     */
+    private double mergedSteps(double w, double h) {
+        double g0 = gradientSum(w);
+        double predicted = w - h * g0;
+        double v = w - 0.5 * h * (g0 + gradientSum(predicted));
+        for (ElementwisePenalty t : proximalTerms) {
+            v = t.proximal(v, h);
+        }
+        return v;
+    }
+
+    private double gradientSum(double w) {
+        double g = 0;
+        for (ElementwisePenalty t : gradientTerms) {
+            g += t.gradient(w);
+        }
+        return g;
     }
 
     private double prefixH(int n) {
@@ -309,11 +335,7 @@ final class LazyWeights {
         if (h == 0) {
             return w;
         }
-        double g = 0;
-        for (ElementwisePenalty t : gradientTerms) {
-            g += t.gradient(w);
-        }
-        double v = w - h * g;
+        double v = w - h * gradientSum(w);
         for (ElementwisePenalty t : proximalTerms) {
             v = t.proximal(v, h);
         }
