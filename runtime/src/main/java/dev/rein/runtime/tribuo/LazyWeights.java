@@ -389,7 +389,7 @@ final class LazyWeights {
             return new ElasticForm(l1, l2);
         }
 
-        /** Whether {@code p.proximal} is soft-thresholding by {@code step·λ₁}, then shrinking by {@code 1 + step·λ₂}. */
+        /** Whether {@code p.proximal} soft-thresholds by {@code step·λ₁}, then shrinks by {@code 1 + step·λ₂}. */
         boolean proximalMatches(ElementwisePenalty p) {
             for (double step : new double[] {0.01, 0.5, 3}) {
                 for (double w : PROBES) {

@@ -7,13 +7,13 @@ import dev.rein.runtime.spec.PenaltyMode;
  * Which mode a penalty runs in under a given optimiser: the spec's {@code mode}, checked, or for {@code auto} the
  * default. The table (innermost optimiser, in rows; ParameterAveraging around it changes only proximal):
  * <pre>
- *                      coupled   decoupled                proximal                    auto
- * SGD, no momentum     yes       yes (η_t)                yes (step η_t·b²)           proximal if the plugin has one, else coupled
- * SGD with momentum    yes       yes (η_t/(1-ρ))          refused                     decoupled
- * AdaGrad, Adam        yes       yes (initial rate)       refused                     decoupled
- * RMSProp              yes       yes (its decayed rate)   refused                     decoupled
- * AdaDelta, unknown    yes       refused (no rate)        refused                     coupled
- * ParameterAveraging   as inside as inside                refused                     as inside, never proximal
+ *                      coupled   decoupled                proximal             auto
+ * SGD, no momentum     yes       yes (η_t)                yes (step η_t·b²)    proximal if it has one, else coupled
+ * SGD with momentum    yes       yes (η_t/(1-ρ))          refused              decoupled
+ * AdaGrad, Adam        yes       yes (initial rate)       refused              decoupled
+ * RMSProp              yes       yes (its decayed rate)   refused              decoupled
+ * AdaDelta, unknown    yes       refused (no rate)        refused              coupled
+ * ParameterAveraging   as inside as inside                refused              as inside, never proximal
  * </pre>
  * Pegasos and AdaGradRDA are refused before this table (see {@link RegularizedOptimiser}).
  *

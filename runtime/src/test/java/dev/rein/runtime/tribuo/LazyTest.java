@@ -137,6 +137,46 @@ class LazyTest {
         assertEquals(4.0 * Math.pow(1 - 0.1 * 0.5, 4), p.getWeightMatrix().get(0, 3), 1e-12);
     }
 
+    @Test
+    void replacingTheWeightsMidTrainingStartsFromThem() {
+        // A trainer restoring the best epoch sets new tensors: they count as exact, earlier missed steps are dropped.
+        double[] lazy = restoreThenTrain(false);
+        double[] eager = restoreThenTrain(true);
+        for (int c = 0; c < lazy.length; c++) {
+            assertEquals(eager[c], lazy[c], 1e-12, "weight " + c);
+        }
+        assertEquals(7.0 * Math.pow(1 - 0.1 * 0.5, 2), lazy[3], 1e-12, "two shrinkings since the restore");
+    }
+
+    @Test
+    void theTrainedModelHoldsAPlainDenseMatrix() throws Exception {
+        MutableDataset<Regressor> data = sparseRegression(50, 20, 3, 2L);
+        var model = new LinearSGDTrainer(new SquaredLoss(), new RegularizedOptimiser(SGD.getSimpleSGD(0.02),
+                TestTerms.of(l2(0.3))), 2, -1, 1, 3L).train(data);
+        java.lang.reflect.Field field = org.tribuo.common.sgd.AbstractSGDModel.class
+                .getDeclaredField("modelParameters");
+        field.setAccessible(true);
+        Tensor[] tensors = ((org.tribuo.math.Parameters) field.get(model)).get();
+        assertEquals(DenseMatrix.class, tensors[0].getClass(), "no Rein class inside a Tribuo model");
+    }
+
+    private static double[] restoreThenTrain(boolean eager) {
+        LinearParameters p = new LinearParameters(new DenseMatrix(1, 5));
+        RegularizedOptimiser opt = new RegularizedOptimiser(SGD.getSimpleSGD(0.1), TestTerms.of(l2(0.5)));
+        opt.eagerOnly = eager;
+        opt.initialise(p);
+        double[][] onlyFirst = {{0.2, 0, 0, 0, 0.1}};
+        for (int t = 0; t < 3; t++) {
+            p.update(opt.step(new Tensor[] {RegularizedOptimiserStepTest.sparse(onlyFirst)}, 1.0));
+        }
+        p.set(new Tensor[] {RegularizedOptimiserStepTest.matrix(new double[][] {{4, 5, 6, 7, 0.5}})});
+        for (int t = 0; t < 2; t++) {
+            p.update(opt.step(new Tensor[] {RegularizedOptimiserStepTest.sparse(onlyFirst)}, 1.0));
+        }
+        opt.finalise();
+        return flat(p.getWeightMatrix());
+    }
+
     // ---- helpers
 
     private static Supplier<StochasticGradientOptimiser> sgd(double rate) {

@@ -31,7 +31,10 @@ import org.tribuo.math.optimisers.ParameterAveraging;
 import org.tribuo.math.optimisers.RMSProp;
 import org.tribuo.math.optimisers.SGD;
 
-/** Decoupled and proximal steps, the learning rates they read, auto's choices, divergence: against hand-computed answers. */
+/**
+ * Decoupled and proximal steps, the learning rates they read, auto's choices, divergence, averaging: against
+ * hand-computed answers.
+ */
 class ModesStepTest {
     private static final double LR = 0.1;
     private static final double LAMBDA = 0.5;

@@ -197,6 +197,23 @@ class RefusalTest {
                 + " new RegularizedOptimiser(optimiser, regularization, minibatchSize)", e.getMessage());
     }
 
+    @Test
+    void aConfiguredModesValueMustMatchWhatReinResolves() throws Exception {
+        Constructor<RegularizedOptimiser> olcut = RegularizedOptimiser.class.getDeclaredConstructor();
+        olcut.setAccessible(true);
+        RegularizedOptimiser opt = olcut.newInstance();
+        Field optimiser = RegularizedOptimiser.class.getDeclaredField("optimiser");
+        optimiser.setAccessible(true);
+        optimiser.set(opt, SGD.getSimpleSGD(0.1));
+        Field modes = RegularizedOptimiser.class.getDeclaredField("modes");
+        modes.setAccessible(true);
+        modes.set(opt, "l1=proximal");
+        IllegalStateException e = assertThrows(IllegalStateException.class, opt::postConfig);
+        assertEquals("RegularizedOptimiser was configured with modes 'l1=proximal', but spec 'none' resolves to ''; modes"
+                + " is written by Rein: leave it out of the configuration and set each penalty's mode in the spec",
+                e.getMessage());
+    }
+
     private static void assertMessage(String expected, StochasticGradientOptimiser inner, Regularization reg) {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> new RegularizedOptimiser(inner, reg));
