@@ -209,8 +209,9 @@ class RefusalTest {
         modes.setAccessible(true);
         modes.set(opt, "l1=proximal");
         IllegalStateException e = assertThrows(IllegalStateException.class, opt::postConfig);
-        assertEquals("RegularizedOptimiser was configured with modes 'l1=proximal', but spec 'none' resolves to ''; modes"
-                + " is written by Rein: leave it out of the configuration and set each penalty's mode in the spec",
+        assertEquals("RegularizedOptimiser was configured with modes 'l1=proximal', but spec 'none' resolves to '';"
+                + " modes is written by Rein: leave it out of the configuration and set each penalty's mode in the"
+                + " spec",
                 e.getMessage());
     }
 
