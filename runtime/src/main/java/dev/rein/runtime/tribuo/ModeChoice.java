@@ -5,23 +5,9 @@ import dev.rein.runtime.spec.PenaltyMode;
 
 /**
  * Which mode a penalty runs in under a given optimiser: the spec's {@code mode}, checked, or for {@code auto} the
- * default. The table (innermost optimiser, in rows; ParameterAveraging around it changes only proximal):
- * <pre>
- *                      coupled   decoupled                proximal             auto
- * SGD, no momentum     yes       yes (η_t)                yes (step η_t·b²)    proximal if it has one, else coupled
- * SGD with momentum    yes       yes (η_t/(1-ρ))          refused              decoupled
- * AdaGrad, Adam        yes       yes (initial rate)       refused              decoupled
- * RMSProp              yes       yes (its decayed rate)   refused              decoupled
- * AdaDelta, unknown    yes       refused (no rate)        refused              coupled
- * ParameterAveraging   as inside as inside                refused              as inside, never proximal
- * </pre>
- * Pegasos and AdaGradRDA are refused before this table (see {@link RegularizedOptimiser}).
- *
- * <p>Why auto prefers decoupled for momentum and adaptive optimisers: a coupled penalty joins every gradient, so
- * on sparse data every step touches every weight (no lazy updates) and, with AdaGrad, RMSProp and Adam, the
- * penalty is divided by the per-coordinate scaling like the loss (Loshchilov and Hutter, "Decoupled weight decay
- * regularization", 2019). The price: decoupled training there does not minimise {@code mean loss + R} exactly;
- * ask for {@code mode=coupled} when that matters more than speed.
+ * default. The table of what each optimiser allows and what auto picks, and why, is in
+ * {@link RegularizedOptimiser}'s javadoc; this class is that table in code, with a refusal message per empty cell.
+ * Pegasos and AdaGradRDA are refused before it is consulted.
  */
 final class ModeChoice {
     private ModeChoice() {

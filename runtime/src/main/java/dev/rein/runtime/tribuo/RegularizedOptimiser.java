@@ -58,10 +58,12 @@ import org.tribuo.math.la.VectorTuple;
  * </ol>
  *
  * <h2>Modes</h2>
- * Each penalty runs in the mode its spec asks for, or for {@code mode=auto} the one {@link ModeChoice} picks
- * (its table lists every optimiser); {@link #describe()} and the {@code modes} entry of the provenance say which.
- * With {@code η_t} the inner optimiser's learning rate at step {@code t} ({@link LearningRate} says how it is
- * read for each optimiser) and {@code s_t = η_t·b²}:
+ * Each penalty runs in the mode its spec asks for, or for {@code mode=auto} the one the table below picks;
+ * {@link #describe()} and the {@code modes} entry of the provenance say which. With {@code η_t} the inner
+ * optimiser's learning rate at step {@code t}, read from its provenance (SGD: its schedule, as
+ * {@code SGD.learningRate()} gives it, divided by {@code 1 - ρ} under momentum, the steady-state step along a
+ * constant gradient, so that decoupled and coupled share a fixed point; AdaGrad and Adam: their initial rate, the
+ * AdamW convention; RMSProp: its own decayed rate), and {@code s_t = η_t·b²}:
  * <ul>
  *   <li><b>coupled</b>: {@code G += -(b²/ω̄)·∇R(w)} before the inner step ({@code -b²·∇R} for Adam and AdaDelta),
  *       so adaptive optimisers see the penalty like the loss. Plain SGD:
@@ -74,7 +76,21 @@ import org.tribuo.math.la.VectorTuple;
  *       coupled one ({@code ω̄·G ∈ b²·∂R(w)}). Adaptive optimisers keep their per-weight step sizes private, and
  *       momentum has no single step size: both are refused with a message that says what to use instead.</li>
  * </ul>
- * A step with {@code ω̄ = 0} under an optimiser that scales by the weight moves nothing and gets no penalty.
+ * <pre>
+ *                      coupled   decoupled                proximal             auto
+ * SGD, no momentum     yes       yes (η_t)                yes (step η_t·b²)    proximal if it has one, else coupled
+ * SGD with momentum    yes       yes (η_t/(1-ρ))          refused              decoupled
+ * AdaGrad, Adam        yes       yes (initial rate)       refused              decoupled
+ * RMSProp              yes       yes (its decayed rate)   refused              decoupled
+ * AdaDelta, unknown    yes       refused (no rate)        refused              coupled
+ * ParameterAveraging   as inside as inside                refused              as inside, never proximal
+ * </pre>
+ * Auto prefers decoupled under momentum and adaptive optimisers because a coupled penalty makes every gradient
+ * dense (no lazy updates on sparse data) and, with AdaGrad, RMSProp and Adam, is divided by the per-coordinate
+ * scaling like the loss (Loshchilov and Hutter 2019). The price: there, decoupled training does not minimise
+ * {@code J} exactly; ask for {@code mode=coupled} when that matters more than speed.
+ *
+ * <p>A step with {@code ω̄ = 0} under an optimiser that scales by the weight moves nothing and gets no penalty.
  * The last, partial batch of {@code r < b} examples gets a full batch's share, {@code b/r} times too much for
  * that one step per epoch.
  *
@@ -85,9 +101,14 @@ import org.tribuo.math.la.VectorTuple;
  * <h2>Sparse data: lazy penalties</h2>
  * When a linear model's gradient arrives as a {@code DenseSparseMatrix} (Tribuo's loaders drop zeros), a step
  * touches only the weights of the features present in the mini-batch: the update returned holds only those, and
- * the weights of absent features are caught up by {@link LazyWeights} when their feature is next seen, or all at
+ * the weights of absent features are caught up when their feature is next seen (the live weight
+ * matrix is a {@code DenseMatrix} subclass whose {@code leftMultiply}, the forward pass, catches up the columns it
+ * reads), or all at
  * once by {@link #catchUp()} (which {@link #finalise()} calls). It costs O(non-zeros) per step, plus an O(weights)
- * catch-up every {@value LazyWeights#MAX_HISTORY} steps. Lazy mode is used when every penalty on the weights is
+ * catch-up every 65536 steps. Catch-ups are closed-form (O(1)) for L2-like gradient terms and
+ * elastic-net-like proximal terms (the multiplicative L2 scaling and Tsuruoka et al.'s cumulative L1 clipping),
+ * and a bounded replay for any other element-wise penalty (exact up to 32 missed steps, second-order accurate
+ * beyond). Lazy mode is used when every penalty on the weights is
  * element-wise and:
  * <ul>
  *   <li>coupled penalties: only under SGD without momentum. Under momentum or an adaptive optimiser a coupled
@@ -113,8 +134,11 @@ import org.tribuo.math.la.VectorTuple;
  * <h2>Hooks for a trainer that owns the epoch loop</h2>
  * <ul>
  *   <li>{@link #withMinibatchSize(int)}: a fresh copy for the trainer's mini-batch size, before training;</li>
- *   <li>{@link #catchUp()}: makes the live {@code Parameters} exact (before evaluating or copying them at an
- *       epoch's end); idempotent, training may go on afterwards;</li>
+ *   <li>{@link #catchUp()}: makes the live {@code Parameters} exact (before reading their elements or copying
+ *       them at an epoch's end; predictions through them are exact anyway); idempotent, training may go on
+ *       afterwards. To restore weights (the best epoch's), {@code parameters.set(tensors)} with plain copies:
+ *       Rein takes them as exact and drops what was pending; or call {@code catchUp()} first and then write into
+ *       the live matrix. After {@code finalise} the live tensor is a plain {@code DenseMatrix} again;</li>
  *   <li>{@link DivergenceException}: thrown from {@code step} or {@code catchUp} at the first NaN or infinite
  *       gradient, update or caught-up weight, naming the step and the spec; add the epoch;</li>
  *   <li>{@link #steps()}: the steps taken since {@code initialise}.</li>
@@ -122,7 +146,7 @@ import org.tribuo.math.la.VectorTuple;
  *
  * <h2>Refused</h2>
  * Pegasos and AdaGradRDA with any penalty or constraint (they keep the weights in their own matrix types and
- * apply their own L2 or L1/L2); modes an optimiser cannot do correctly (see {@link ModeChoice}); activation and
+ * apply their own L2 or L1/L2); modes an optimiser cannot do correctly (the table above); activation and
  * normalization plugins (they need a network); parameters other than linear models and factorization machines.
  * Stopping rules are left to the trainer's epoch loop and ignored here.
  */
