@@ -1,46 +1,101 @@
 package dev.rein.runtime.tribuo;
 
 import com.oracle.labs.mlrg.olcut.provenance.ConfiguredObjectProvenance;
+import com.oracle.labs.mlrg.olcut.provenance.PrimitiveProvenance;
 import com.oracle.labs.mlrg.olcut.provenance.Provenance;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.tribuo.math.StochasticGradientOptimiser;
 
 /**
- * The class names of an optimiser and of the optimisers it decorates (ParameterAveraging wraps one), read from its
- * provenance so that private fields stay private. Outermost first.
+ * The class names and configured values of an optimiser and of the optimisers it decorates (ParameterAveraging
+ * wraps one), read from its provenance so that private fields stay private. Outermost first.
  */
 final class OptimiserChain {
-    static final String PEGASOS = "org.tribuo.math.optimisers.Pegasos";
-    static final String ADA_GRAD_RDA = "org.tribuo.math.optimisers.AdaGradRDA";
+    private static final String PACKAGE = "org.tribuo.math.optimisers.";
+    static final String PEGASOS = PACKAGE + "Pegasos";
+    static final String ADA_GRAD_RDA = PACKAGE + "AdaGradRDA";
+    static final String PARAMETER_AVERAGING = PACKAGE + "ParameterAveraging";
+    static final String SIMPLE_SGD = PACKAGE + "SimpleSGD";
+    static final String LINEAR_DECAY_SGD = PACKAGE + "LinearDecaySGD";
+    static final String SQRT_DECAY_SGD = PACKAGE + "SqrtDecaySGD";
+    static final String ADA_GRAD = PACKAGE + "AdaGrad";
+    static final String ADA_DELTA = PACKAGE + "AdaDelta";
+    static final String ADAM = PACKAGE + "Adam";
+    static final String RMS_PROP = PACKAGE + "RMSProp";
     /** Tribuo optimisers whose {@code step} ignores its {@code weight} argument (checked against 4.3.2). */
-    private static final List<String> IGNORE_WEIGHT = List.of("org.tribuo.math.optimisers.Adam",
-            "org.tribuo.math.optimisers.AdaDelta");
+    private static final List<String> IGNORE_WEIGHT = List.of(ADAM, ADA_DELTA);
 
     private final List<String> classNames;
+    private final ConfiguredObjectProvenance innermost;
 
-    private OptimiserChain(List<String> classNames) {
+    private OptimiserChain(List<String> classNames, ConfiguredObjectProvenance innermost) {
         this.classNames = List.copyOf(classNames);
+        this.innermost = innermost;
     }
 
     static OptimiserChain of(StochasticGradientOptimiser optimiser) {
         List<String> names = new ArrayList<>();
-        collect(optimiser.getProvenance(), names);
-        return new OptimiserChain(names);
+        ConfiguredObjectProvenance innermost = collect(optimiser.getProvenance(), names);
+        return new OptimiserChain(names, innermost);
     }
 
-    private static void collect(ConfiguredObjectProvenance p, List<String> names) {
+    /** Adds the class names outermost first and returns the innermost optimiser's provenance. */
+    private static ConfiguredObjectProvenance collect(ConfiguredObjectProvenance p, List<String> names) {
         names.add(p.getClassName());
         for (Provenance nested : p.getConfiguredParameters().values()) {
             if (nested instanceof ConfiguredObjectProvenance) {
-                collect((ConfiguredObjectProvenance) nested, names);
+                return collect((ConfiguredObjectProvenance) nested, names);
             }
         }
+        return p;
     }
 
     /** Whether an optimiser of class {@code className} is anywhere in the chain. */
     boolean contains(String className) {
         return classNames.contains(className);
+    }
+
+    /** How many optimisers of class {@code className} the chain holds. */
+    int count(String className) {
+        int n = 0;
+        for (String c : classNames) {
+            n += c.equals(className) ? 1 : 0;
+        }
+        return n;
+    }
+
+    /** The class name of the optimiser that turns gradients into updates. */
+    String innermost() {
+        return classNames.get(classNames.size() - 1);
+    }
+
+    /** Whether the innermost optimiser is one of Tribuo's SGD schedules. */
+    boolean isSgd() {
+        String c = innermost();
+        return c.equals(SIMPLE_SGD) || c.equals(LINEAR_DECAY_SGD) || c.equals(SQRT_DECAY_SGD);
+    }
+
+    /** Whether the innermost optimiser is SGD with standard or Nesterov momentum. */
+    boolean hasMomentum() {
+        Provenance p = innermost.getConfiguredParameters().get("useMomentum");
+        return isSgd() && p != null && !"NONE".equals(((PrimitiveProvenance<?>) p).getValue().toString());
+    }
+
+    /** SGD of any schedule without momentum: the one optimiser whose step size is one known number per step. */
+    boolean isPlainSgd() {
+        return isSgd() && !hasMomentum();
+    }
+
+    /** A configured number of the innermost optimiser, e.g. {@code "initialLearningRate"}; NaN when absent. */
+    double number(String key) {
+        Map<String, Provenance> config = innermost.getConfiguredParameters();
+        Provenance p = config.get(key);
+        if (p instanceof PrimitiveProvenance && ((PrimitiveProvenance<?>) p).getValue() instanceof Number) {
+            return ((Number) ((PrimitiveProvenance<?>) p).getValue()).doubleValue();
+        }
+        return Double.NaN;
     }
 
     /**
@@ -49,7 +104,13 @@ final class OptimiserChain {
      * are assumed to follow that contract.
      */
     boolean scalesByWeight() {
-        return !IGNORE_WEIGHT.contains(classNames.get(classNames.size() - 1));
+        return !IGNORE_WEIGHT.contains(innermost());
+    }
+
+    /** The innermost optimiser's simple class name, for messages: {@code "AdaGrad"}. */
+    String innermostName() {
+        String c = innermost();
+        return c.substring(c.lastIndexOf('.') + 1);
     }
 
     @Override

@@ -5,31 +5,40 @@ import dev.rein.api.hook.ElementwisePenalty;
 import dev.rein.api.hook.ParameterBlock;
 import dev.rein.api.spi.Kind;
 import dev.rein.runtime.spec.BoundTerm;
+import dev.rein.runtime.spec.PenaltyMode;
 import dev.rein.runtime.spec.Regularization;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * A spec term that adds {@code R(w)} to the objective, element-wise or over a whole block, seen through one
- * interface: its value and its gradient on a block, and which roles it covers.
+ * interface: its value, gradient and proximal step on a block, which roles it covers, and the mode it is applied
+ * in ({@link ModeChoice} resolves it for training; {@link #of} keeps the spec's, for evaluating {@code R} only).
  */
 final class PenaltyTerm {
     private final BoundTerm term;
+    private final PenaltyMode mode;
     private final ElementwisePenalty elementwise;
     private final BlockPenalty block;
 
-    private PenaltyTerm(BoundTerm term) {
+    PenaltyTerm(BoundTerm term, PenaltyMode mode) {
+        if (term.kind() != Kind.PENALTY && term.kind() != Kind.BLOCK_PENALTY) {
+            throw new IllegalArgumentException("Term '" + term.name() + "' is a " + term.kind().displayName()
+                    + ", not a penalty");
+        }
         this.term = term;
+        this.mode = Objects.requireNonNull(mode, "mode");
         this.elementwise = term.hook() instanceof ElementwisePenalty ? (ElementwisePenalty) term.hook() : null;
         this.block = term.hook() instanceof BlockPenalty ? (BlockPenalty) term.hook() : null;
     }
 
-    /** The {@link Kind#PENALTY} and {@link Kind#BLOCK_PENALTY} terms of {@code regularization}, in spec order. */
+    /** The penalty terms of {@code regularization} in spec order, modes as written, for evaluating {@code R}. */
     static List<PenaltyTerm> of(Regularization regularization) {
         List<PenaltyTerm> out = new ArrayList<>();
         for (BoundTerm t : regularization.terms()) {
             if (t.kind() == Kind.PENALTY || t.kind() == Kind.BLOCK_PENALTY) {
-                out.add(new PenaltyTerm(t));
+                out.add(new PenaltyTerm(t, t.mode()));
             }
         }
         return out;
@@ -37,6 +46,22 @@ final class PenaltyTerm {
 
     BoundTerm term() {
         return term;
+    }
+
+    PenaltyMode mode() {
+        return mode;
+    }
+
+    /** The element-wise hook, or null for a block penalty. */
+    ElementwisePenalty elementwise() {
+        return elementwise;
+    }
+
+    /** Whether a term's hook has a proximal operator, element-wise or for a block. */
+    static boolean hasProximal(BoundTerm term) {
+        Object hook = term.hook();
+        return hook instanceof ElementwisePenalty ? ((ElementwisePenalty) hook).hasProximal()
+                : hook instanceof BlockPenalty && ((BlockPenalty) hook).hasProximal();
     }
 
     boolean covers(ParameterSlot slot) {
@@ -54,6 +79,15 @@ final class PenaltyTerm {
             elementwise.addGradient(b.values(), 0, b.values().length, gradient, 1.0);
         } else {
             block.addGradient(b, gradient, 1.0);
+        }
+    }
+
+    /** Replaces the block's values by {@code prox_{step·R}} of them. */
+    void proximal(ParameterBlock b, double step) {
+        if (elementwise != null) {
+            elementwise.proximal(b.values(), 0, b.values().length, step);
+        } else {
+            block.proximal(b, step);
         }
     }
 }

@@ -4,7 +4,9 @@ import com.oracle.labs.mlrg.olcut.config.Config;
 import com.oracle.labs.mlrg.olcut.provenance.ConfiguredObjectProvenance;
 import com.oracle.labs.mlrg.olcut.provenance.impl.ConfiguredObjectProvenanceImpl;
 import dev.rein.api.hook.Constraint;
+import dev.rein.api.hook.ElementwisePenalty;
 import dev.rein.api.hook.ParameterBlock;
+import dev.rein.api.hook.Role;
 import dev.rein.api.spi.Kind;
 import dev.rein.runtime.spec.BoundTerm;
 import dev.rein.runtime.spec.PenaltyMode;
@@ -14,66 +16,139 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.tribuo.math.LinearParameters;
 import org.tribuo.math.Parameters;
 import org.tribuo.math.StochasticGradientOptimiser;
+import org.tribuo.math.la.DenseMatrix;
+import org.tribuo.math.la.DenseSparseMatrix;
+import org.tribuo.math.la.DenseVector;
+import org.tribuo.math.la.Matrix;
+import org.tribuo.math.la.SGDVector;
+import org.tribuo.math.la.SparseVector;
 import org.tribuo.math.la.Tensor;
+import org.tribuo.math.la.VectorTuple;
 
 /**
  * Puts a spec's penalties and constraints into any Tribuo SGD trainer by wrapping its optimiser, the way Tribuo's
  * {@code ParameterAveraging} wraps one.
  *
  * <pre>{@code
- * Regularization reg = ...;   // e.g. "l2(lambda=0.1) + max_norm(c=3)", bound against the registry
- * StochasticGradientOptimiser sgd = SGD.getSimpleSGD(0.01);
- * int batch = 8;   // the trainer's mini-batch size, given to both
- * var trainer = new LinearSGDTrainer(new SquaredLoss(), new RegularizedOptimiser(sgd, reg, batch),
- *         50, -1, batch, 1L);   // epochs, logging interval, mini-batch size, seed
- * LinearSGDModel model = trainer.train(data);   // minimises mean loss + 0.05·‖w‖², keeps every ‖row‖ <= 3
+ * Regularization reg = ...;   // e.g. "l1(lambda=1e-4) + max_norm(c=3)", bound against the registry
+ * int batch = 8;              // the trainer's mini-batch size, given to both
+ * var optimiser = new RegularizedOptimiser(SGD.getSimpleSGD(0.01), reg, batch);
+ * var trainer = new LinearSGDTrainer(new SquaredLoss(), optimiser, 50, -1, batch, 1L);
+ * LinearSGDModel model = trainer.train(data);   // minimises mean loss + 1e-4·‖w‖₁, keeps every ‖row‖ <= 3
+ * optimiser.describe();   // ["l1: mode=auto chose proximal penalty on weights", "max_norm: constraint ..."]
  * }</pre>
  *
- * <h2>Penalties (coupled)</h2>
- * The penalty's gradient joins the loss gradient before the inner optimiser, so adaptive optimisers (AdaGrad,
- * RMSProp) see both. Training minimises {@code J(w) = (1/n) Σ_i ω_i·L_i(w) + Σ_k R_k(w)} ({@code ω_i} the example
- * weights) whatever the mini-batch size. How each step's share of the penalty is scaled, from Tribuo 4.3.2's
- * {@code AbstractSGDTrainer.train}, for a mini-batch {@code B} of {@code b} examples
- * ({@code b} = the trainer's {@code minibatchSize}) with log-likelihood gradients {@code g_k = -∇L_k}:
+ * <h2>The objective and each step's penalty share</h2>
+ * Training minimises {@code J(w) = (1/n) Σ_i ω_i·L_i(w) + Σ_k R_k(w)} ({@code ω_i} the example weights) whatever
+ * the mini-batch size. From Tribuo 4.3.2's {@code AbstractSGDTrainer.train}, for a mini-batch {@code B} of
+ * {@code b} examples ({@code b} = the trainer's {@code minibatchSize}) with log-likelihood gradients
+ * {@code g_k = -∇L_k}:
  * <ol>
- *   <li>{@code b = 1}: Tribuo calls {@code step(g_k, ω_k)}. For {@code b > 1} it sums the batch
- *       ({@code Parameters.merge}), then <em>multiplies</em> the sum by {@code b} ({@code scaleInPlace(minibatchSize)})
- *       and passes the mean weight: {@code step(G, ω̄)} with {@code G = b·Σ_B g_k}, {@code ω̄ = Σ_B ω_k / b}.</li>
- *   <li>The optimisers multiply the gradient by {@code weight} (SGD: {@code U = η·ω̄·G}; AdaGrad and RMSProp
- *       accumulate {@code ω̄·G}); Adam and AdaDelta ignore it. So the loss moves a step along
- *       {@code ω̄·G = b·Σ_B ω̄·g_k = -b·∇ Σ_B ω_k·L_k} (exact when a batch's weights are equal).</li>
- *   <li>The batch's part of {@code n·J} is {@code Σ_B (ω_k·L_k + R)}; {@code b} times its ascent direction is
- *       {@code -b·Σ_B ω_k·∇L_k - b²·∇R}. The first term is what Tribuo hands the optimiser, so the penalty's share
- *       after the weight must be {@code -b²·∇R}: Rein adds {@code -(b²/ω̄)·∇R} to {@code G} (just {@code -b²·∇R}
- *       for Adam and AdaDelta). Tribuo climbs the log-likelihood and adds the update, hence the minus sign;
- *       plugin authors never see it.</li>
+ *   <li>{@code b = 1}: Tribuo calls {@code step(g_k, ω_k)}. For {@code b > 1} it sums the batch, then
+ *       <em>multiplies</em> the sum by {@code b} and passes the mean weight: {@code step(G, ω̄)} with
+ *       {@code G = b·Σ_B g_k}, {@code ω̄ = Σ_B ω_k / b}.</li>
+ *   <li>SGD, AdaGrad and RMSProp multiply the gradient by {@code weight}; Adam and AdaDelta ignore it. So the loss
+ *       moves a step along {@code ω̄·G = -b·∇ Σ_B ω_k·L_k} (exact when a batch's weights are equal).</li>
+ *   <li>{@code b} times the ascent direction of the batch's part of {@code n·J} is
+ *       {@code -b·Σ_B ω_k·∇L_k - b²·∇R}, so the penalty's share after the weight is {@code -b²·∇R}. Tribuo climbs
+ *       the log-likelihood and adds the update, hence the minus sign; plugin authors never see it.</li>
  * </ol>
- * For plain SGD one full batch gives {@code w ← w + η·b²·(ω̄·mean_B g_k - ∇R(w))}; for {@code b = 1} and unit
- * weight, {@code w + η·(g - ∇R(w))}. (The {@code b²} is Tribuo's own learning-rate scaling of mini-batches: Rein
- * matches it, so that the fixed point is the minimiser of {@code J}.)
  *
- * <p>Limits: an optimiser never sees the batch size, so it is given here ({@code minibatchSize}, default 1) and
- * must equal the trainer's. A last, partial batch of {@code r < b} examples gets a full batch's penalty share,
- * {@code b/r} times too much for that one step per epoch. A step with {@code ω̄ = 0} moves nothing and gets no
- * penalty either. Penalties cost {@code O(parameters)} per step: sparse gradients are made dense.
+ * <h2>Modes</h2>
+ * Each penalty runs in the mode its spec asks for, or for {@code mode=auto} the one the table below picks;
+ * {@link #describe()} and the {@code modes} entry of the provenance say which. With {@code η_t} the inner
+ * optimiser's learning rate at step {@code t}, read from its provenance (SGD: its schedule, as
+ * {@code SGD.learningRate()} gives it, divided by {@code 1 - ρ} under momentum, the steady-state step along a
+ * constant gradient, so that decoupled and coupled share a fixed point; AdaGrad and Adam: their initial rate, the
+ * AdamW convention; RMSProp: its own decayed rate), and {@code s_t = η_t·b²}:
+ * <ul>
+ *   <li><b>coupled</b>: {@code G += -(b²/ω̄)·∇R(w)} before the inner step ({@code -b²·∇R} for Adam and AdaDelta),
+ *       so adaptive optimisers see the penalty like the loss. Plain SGD:
+ *       {@code w ← w + η_t·(ω̄·G) - s_t·∇R(w)}.</li>
+ *   <li><b>decoupled</b> (AdamW style): the inner optimiser steps on the loss alone, then the update gets
+ *       {@code -s_t·∇R(w)}, {@code w} the weights before the step. For plain SGD this is the coupled step.</li>
+ *   <li><b>proximal</b>: the update becomes {@code prox_{s_t·R}(w + U) - w}, {@code U} the inner update, with the
+ *       proximal terms applied one after the other in spec order. {@code l1} and {@code elastic_net} give exact
+ *       zeros. Only under SGD without momentum, whose step size is one known number; the fixed point is the
+ *       coupled one ({@code ω̄·G ∈ b²·∂R(w)}). Adaptive optimisers keep their per-weight step sizes private, and
+ *       momentum has no single step size: both are refused with a message that says what to use instead.</li>
+ * </ul>
+ * <pre>
+ *                      coupled   decoupled                proximal             auto
+ * SGD, no momentum     yes       yes (η_t)                yes (step η_t·b²)    proximal if it has one, else coupled
+ * SGD with momentum    yes       yes (η_t/(1-ρ))          refused              decoupled
+ * AdaGrad, Adam        yes       yes (initial rate)       refused              decoupled
+ * RMSProp              yes       yes (its decayed rate)   refused              decoupled
+ * AdaDelta, unknown    yes       refused (no rate)        refused              coupled
+ * ParameterAveraging   as inside as inside                refused              as inside, never proximal
+ * </pre>
+ * Auto prefers decoupled under momentum and adaptive optimisers because a coupled penalty makes every gradient
+ * dense (no lazy updates on sparse data) and, with AdaGrad, RMSProp and Adam, is divided by the per-coordinate
+ * scaling like the loss (Loshchilov and Hutter 2019). The price: there, decoupled training does not minimise
+ * {@code J} exactly; ask for {@code mode=coupled} when that matters more than speed.
+ *
+ * <p>A step with {@code ω̄ = 0} under an optimiser that scales by the weight moves nothing and gets no penalty.
+ * The last, partial batch of {@code r < b} examples gets a full batch's share, {@code b/r} times too much for
+ * that one step per epoch.
  *
  * <h2>Constraints</h2>
- * After the inner step returns the update {@code U}, each constraint projects {@code w + U} in spec order, and the
- * update returned is {@code P(w + U) - w}, so that the trainer's {@code w += update} lands on the projected
- * weights and decorators outside this one (ParameterAveraging) see the real move.
+ * After the penalties, each constraint projects {@code w + U} in spec order, and the update returned is
+ * {@code P(w + U) - w}, so that the trainer's {@code w += update} lands on the projected weights.
  *
- * <h2>Roles</h2>
- * Penalties and constraints see the blocks of {@link ParameterLayout}: a linear model's weights (its matrix
- * without the bias column) and, only for {@code on=all}, its bias column; a factorization machine's weights and
- * factors, and its biases for {@code on=all}.
+ * <h2>Sparse data: lazy penalties</h2>
+ * When a linear model's gradient arrives as a {@code DenseSparseMatrix} (Tribuo's loaders drop zeros), a step
+ * touches only the weights of the features present in the mini-batch: the update returned holds only those, and
+ * the weights of absent features are caught up when their feature is next seen (the live weight
+ * matrix is a {@code DenseMatrix} subclass whose {@code leftMultiply}, the forward pass, catches up the columns it
+ * reads), or all at
+ * once by {@link #catchUp()} (which {@link #finalise()} calls). It costs O(non-zeros) per step, plus an O(weights)
+ * catch-up every 65536 steps. Catch-ups are closed-form (O(1)) for L2-like gradient terms and
+ * elastic-net-like proximal terms (the multiplicative L2 scaling and Tsuruoka et al.'s cumulative L1 clipping),
+ * and a bounded replay for any other element-wise penalty (exact up to 32 missed steps, second-order accurate
+ * beyond). Lazy mode is used when every penalty on the weights is
+ * element-wise and:
+ * <ul>
+ *   <li>coupled penalties: only under SGD without momentum. Under momentum or an adaptive optimiser a coupled
+ *       penalty changes the optimiser's state for every weight (a dense gradient), which lazy updates cannot
+ *       reproduce, so those steps are eager (correct, O(weights));</li>
+ *   <li>decoupled and proximal penalties: under any optimiser allowed for them. Tribuo's SGD, AdaGrad, RMSProp
+ *       and Adam return no update for an absent feature, so their state is the same either way, and lazy equals
+ *       eager to rounding;</li>
+ *   <li>no constraint is in the spec (max_norm needs whole rows: with one, every step is eager), and no
+ *       ParameterAveraging (its average needs every iterate).</li>
+ * </ul>
+ * A step whose coefficient would flip the sign of an L2 scaling ({@code s_t·λ >= 1}), or a dense gradient, is
+ * taken eagerly after a full catch-up. Factorization machines are always eager.
+ *
+ * <h2>ParameterAveraging</h2>
+ * Wrap it inside: {@code new RegularizedOptimiser(new ParameterAveraging(sgd), reg, b)}. It records the inner
+ * update before Rein adds decoupled decay or projects, so Rein keeps the difference and completes the average in
+ * {@link #finalise()}; the average of projected iterates satisfies convex constraints such as max_norm and
+ * non-negativity. Proximal mode is refused under averaging (the average would undo exact zeros). Do not wrap
+ * this class in ParameterAveraging: Tribuo's {@code ParameterAveraging.finalise} does not call the inner
+ * {@code finalise}, so the lazy catch-up would never run.
+ *
+ * <h2>Hooks for a trainer that owns the epoch loop</h2>
+ * <ul>
+ *   <li>{@link #withMinibatchSize(int)}: a fresh copy for the trainer's mini-batch size, before training;</li>
+ *   <li>{@link #catchUp()}: makes the live {@code Parameters} exact (before reading their elements or copying
+ *       them at an epoch's end; predictions through them are exact anyway); idempotent, training may go on
+ *       afterwards. To restore weights (the best epoch's), {@code parameters.set(tensors)} with plain copies:
+ *       Rein takes them as exact and drops what was pending; or call {@code catchUp()} first and then write into
+ *       the live matrix. After {@code finalise} the live tensor is a plain {@code DenseMatrix} again;</li>
+ *   <li>{@link DivergenceException}: thrown from {@code step} or {@code catchUp} at the first NaN or infinite
+ *       gradient, update or caught-up weight, naming the step and the spec; add the epoch;</li>
+ *   <li>{@link #steps()}: the steps taken since {@code initialise}.</li>
+ * </ul>
  *
  * <h2>Refused</h2>
- * {@code mode=decoupled} and {@code mode=proximal} (not yet: {@code auto} means coupled for now); Pegasos and
- * AdaGradRDA with any penalty or constraint (they keep the weights in their own matrix types and apply their own
- * L2 or L1/L2); activation and normalization plugins (they need a network); parameters other than linear models
- * and factorization machines. Stopping rules are left to the trainer's epoch loop and ignored here.
+ * Pegasos and AdaGradRDA with any penalty or constraint (they keep the weights in their own matrix types and
+ * apply their own L2 or L1/L2); modes an optimiser cannot do correctly (the table above); activation and
+ * normalization plugins (they need a network); parameters other than linear models and factorization machines.
+ * Stopping rules are left to the trainer's epoch loop and ignored here.
  */
 public final class RegularizedOptimiser implements StochasticGradientOptimiser {
     @Config(mandatory = true, description = "The optimiser that turns the regularized gradient into an update.")
@@ -86,13 +161,36 @@ public final class RegularizedOptimiser implements StochasticGradientOptimiser {
     @Config(description = "The regularization spec, in canonical form, e.g. l2(lambda=0.1) + max_norm(c=3.0).")
     private String spec = "none";
 
+    @Config(description = "The mode each penalty runs in, as Rein resolved it (mode=auto included), e.g."
+            + " l1=proximal, l2=decoupled; written by Rein for the record.")
+    private String modes = "";
+
     private Regularization regularization;
     private List<PenaltyTerm> penalties;
     private List<BoundTerm> constraints;
+    private OptimiserChain chain;
+    private LearningRate rate;
     private boolean scalesByWeight;
+    private boolean averaged;
+    /** Package-private switch for tests: never use lazy updates. */
+    boolean eagerOnly;
 
     private Parameters parameters;
     private ParameterLayout layout;
+    private long steps;
+    private LazyWeights lazy;
+    /** In lazy mode, the live weight tensor installed in the parameters. */
+    private LazyWeights.LiveMatrix live;
+    /** Under ParameterAveraging: Σ_t t·(what Rein added to the update at step t), per slot. */
+    private double[][] averagingCorrection;
+
+    /** Reusable buffers of the lazy step: the present entries' rows, columns and weights before the step. */
+    private int[] entryRows = new int[0];
+    private int[] entryColumns = new int[0];
+    private double[] entryWeights = new double[0];
+    private int entryCount;
+    /** The element-wise terms of the lazy step, built once: see {@link #terms}. */
+    private ElementwisePenalty[][] termsByColumnKind;
 
     /** For OLCUT. */
     private RegularizedOptimiser() {
@@ -128,7 +226,13 @@ public final class RegularizedOptimiser implements StochasticGradientOptimiser {
                     + " reading a spec from a configuration file is not wired yet; build it in code with"
                     + " new RegularizedOptimiser(optimiser, regularization, minibatchSize)");
         }
+        String configured = modes;
         bind(Regularization.none());
+        if (!configured.isEmpty() && !configured.equals(modes)) {
+            throw new IllegalStateException("RegularizedOptimiser was configured with modes '" + configured
+                    + "', but spec '" + spec + "' resolves to '" + modes + "'; modes is written by Rein: leave it"
+                    + " out of the configuration and set each penalty's mode in the spec");
+        }
     }
 
     private void bind(Regularization regularization) {
@@ -136,18 +240,28 @@ public final class RegularizedOptimiser implements StochasticGradientOptimiser {
             throw new IllegalArgumentException("minibatchSize is " + minibatchSize + "; it must be the trainer's"
                     + " mini-batch size, at least 1");
         }
-        OptimiserChain chain = OptimiserChain.of(optimiser);
+        this.chain = OptimiserChain.of(optimiser);
+        this.rate = LearningRate.of(chain);
+        List<PenaltyTerm> resolved = new ArrayList<>();
+        List<String> modeList = new ArrayList<>();
         for (BoundTerm term : regularization.terms()) {
-            check(term, chain);
+            check(term);
+            if (term.kind() == Kind.PENALTY || term.kind() == Kind.BLOCK_PENALTY) {
+                PenaltyMode mode = ModeChoice.resolve(term, chain, rate, optimiser.toString());
+                resolved.add(new PenaltyTerm(term, mode));
+                modeList.add(term.name() + "=" + mode.specName());
+            }
         }
         this.regularization = regularization;
         this.spec = regularization.toSpec();
-        this.penalties = PenaltyTerm.of(regularization);
+        this.modes = String.join(", ", modeList);
+        this.penalties = List.copyOf(resolved);
         this.constraints = regularization.terms(Kind.CONSTRAINT);
         this.scalesByWeight = chain.scalesByWeight();
+        this.averaged = chain.contains(OptimiserChain.PARAMETER_AVERAGING);
     }
 
-    private void check(BoundTerm term, OptimiserChain chain) {
+    private void check(BoundTerm term) {
         Kind kind = term.kind();
         String name = "'" + term.name() + "'";
         if (kind == Kind.ACTIVATION || kind == Kind.NORMALIZATION) {
@@ -161,11 +275,6 @@ public final class RegularizedOptimiser implements StochasticGradientOptimiser {
             return;   // stopping rules belong to the trainer's epoch loop
         }
         String what = (penalty ? "Penalty " : "Constraint ") + name;
-        if (penalty && (term.mode() == PenaltyMode.DECOUPLED || term.mode() == PenaltyMode.PROXIMAL)) {
-            throw new IllegalArgumentException(what + " asks for mode=" + term.mode().specName() + ", which"
-                    + " RegularizedOptimiser (wrapping " + optimiser + ") does not support yet: use mode=coupled"
-                    + " (the default) for now");
-        }
         if (chain.contains(OptimiserChain.PEGASOS)) {
             throw new IllegalArgumentException(what + " cannot wrap " + optimiser + ": " + (penalty
                     ? "Pegasos already applies L2 through its lambda. Use Pegasos's lambda alone, or wrap another"
@@ -190,12 +299,34 @@ public final class RegularizedOptimiser implements StochasticGradientOptimiser {
         return minibatchSize;
     }
 
-    /** What each term does here, for people: {@code ["l2(lambda=0.1): coupled penalty on weight"]}. */
+    /**
+     * A fresh copy (inner optimiser copied, nothing initialised) for a trainer whose mini-batch size is
+     * {@code minibatchSize}: what a trainer calls before training when it, not the user, knows the size.
+     *
+     * @throws IllegalArgumentException if {@code minibatchSize < 1}
+     */
+    public RegularizedOptimiser withMinibatchSize(int minibatchSize) {
+        RegularizedOptimiser copy = new RegularizedOptimiser(optimiser.copy(), regularization, minibatchSize);
+        copy.eagerOnly = eagerOnly;
+        return copy;
+    }
+
+    /** The number of {@code step} calls since {@code initialise} (the 1-based index of the last step). */
+    public long steps() {
+        return steps;
+    }
+
+    /** The resolved mode of each penalty, in spec order: {@code "l1=proximal, l2=decoupled"}. */
+    public String modes() {
+        return modes;
+    }
+
+    /** What each term does here, for people: {@code ["l1: mode=auto chose proximal penalty on weights"]}. */
     public List<String> describe() {
         List<String> out = new ArrayList<>();
         for (PenaltyTerm p : penalties) {
-            out.add(p.term().name() + ": " + (p.term().mode() == PenaltyMode.AUTO ? "mode=auto chose coupled"
-                    : "coupled") + " penalty on " + p.term().target().specName());
+            out.add(p.term().name() + ": " + (p.term().mode() == PenaltyMode.AUTO ? "mode=auto chose " : "")
+                    + p.mode().specName() + " penalty on " + p.term().target().specName());
         }
         for (BoundTerm c : constraints) {
             out.add(c.name() + ": constraint after each step on " + c.target().specName());
@@ -203,8 +334,14 @@ public final class RegularizedOptimiser implements StochasticGradientOptimiser {
         return out;
     }
 
+    /** Whether the current training catches the penalties of absent features up lazily (after initialise). */
+    public boolean isLazy() {
+        return lazy != null;
+    }
+
     /**
-     * Keeps {@code parameters} (their tensors are read at every step) and initialises the inner optimiser.
+     * Keeps {@code parameters} (their tensors are read at every step), initialises the inner optimiser, and decides
+     * whether the penalties can be applied lazily (see the class javadoc).
      *
      * @throws IllegalArgumentException if the parameters are not a layout Rein knows and there is something to
      *                                  apply
@@ -215,6 +352,10 @@ public final class RegularizedOptimiser implements StochasticGradientOptimiser {
     public void initialise(Parameters parameters) {
         optimiser.initialise(parameters);
         this.parameters = parameters;
+        this.steps = 0;
+        this.lazy = null;
+        this.live = null;
+        this.averagingCorrection = null;
         if (penalties.isEmpty() && constraints.isEmpty()) {
             this.layout = null;
             return;
@@ -227,11 +368,59 @@ public final class RegularizedOptimiser implements StochasticGradientOptimiser {
                     + tensorTypes(tensors) + ", whose update does more than add; wrap an optimiser that keeps"
                     + " plain DenseMatrix parameters (SGD, AdaGrad, RMSProp, Adam, AdaDelta)");
         }
+        if (averaged && (hasMode(PenaltyMode.DECOUPLED) || !constraints.isEmpty())) {
+            averagingCorrection = new double[layout.slots().size()][];
+            for (int i = 0; i < averagingCorrection.length; i++) {
+                averagingCorrection[i] = new double[layout.slots().get(i).size()];
+            }
+        }
+        this.lazy = lazyEngine(parameters);
+        if (lazy != null) {
+            installLiveMatrix();
+        }
+    }
+
+    /** Puts a {@link LazyWeights.LiveMatrix} copy of the current weights into the parameters. */
+    private void installLiveMatrix() {
+        live = new LazyWeights.LiveMatrix((DenseMatrix) parameters.get()[0], lazy);
+        parameters.set(new Tensor[] {live});
+    }
+
+    /** The lazy engine for a linear model's weights, or null when lazy updates would not be exact. */
+    private LazyWeights lazyEngine(Parameters parameters) {
+        if (eagerOnly || averaged || !constraints.isEmpty() || !(parameters instanceof LinearParameters)) {
+            return null;
+        }
+        List<PenaltyTerm> onWeights = new ArrayList<>();
+        for (PenaltyTerm p : penalties) {
+            if (p.elementwise() == null || (p.mode() == PenaltyMode.COUPLED && !chain.isPlainSgd())) {
+                return null;
+            }
+            if (p.term().target().covers(Role.WEIGHT)) {
+                onWeights.add(p);
+            }
+        }
+        if (onWeights.isEmpty()) {
+            return null;
+        }
+        DenseMatrix w = (DenseMatrix) parameters.get()[0];
+        return LazyWeights.of(w.getDimension1Size(), w.getDimension2Size() - 1, onWeights);
+    }
+
+    private boolean hasMode(PenaltyMode mode) {
+        for (PenaltyTerm p : penalties) {
+            if (p.mode() == mode) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
-     * Adds the penalty gradient (scaled as the class javadoc derives), lets the inner optimiser step, and projects
-     * the result onto the constraints.
+     * One mini-batch: the penalties in their modes, the inner optimiser's step, the constraints. Returns the update
+     * the trainer adds to the parameters.
+     *
+     * @throws DivergenceException if the gradient, the update or a caught-up weight is NaN or infinite
      */
     @Override
     public Tensor[] step(Tensor[] gradients, double weight) {
@@ -239,30 +428,80 @@ public final class RegularizedOptimiser implements StochasticGradientOptimiser {
             throw new IllegalStateException("RegularizedOptimiser.step was called before initialise(Parameters);"
                     + " a Tribuo trainer calls initialise first");
         }
+        long step = ++steps;
+        requireFinite(gradients, "gradient", step);
         if (layout == null) {
-            return optimiser.step(gradients, weight);
+            Tensor[] update = optimiser.step(gradients, weight);
+            requireFinite(update, "update", step);
+            return update;
         }
-        addPenaltyGradient(gradients, weight);
+        if (lazy != null && parameters.get()[0] != live) {
+            lazy.restart();   // the trainer set new weights (e.g. restored the best epoch's): they are exact
+            installLiveMatrix();
+        }
+        boolean moves = !(scalesByWeight && weight == 0);
+        double stepSize = rate.known() ? rate.at(step) * minibatchSize * minibatchSize : Double.NaN;
+        Tensor[] update;
+        if (lazy == null) {
+            update = eagerStep(gradients, weight, moves, stepSize);
+        } else {
+            double h = moves ? stepSize : 0;
+            if (lazy.canDefer(h) && collectEntries(gradients[0])) {
+                update = lazyStep(gradients, weight, moves, stepSize);
+                lazy.record(h);
+                if (lazy.needsCatchUpAll()) {
+                    catchUp();
+                }
+            } else {
+                catchUp();
+                update = eagerStep(gradients, weight, moves, stepSize);
+                lazy.stepTakenEagerly();
+            }
+        }
+        requireFinite(update, "update", step);
+        return update;
+    }
+
+    /** Every weight at once: coupled, inner step, decoupled, proximal, constraints. */
+    private Tensor[] eagerStep(Tensor[] gradients, double weight, boolean moves, double stepSize) {
+        Tensor[] live = parameters.get();
+        boolean after = moves && (hasMode(PenaltyMode.DECOUPLED) || hasMode(PenaltyMode.PROXIMAL));
+        double[][] before = after ? readSlots(live) : null;
+        if (moves) {
+            addCoupledGradient(gradients, weight);
+        }
         Tensor[] update = optimiser.step(gradients, weight);
+        double[][] inner = averagingCorrection != null ? readSlots(update) : null;
+        if (after) {
+            applyDecoupledAndProximal(update, before, stepSize);
+        }
         if (!constraints.isEmpty()) {
             project(update);
+        }
+        if (inner != null) {
+            recordAveragingCorrection(inner, readSlots(update));
         }
         return update;
     }
 
-    /** {@code G += -share·∇R(w)} over every slot a penalty covers. */
-    private void addPenaltyGradient(Tensor[] gradients, double weight) {
-        if (penalties.isEmpty() || (scalesByWeight && weight == 0)) {
-            return;
+    private double[][] readSlots(Tensor[] tensors) {
+        List<ParameterSlot> slots = layout.slots();
+        double[][] out = new double[slots.size()][];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = slots.get(i).readValues(tensors);
         }
-        double b2 = (double) minibatchSize * minibatchSize;
-        double share = scalesByWeight ? b2 / weight : b2;
+        return out;
+    }
+
+    /** {@code G += -share·∇R(w)} over every slot a coupled penalty covers. */
+    private void addCoupledGradient(Tensor[] gradients, double weight) {
+        double share = coupledShare(weight);
         Tensor[] live = parameters.get();
         for (ParameterSlot slot : layout.slots()) {
             ParameterBlock w = null;
             double[] penaltyGradient = null;
             for (PenaltyTerm p : penalties) {
-                if (p.covers(slot)) {
+                if (p.mode() == PenaltyMode.COUPLED && p.covers(slot)) {
                     if (w == null) {
                         w = slot.read(live);
                         penaltyGradient = new double[slot.size()];
@@ -273,6 +512,220 @@ public final class RegularizedOptimiser implements StochasticGradientOptimiser {
             if (penaltyGradient != null) {
                 slot.dense(gradients);
                 slot.add(gradients, penaltyGradient, -share);
+            }
+        }
+    }
+
+    /** {@code b²/ω̄} for optimisers that multiply by the weight, else {@code b²} (see the class javadoc). */
+    private double coupledShare(double weight) {
+        double b2 = (double) minibatchSize * minibatchSize;
+        return scalesByWeight ? b2 / weight : b2;
+    }
+
+    /** {@code U -= s·Σ ∇R_decoupled(w)}, then {@code U = prox_s(w + U) - w}, per slot, {@code w} from before. */
+    private void applyDecoupledAndProximal(Tensor[] update, double[][] before, double stepSize) {
+        List<ParameterSlot> slots = layout.slots();
+        for (int i = 0; i < slots.size(); i++) {
+            ParameterSlot slot = slots.get(i);
+            double[] decay = null;
+            boolean proximal = false;
+            for (PenaltyTerm p : penalties) {
+                if (!p.covers(slot)) {
+                    continue;
+                }
+                if (p.mode() == PenaltyMode.DECOUPLED) {
+                    if (decay == null) {
+                        decay = new double[slot.size()];
+                    }
+                    p.addGradient(new ParameterBlock(slot.name(), slot.role(), slot.rows(), slot.columns(),
+                            before[i]), decay);
+                }
+                proximal |= p.mode() == PenaltyMode.PROXIMAL;
+            }
+            if (decay != null) {
+                slot.dense(update);
+                slot.add(update, decay, -stepSize);
+            }
+            if (proximal) {
+                double[] v = slot.readValues(update);
+                for (int k = 0; k < v.length; k++) {
+                    v[k] += before[i][k];
+                }
+                ParameterBlock block = new ParameterBlock(slot.name(), slot.role(), slot.rows(), slot.columns(), v);
+                for (PenaltyTerm p : penalties) {
+                    if (p.mode() == PenaltyMode.PROXIMAL && p.covers(slot)) {
+                        p.proximal(block, stepSize);
+                    }
+                }
+                for (int k = 0; k < v.length; k++) {
+                    v[k] -= before[i][k];
+                }
+                slot.dense(update);
+                slot.write(update, v);
+            }
+        }
+    }
+
+    /**
+     * Reads the present entries of a linear model's sparse gradient into the entry buffers; false (take the step
+     * eagerly) when the gradient is dense, or a penalty covers the bias and a row lacks the bias column.
+     */
+    private boolean collectEntries(Tensor gradient) {
+        if (!(gradient instanceof DenseSparseMatrix)) {
+            return false;
+        }
+        DenseSparseMatrix g = (DenseSparseMatrix) gradient;
+        int total = 0;
+        for (int r = 0; r < g.getDimension1Size(); r++) {
+            total += g.getRow(r).numActiveElements();
+        }
+        if (entryRows.length < total) {
+            entryRows = new int[total];
+            entryColumns = new int[total];
+            entryWeights = new double[total];
+        }
+        int biasColumn = lazy.features();
+        boolean biasPenalized = biasPenalized();
+        int n = 0;
+        for (int r = 0; r < g.getDimension1Size(); r++) {
+            boolean hasBias = false;
+            for (VectorTuple t : g.getRow(r)) {
+                entryRows[n] = r;
+                entryColumns[n++] = t.index;
+                hasBias |= t.index == biasColumn;
+            }
+            if (biasPenalized && !hasBias) {
+                return false;
+            }
+        }
+        entryCount = n;
+        return true;
+    }
+
+    /** The element-wise terms per entry kind and mode: [weight|bias][coupled|decoupled|proximal]. */
+    private ElementwisePenalty[] terms(boolean bias, PenaltyMode mode) {
+        if (termsByColumnKind == null) {
+            termsByColumnKind = new ElementwisePenalty[6][];
+            PenaltyMode[] order = {PenaltyMode.COUPLED, PenaltyMode.DECOUPLED, PenaltyMode.PROXIMAL};
+            for (int b = 0; b < 2; b++) {
+                for (int m = 0; m < 3; m++) {
+                    List<ElementwisePenalty> list = new ArrayList<>();
+                    for (PenaltyTerm p : penalties) {
+                        if (p.mode() == order[m] && p.term().target().covers(b == 1 ? Role.BIAS : Role.WEIGHT)) {
+                            list.add(p.elementwise());
+                        }
+                    }
+                    termsByColumnKind[b * 3 + m] = list.toArray(new ElementwisePenalty[0]);
+                }
+            }
+        }
+        int m = mode == PenaltyMode.COUPLED ? 0 : mode == PenaltyMode.DECOUPLED ? 1 : 2;
+        return termsByColumnKind[(bias ? 3 : 0) + m];
+    }
+
+    private boolean biasPenalized() {
+        return terms(true, PenaltyMode.COUPLED).length + terms(true, PenaltyMode.DECOUPLED).length
+                + terms(true, PenaltyMode.PROXIMAL).length > 0;
+    }
+
+    /**
+     * The present entries only: catch their weights up, then exactly the eager arithmetic on them. The update keeps
+     * the gradient's sparsity, so the trainer touches nothing else.
+     */
+    private Tensor[] lazyStep(Tensor[] gradients, double weight, boolean moves, double stepSize) {
+        DenseSparseMatrix g = (DenseSparseMatrix) gradients[0];
+        DenseMatrix w = (DenseMatrix) parameters.get()[0];
+        int biasColumn = lazy.features();
+        for (int i = 0; i < entryCount; i++) {
+            int r = entryRows[i];
+            int c = entryColumns[i];
+            double value = c < biasColumn ? lazy.catchUp(w, r, c) : w.get(r, c);
+            if (!Double.isFinite(value)) {
+                throw new DivergenceException(steps, spec, "weight (" + r + ", " + c + ") is " + value
+                        + " after catching up the penalty steps it missed");
+            }
+            entryWeights[i] = value;
+        }
+        if (moves) {
+            double share = coupledShare(weight);
+            for (int i = 0; i < entryCount; i++) {
+                double sum = sumGradients(terms(entryColumns[i] == biasColumn, PenaltyMode.COUPLED), entryWeights[i]);
+                if (sum != 0) {
+                    g.add(entryRows[i], entryColumns[i], -share * sum);
+                }
+            }
+        }
+        Tensor[] update = optimiser.step(gradients, weight);
+        if (!(update[0] instanceof DenseSparseMatrix)) {
+            throw new IllegalStateException(optimiser + " turned a sparse gradient into a "
+                    + update[0].getClass().getSimpleName() + ", so RegularizedOptimiser cannot tell which weights"
+                    + " it moved; this is a bug in Rein's lazy mode, please report it with the optimiser");
+        }
+        DenseSparseMatrix u = (DenseSparseMatrix) update[0];
+        for (int i = 0; i < entryCount; i++) {
+            int r = entryRows[i];
+            int c = entryColumns[i];
+            boolean bias = c == biasColumn;
+            if (moves) {
+                ElementwisePenalty[] decoupled = terms(bias, PenaltyMode.DECOUPLED);
+                ElementwisePenalty[] proximal = terms(bias, PenaltyMode.PROXIMAL);
+                if (decoupled.length + proximal.length > 0) {
+                    double wBefore = entryWeights[i];
+                    double move = u.get(r, c) - stepSize * sumGradients(decoupled, wBefore);
+                    if (proximal.length > 0) {
+                        double v = wBefore + move;
+                        for (ElementwisePenalty p : proximal) {
+                            v = p.proximal(v, stepSize);
+                        }
+                        move = v - wBefore;
+                    }
+                    u.set(r, c, move);
+                }
+            }
+            if (!bias) {
+                lazy.touched(r, c);
+            }
+        }
+        return update;
+    }
+
+    private static double sumGradients(ElementwisePenalty[] terms, double w) {
+        double sum = 0;
+        for (ElementwisePenalty t : terms) {
+            sum += t.gradient(w);
+        }
+        return sum;
+    }
+
+    /**
+     * Applies every penalty step the weights of absent features have missed, so that the live {@code Parameters}
+     * are exact. Idempotent, cheap when nothing is pending, and training may continue afterwards. A no-op unless
+     * lazy mode is on ({@link #isLazy()}).
+     *
+     * @throws DivergenceException if a caught-up weight is NaN or infinite
+     */
+    public void catchUp() {
+        if (lazy == null) {
+            return;
+        }
+        if (parameters.get()[0] != live) {
+            lazy.restart();   // new weights were set since the last step: they are exact
+            return;
+        }
+        int bad = lazy.catchUpAll(live);
+        if (bad >= 0) {
+            int r = bad / lazy.features();
+            int c = bad % lazy.features();
+            throw new DivergenceException(steps, spec, "weight (" + r + ", " + c + ") is " + live.get(r, c)
+                    + " after catching up the penalty steps it missed");
+        }
+    }
+
+    private void recordAveragingCorrection(double[][] inner, double[][] actual) {
+        for (int i = 0; i < inner.length; i++) {
+            double[] correction = averagingCorrection[i];
+            for (int k = 0; k < correction.length; k++) {
+                correction[k] += steps * (actual[i][k] - inner[i][k]);
             }
         }
     }
@@ -309,6 +762,46 @@ public final class RegularizedOptimiser implements StochasticGradientOptimiser {
         return w;
     }
 
+    /** Throws at the first NaN or infinite value of {@code tensors}; O(stored values). */
+    private void requireFinite(Tensor[] tensors, String what, long step) {
+        for (int t = 0; t < tensors.length; t++) {
+            String bad = firstNonFinite(tensors[t]);
+            if (bad != null) {
+                throw new DivergenceException(step, spec, "the " + what + " of tensor " + t + " " + bad);
+            }
+        }
+    }
+
+    private static String firstNonFinite(Tensor t) {
+        if (t instanceof DenseSparseMatrix) {
+            DenseSparseMatrix m = (DenseSparseMatrix) t;
+            for (int r = 0; r < m.getDimension1Size(); r++) {
+                for (VectorTuple e : m.getRow(r)) {
+                    if (!Double.isFinite(e.value)) {
+                        return "at (" + r + ", " + e.index + ") is " + e.value;
+                    }
+                }
+            }
+        } else if (t instanceof Matrix) {
+            Matrix m = (Matrix) t;
+            for (int r = 0; r < m.getDimension1Size(); r++) {
+                for (int c = 0; c < m.getDimension2Size(); c++) {
+                    double v = m.get(r, c);
+                    if (!Double.isFinite(v)) {
+                        return "at (" + r + ", " + c + ") is " + v;
+                    }
+                }
+            }
+        } else if (t instanceof SparseVector || t instanceof DenseVector) {
+            for (VectorTuple e : (SGDVector) t) {
+                if (!Double.isFinite(e.value)) {
+                    return "at " + e.index + " is " + e.value;
+                }
+            }
+        }
+        return null;
+    }
+
     private static String tensorTypes(Tensor[] tensors) {
         List<String> types = new ArrayList<>();
         for (Tensor t : tensors) {
@@ -319,9 +812,24 @@ public final class RegularizedOptimiser implements StochasticGradientOptimiser {
         return String.join(", ", types);
     }
 
+    /**
+     * Catches the lazy penalties up ({@link #catchUp()}), finalises the inner optimiser, and under
+     * ParameterAveraging completes the average with what Rein added to each step.
+     */
     @Override
     public void finalise() {
+        catchUp();
+        if (lazy != null && parameters.get()[0] == live) {
+            parameters.set(new Tensor[] {new DenseMatrix(live)});   // the model gets a plain matrix
+        }
         optimiser.finalise();
+        if (averagingCorrection != null && steps > 0) {
+            Tensor[] live = parameters.get();
+            List<ParameterSlot> slots = layout.slots();
+            for (int i = 0; i < slots.size(); i++) {
+                slots.get(i).add(live, averagingCorrection[i], -1.0 / steps);
+            }
+        }
     }
 
     @Override
@@ -329,12 +837,16 @@ public final class RegularizedOptimiser implements StochasticGradientOptimiser {
         optimiser.reset();
         parameters = null;
         layout = null;
+        lazy = null;
+        live = null;
+        averagingCorrection = null;
+        steps = 0;
     }
 
     /** A fresh copy: a copy of the inner optimiser, the same (stateless) hooks, no parameters. */
     @Override
     public RegularizedOptimiser copy() {
-        return new RegularizedOptimiser(optimiser.copy(), regularization, minibatchSize);
+        return withMinibatchSize(minibatchSize);
     }
 
     @Override
@@ -345,6 +857,6 @@ public final class RegularizedOptimiser implements StochasticGradientOptimiser {
     @Override
     public String toString() {
         return "RegularizedOptimiser(optimiser=" + optimiser + ",minibatchSize=" + minibatchSize + ",spec=" + spec
-                + ")";
+                + (modes.isEmpty() ? "" : ",modes=" + modes) + ")";
     }
 }

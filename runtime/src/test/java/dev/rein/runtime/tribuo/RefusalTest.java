@@ -25,6 +25,8 @@ import org.tribuo.math.Parameters;
 import org.tribuo.math.StochasticGradientOptimiser;
 import org.tribuo.math.la.DenseMatrix;
 import org.tribuo.math.la.Tensor;
+import org.tribuo.math.optimisers.AdaDelta;
+import org.tribuo.math.optimisers.AdaGrad;
 import org.tribuo.math.optimisers.AdaGradRDA;
 import org.tribuo.math.optimisers.ParameterAveraging;
 import org.tribuo.math.optimisers.Pegasos;
@@ -36,19 +38,54 @@ class RefusalTest {
     private static final String SGD_TEXT = "SGD(type=Constant,initialLearningRate=0.1)";
 
     @Test
-    void decoupledModeIsNotYetSupported() {
-        Regularization reg = TestTerms.of(TestTerms.term("l2", Kind.PENALTY, new TestTerms.L2(0.1),
-                Map.of("lambda", 0.1), Target.WEIGHTS, PenaltyMode.DECOUPLED));
-        assertMessage("Penalty 'l2' asks for mode=decoupled, which RegularizedOptimiser (wrapping " + SGD_TEXT
-                + ") does not support yet: use mode=coupled (the default) for now", SGD.getSimpleSGD(0.1), reg);
+    void decoupledNeedsALearningRate() {
+        Regularization reg = TestTerms.of(TestTerms.mode(l2(0.1), PenaltyMode.DECOUPLED));
+        assertMessage("Penalty 'l2' asks for mode=decoupled with AdaDelta(rho=0.95,epsilon=1.0E-6), but AdaDelta"
+                + " has no learning rate to scale a decoupled decay by: use mode=coupled", new AdaDelta(), reg);
     }
 
     @Test
-    void proximalModeIsNotYetSupported() {
-        Regularization reg = TestTerms.of(TestTerms.term("l1", Kind.PENALTY, new TestTerms.L1(0.1),
-                Map.of("lambda", 0.1), Target.WEIGHTS, PenaltyMode.PROXIMAL));
-        assertMessage("Penalty 'l1' asks for mode=proximal, which RegularizedOptimiser (wrapping " + SGD_TEXT
-                + ") does not support yet: use mode=coupled (the default) for now", SGD.getSimpleSGD(0.1), reg);
+    void decoupledNeedsAnOptimiserReinKnows() {
+        Regularization reg = TestTerms.of(TestTerms.mode(l2(0.1), PenaltyMode.DECOUPLED));
+        assertMessage("Penalty 'l2' asks for mode=decoupled with HiddenPegasos, but Rein cannot read a learning"
+                + " rate from RefusalTest$HiddenPegasos (it knows Tribuo's SGD, AdaGrad, RMSProp and Adam) to scale"
+                + " a decoupled decay by: use mode=coupled", new HiddenPegasos(), reg);
+    }
+
+    @Test
+    void proximalNeedsAProximalOperator() {
+        Regularization reg = TestTerms.of(TestTerms.mode(l1(0.1), PenaltyMode.PROXIMAL));
+        assertMessage("Penalty 'l1' asks for mode=proximal with " + SGD_TEXT + ", but its plugin has no proximal"
+                + " operator: use mode=coupled or mode=decoupled, or give the plugin a @Proximal method",
+                SGD.getSimpleSGD(0.1), reg);
+    }
+
+    @Test
+    void proximalIsRefusedUnderAdaptiveOptimisers() {
+        Regularization reg = TestTerms.of(TestTerms.mode(TestTerms.l1p(0.1), PenaltyMode.PROXIMAL));
+        assertMessage("Penalty 'l1' asks for mode=proximal with AdaGrad(initialLearningRate=0.1,epsilon=1.0E-6,"
+                + "initialValue=0.0), but AdaGrad gives every weight its own step size from private state, which a"
+                + " proximal step would need: use SGD without momentum for exact zeros, or mode=decoupled or"
+                + " mode=coupled", new AdaGrad(0.1), reg);
+    }
+
+    @Test
+    void proximalIsRefusedUnderMomentum() {
+        Regularization reg = TestTerms.of(TestTerms.mode(TestTerms.l1p(0.1), PenaltyMode.PROXIMAL));
+        assertMessage("Penalty 'l1' asks for mode=proximal with SGD+Momentum(type=Constant,initialLearningRate=0.1,"
+                + "rho=0.9), but SGD with momentum steps along a running sum of past gradients, so no single step"
+                + " size makes a proximal step consistent with the objective: use SGD without momentum for exact"
+                + " zeros, or mode=decoupled or mode=coupled",
+                SGD.getSimpleSGD(0.1, 0.9, SGD.Momentum.STANDARD), reg);
+    }
+
+    @Test
+    void proximalIsRefusedUnderParameterAveraging() {
+        Regularization reg = TestTerms.of(TestTerms.mode(TestTerms.l1p(0.1), PenaltyMode.PROXIMAL));
+        assertMessage("Penalty 'l1' asks for mode=proximal with ParameterAveraging(optimiser=" + SGD_TEXT + "), but"
+                + " ParameterAveraging's final average of the iterates would undo the exact zeros of proximal"
+                + " steps: drop ParameterAveraging, or use mode=coupled or mode=decoupled",
+                new ParameterAveraging(SGD.getSimpleSGD(0.1)), reg);
     }
 
     @Test
@@ -158,6 +195,24 @@ class RefusalTest {
         assertEquals("RegularizedOptimiser was configured with spec 'l2(lambda=0.1)', but reading a spec from a"
                 + " configuration file is not wired yet; build it in code with"
                 + " new RegularizedOptimiser(optimiser, regularization, minibatchSize)", e.getMessage());
+    }
+
+    @Test
+    void aConfiguredModesValueMustMatchWhatReinResolves() throws Exception {
+        Constructor<RegularizedOptimiser> olcut = RegularizedOptimiser.class.getDeclaredConstructor();
+        olcut.setAccessible(true);
+        RegularizedOptimiser opt = olcut.newInstance();
+        Field optimiser = RegularizedOptimiser.class.getDeclaredField("optimiser");
+        optimiser.setAccessible(true);
+        optimiser.set(opt, SGD.getSimpleSGD(0.1));
+        Field modes = RegularizedOptimiser.class.getDeclaredField("modes");
+        modes.setAccessible(true);
+        modes.set(opt, "l1=proximal");
+        IllegalStateException e = assertThrows(IllegalStateException.class, opt::postConfig);
+        assertEquals("RegularizedOptimiser was configured with modes 'l1=proximal', but spec 'none' resolves to '';"
+                + " modes is written by Rein: leave it out of the configuration and set each penalty's mode in the"
+                + " spec",
+                e.getMessage());
     }
 
     private static void assertMessage(String expected, StochasticGradientOptimiser inner, Regularization reg) {

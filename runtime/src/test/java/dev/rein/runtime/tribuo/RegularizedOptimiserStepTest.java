@@ -12,6 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.oracle.labs.mlrg.olcut.provenance.ConfiguredObjectProvenance;
 import com.oracle.labs.mlrg.olcut.provenance.primitives.IntProvenance;
 import com.oracle.labs.mlrg.olcut.provenance.primitives.StringProvenance;
+import dev.rein.runtime.spec.PenaltyMode;
 import dev.rein.runtime.spec.Regularization;
 import dev.rein.runtime.spec.Target;
 import java.util.List;
@@ -55,8 +56,11 @@ class RegularizedOptimiserStepTest {
         RegularizedOptimiser opt = new RegularizedOptimiser(SGD.getSimpleSGD(LR), TestTerms.of(l2(LAMBDA)));
         opt.initialise(p);
         Tensor[] update = opt.step(new Tensor[] {sparse(G)}, 1.0);
-        assertInstanceOf(DenseMatrix.class, update[0], "a penalty touches every weight, so the update is dense");
+        assertTrue(opt.isLazy());
+        assertInstanceOf(DenseSparseMatrix.class, update[0], "only the present entries are updated");
         p.update(update);
+        assertEquals(W[1][0], p.getWeightMatrix().get(1, 0), 0.0, "an absent weight waits for its catch-up");
+        opt.catchUp();
 
         assertMatrix(expected((w, g, bias) -> w + LR * (g - (bias ? 0 : LAMBDA * w))), p.getWeightMatrix());
     }
@@ -105,7 +109,8 @@ class RegularizedOptimiserStepTest {
         int b = 2;
         double weight = 0.25;
         LinearParameters p = parameters(W);
-        RegularizedOptimiser opt = new RegularizedOptimiser(new AdaGrad(LR), TestTerms.of(l2(LAMBDA)), b);
+        RegularizedOptimiser opt = new RegularizedOptimiser(new AdaGrad(LR),
+                TestTerms.of(TestTerms.mode(l2(LAMBDA), PenaltyMode.COUPLED)), b);
         opt.initialise(p);
         Tensor[] actual = opt.step(new Tensor[] {matrix(G)}, weight);
 
@@ -120,7 +125,8 @@ class RegularizedOptimiserStepTest {
     void adamIgnoresTheWeightSoThePenaltyIsNotDividedByIt() {
         int b = 2;
         LinearParameters p = parameters(W);
-        RegularizedOptimiser opt = new RegularizedOptimiser(new Adam(LR, 1e-8), TestTerms.of(l2(LAMBDA)), b);
+        RegularizedOptimiser opt = new RegularizedOptimiser(new Adam(LR, 1e-8),
+                TestTerms.of(TestTerms.mode(l2(LAMBDA), PenaltyMode.COUPLED)), b);
         opt.initialise(p);
         Tensor[] actual = opt.step(new Tensor[] {matrix(G)}, 0.25);
 

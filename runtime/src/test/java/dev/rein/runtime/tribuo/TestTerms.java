@@ -23,12 +23,18 @@ final class TestTerms {
     private TestTerms() {
     }
 
-    /** {@code R(w) = (λ/2)·w²}. */
+    /** {@code R(w) = (λ/2)·w²}, with its proximal operator {@code w / (1 + step·λ)} when asked. */
     static final class L2 implements ElementwisePenalty {
         final double lambda;
+        final boolean proximal;
 
         L2(double lambda) {
+            this(lambda, false);
+        }
+
+        L2(double lambda, boolean proximal) {
             this.lambda = lambda;
+            this.proximal = proximal;
         }
 
         public double value(double w) {
@@ -40,11 +46,14 @@ final class TestTerms {
         }
 
         public boolean hasProximal() {
-            return false;
+            return proximal;
         }
 
         public double proximal(double w, double step) {
-            throw new UnsupportedOperationException();
+            if (!proximal) {
+                throw new UnsupportedOperationException();
+            }
+            return w / (1 + step * lambda);
         }
 
         public double value(double[] w, int from, int to) {
@@ -62,16 +71,24 @@ final class TestTerms {
         }
 
         public void proximal(double[] w, int from, int to, double step) {
-            throw new UnsupportedOperationException();
+            for (int i = from; i < to; i++) {
+                w[i] = proximal(w[i], step);
+            }
         }
     }
 
     /** {@code R(w) = λ·|w|}, subgradient 0 at 0. */
     static final class L1 implements ElementwisePenalty {
         final double lambda;
+        final boolean proximal;
 
         L1(double lambda) {
+            this(lambda, false);
+        }
+
+        L1(double lambda, boolean proximal) {
             this.lambda = lambda;
+            this.proximal = proximal;
         }
 
         public double value(double w) {
@@ -80,6 +97,56 @@ final class TestTerms {
 
         public double gradient(double w) {
             return lambda * Math.signum(w);
+        }
+
+        public boolean hasProximal() {
+            return proximal;
+        }
+
+        /** Soft-thresholding by {@code step·λ}. */
+        public double proximal(double w, double step) {
+            if (!proximal) {
+                throw new UnsupportedOperationException();
+            }
+            double t = step * lambda;
+            return w > t ? w - t : w < -t ? w + t : 0.0;
+        }
+
+        public double value(double[] w, int from, int to) {
+            double sum = 0;
+            for (int i = from; i < to; i++) {
+                sum += value(w[i]);
+            }
+            return sum;
+        }
+
+        public void addGradient(double[] w, int from, int to, double[] gradient, double scale) {
+            for (int i = from; i < to; i++) {
+                gradient[i] += scale * gradient(w[i]);
+            }
+        }
+
+        public void proximal(double[] w, int from, int to, double step) {
+            for (int i = from; i < to; i++) {
+                w[i] = proximal(w[i], step);
+            }
+        }
+    }
+
+    /** {@code R(w) = λ·log(1 + w²)}: smooth, no proximal operator, no closed-form catch-up. */
+    static final class Cauchy implements ElementwisePenalty {
+        final double lambda;
+
+        Cauchy(double lambda) {
+            this.lambda = lambda;
+        }
+
+        public double value(double w) {
+            return lambda * Math.log1p(w * w);
+        }
+
+        public double gradient(double w) {
+            return lambda * 2 * w / (1 + w * w);
         }
 
         public boolean hasProximal() {
@@ -143,6 +210,28 @@ final class TestTerms {
 
     static BoundTerm l1(double lambda) {
         return term("l1", Kind.PENALTY, new L1(lambda), Map.of("lambda", lambda), Target.WEIGHTS, PenaltyMode.AUTO);
+    }
+
+    /** L1 with soft-thresholding, as the built-in plugin has. */
+    static BoundTerm l1p(double lambda) {
+        return term("l1", Kind.PENALTY, new L1(lambda, true), Map.of("lambda", lambda), Target.WEIGHTS,
+                PenaltyMode.AUTO);
+    }
+
+    /** L2 with its proximal shrinkage, as the built-in plugin has. */
+    static BoundTerm l2p(double lambda) {
+        return term("l2", Kind.PENALTY, new L2(lambda, true), Map.of("lambda", lambda), Target.WEIGHTS,
+                PenaltyMode.AUTO);
+    }
+
+    static BoundTerm cauchy(double lambda) {
+        return term("cauchy", Kind.PENALTY, new Cauchy(lambda), Map.of("lambda", lambda), Target.WEIGHTS,
+                PenaltyMode.AUTO);
+    }
+
+    /** The same term in another mode. */
+    static BoundTerm mode(BoundTerm t, PenaltyMode mode) {
+        return new BoundTerm(t.plugin(), t.arguments(), t.hook(), t.target(), mode, t.after());
     }
 
     static BoundTerm maxNorm(double c, Target target) {
