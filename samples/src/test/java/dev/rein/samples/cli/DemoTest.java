@@ -27,6 +27,9 @@ class DemoTest {
         for (TrainingResult r : rows.subList(1, rows.size())) {
             assertTrue(r.weightNorm() < none.weightNorm(), r.spec() + " vs none:\n" + text);
         }
+        TrainingResult l1 = rows.get(Demo.SPECS.indexOf("l1(lambda=0.05)"));
+        assertTrue(l1.zeroWeights() > l1.totalWeights() / 4, "proximal L1 gives exact zeros:\n" + text);
+        assertEquals(0, none.zeroWeights());
         assertTrue(text.toString().contains("test acc"), text.toString());
     }
 }
