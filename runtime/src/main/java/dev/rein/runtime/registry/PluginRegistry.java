@@ -119,6 +119,24 @@ public final class PluginRegistry implements RegularizerCatalog, AutoCloseable {
     }
 
     /**
+     * One {@link #standard standard} registry per JVM, loaded on first use and never closed, for code that is
+     * handed a spec without a registry: an OLCUT configuration file naming {@code spec = "l2(lambda=0.1)"}.
+     * Plugin folders come from the {@value #PLUGINS_PROPERTY} system property as it is at that first use.
+     *
+     * <pre>{@code
+     * Regularization r = SpecBinder.bind(spec, PluginRegistry.shared());
+     * }</pre>
+     */
+    public static PluginRegistry shared() {
+        return SharedHolder.INSTANCE;
+    }
+
+    /** Loads the shared registry lazily and thread-safely (the holder idiom). */
+    private static final class SharedHolder {
+        static final PluginRegistry INSTANCE = standard(List.of());
+    }
+
+    /**
      * A registry of exactly {@code regularizers}, for tests and applications that build their own: the same
      * checks apply (API version, names, first of two with one name wins) and {@link #problems()} reports them.
      */

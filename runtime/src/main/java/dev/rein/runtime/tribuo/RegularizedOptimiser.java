@@ -8,9 +8,11 @@ import dev.rein.api.hook.ElementwisePenalty;
 import dev.rein.api.hook.ParameterBlock;
 import dev.rein.api.hook.Role;
 import dev.rein.api.spi.Kind;
+import dev.rein.runtime.registry.PluginRegistry;
 import dev.rein.runtime.spec.BoundTerm;
 import dev.rein.runtime.spec.PenaltyMode;
 import dev.rein.runtime.spec.Regularization;
+import dev.rein.runtime.spec.SpecBinder;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -221,13 +223,9 @@ public final class RegularizedOptimiser implements StochasticGradientOptimiser {
     /** OLCUT calls this after setting the {@code @Config} fields. */
     @Override
     public void postConfig() {
-        if (!spec.equals(Regularization.none().toSpec())) {
-            throw new IllegalStateException("RegularizedOptimiser was configured with spec '" + spec + "', but"
-                    + " reading a spec from a configuration file is not wired yet; build it in code with"
-                    + " new RegularizedOptimiser(optimiser, regularization, minibatchSize)");
-        }
         String configured = modes;
-        bind(Regularization.none());
+        // A configuration file names the spec as text: resolve it against the plugins this JVM can see.
+        bind(SpecBinder.bind(spec, PluginRegistry.shared()));
         if (!configured.isEmpty() && !configured.equals(modes)) {
             throw new IllegalStateException("RegularizedOptimiser was configured with modes '" + configured
                     + "', but spec '" + spec + "' resolves to '" + modes + "'; modes is written by Rein: leave it"
