@@ -56,6 +56,9 @@ import org.tribuo.provenance.ModelProvenance;
  * </component>
  * }</pre>
  *
+ * <p>Refused: sparse examples with {@code minibatchSize > 1}, which Tribuo 4.3.2's {@code FMParameters.merge}
+ * cannot merge (see {@link FactorizationMachines}).
+ *
  * <p>Thread safety: as Tribuo's trainers, one instance may train several models at once.
  */
 public final class RegularizedFMClassificationTrainer extends FMClassificationTrainer {
@@ -148,6 +151,7 @@ public final class RegularizedFMClassificationTrainer extends FMClassificationTr
 
     private FMClassificationModel train(Dataset<Label> examples, Dataset<Label> validation,
             Map<String, Provenance> runProvenance, int invocationCount, EpochListener listener) {
+        FactorizationMachines.checkBatchesCanMerge(NAME, minibatchSize, examples);
         RunStart start;
         synchronized (this) {
             if (invocationCount != INCREMENT_INVOCATION_COUNT) {

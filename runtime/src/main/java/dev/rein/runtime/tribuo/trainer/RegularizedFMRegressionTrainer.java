@@ -59,6 +59,9 @@ import org.tribuo.regression.sgd.objectives.SquaredLoss;
  * </component>
  * }</pre>
  *
+ * <p>Refused: sparse examples with {@code minibatchSize > 1}, which Tribuo 4.3.2's {@code FMParameters.merge}
+ * cannot merge (see {@link FactorizationMachines}).
+ *
  * <p>Thread safety: as Tribuo's trainers, one instance may train several models at once.
  */
 public final class RegularizedFMRegressionTrainer extends FMRegressionTrainer {
@@ -152,6 +155,7 @@ public final class RegularizedFMRegressionTrainer extends FMRegressionTrainer {
 
     private FMRegressionModel train(Dataset<Regressor> examples, Dataset<Regressor> validation,
             Map<String, Provenance> runProvenance, int invocationCount, EpochListener listener) {
+        FactorizationMachines.checkBatchesCanMerge(NAME, minibatchSize, examples);
         RunStart start;
         synchronized (this) {
             if (invocationCount != INCREMENT_INVOCATION_COUNT) {
