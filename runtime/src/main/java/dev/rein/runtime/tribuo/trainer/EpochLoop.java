@@ -172,8 +172,7 @@ final class EpochLoop<T extends Output<T>, U, V extends Model<T>, X extends Feed
             Optional<EpochScore> score = Optional.empty();
             EpochDecision decision = EpochDecision.keepGoing();
             if (scorer != null) {
-                X current = parameters;
-                EpochScore s = scorer.score(epoch, current,
+                EpochScore s = scorer.score(epoch, parameters,
                         p -> hooks.createModel(hooks.modelName(), scratchProvenance(examples, start), featureMap,
                                 outputInfo, p));
                 snapshots.offer(s, parameters);
