@@ -122,4 +122,41 @@ class EarlyStoppingTrainingTest {
         assertTrue(reports.get(3).trainingLoss() < reports.get(0).trainingLoss());
         assertTrue(reports.get(0).trainingLoss() > 0);
     }
+
+    @Test
+    void factorizationMachinesScoreEpochsWithTheirOwnModels() {
+        // Standardised FM regression: r2 is computed from the model's predictions, back in the outputs' units, so
+        // a run scores the same as the finished model does on the same validation data.
+        var fm = new RegularizedFMRegressionTrainer(new SquaredLoss(), new org.tribuo.math.optimisers.AdaGrad(0.1,
+                0.1), TestSpecs.of(TestSpecs.patience("r2", 2)), 6, 1, 3L, 2, 0.1, true);
+        List<Double> r2 = new ArrayList<>();
+        var model = fm.train(TRAIN, VALIDATION, report -> r2.add(report.validation().orElseThrow().value()));
+        TrainingOutcome outcome = TrainingOutcome.of(model).orElseThrow();
+        int kept = outcome.modelEpoch();
+        double expected = r2(model, VALIDATION);
+        assertEquals(expected, r2.get(kept - 1), 1e-12);
+
+        var classifier = new RegularizedFMClassificationTrainer(new org.tribuo.classification.sgd.objectives
+                .LogMulticlass(), new org.tribuo.math.optimisers.AdaGrad(0.1, 0.1),
+                TestSpecs.of(TestSpecs.patience("accuracy", 2)), 6, 1, 3L, 2, 0.1);
+        TrainingOutcome c = TrainingOutcome.of(classifier.train(TestData.blobs(90, 4L))).orElseThrow();
+        assertEquals("accuracy", c.metric().orElseThrow());
+        assertTrue(c.bestScore().orElseThrow() > 0.5, c.toString());
+    }
+
+    private static double r2(org.tribuo.Model<Regressor> model, MutableDataset<Regressor> data) {
+        double mean = 0;
+        for (var e : data) {
+            mean += e.getOutput().getValues()[0] / data.size();
+        }
+        double residual = 0;
+        double total = 0;
+        for (var e : data) {
+            double y = e.getOutput().getValues()[0];
+            double p = model.predict(e).getOutput().getValues()[0];
+            residual += (y - p) * (y - p);
+            total += (y - mean) * (y - mean);
+        }
+        return 1 - residual / total;
+    }
 }
