@@ -3,6 +3,7 @@ package dev.rein.samples.train;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.OptionalDouble;
+import java.util.OptionalInt;
 import org.tribuo.classification.sgd.linear.LinearSGDModel;
 
 /**
@@ -17,12 +18,19 @@ import org.tribuo.classification.sgd.linear.LinearSGDModel;
  * @param zeroWeights   weights that are exactly zero, biases excluded
  * @param totalWeights  weights in all, biases excluded
  * @param trainSeconds  wall-clock training time
- * @param epochs        epochs run
+ * @param epochs        epochs actually run (a stopping rule may end the run before {@code --epochs})
+ * @param bestEpoch     the epoch with the best validation score; empty without a stopping rule
+ * @param stopReason    why training stopped: {@code "completed all epochs"} when every epoch ran (always so
+ *                      without a stopping rule), else the stopping rule's reason
  */
 public record TrainingResult(LinearSGDModel model, String spec, double trainAccuracy, OptionalDouble testAccuracy,
-        double penalty, double weightNorm, long zeroWeights, long totalWeights, double trainSeconds, int epochs) {
+        double penalty, double weightNorm, long zeroWeights, long totalWeights, double trainSeconds, int epochs,
+        OptionalInt bestEpoch, String stopReason) {
 
-    /** The fields of {@code rein train --json}, in a stable order. */
+    /**
+     * The fields of {@code rein train --json}, in a stable order; {@code best_epoch} is {@code null} and
+     * {@code stop_reason} {@code "completed all epochs"} when the spec has no stopping rule.
+     */
     public Map<String, Object> jsonFields() {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("spec", spec);
@@ -34,6 +42,8 @@ public record TrainingResult(LinearSGDModel model, String spec, double trainAccu
         out.put("total_weights", totalWeights);
         out.put("train_seconds", trainSeconds);
         out.put("epochs", epochs);
+        out.put("best_epoch", bestEpoch.isPresent() ? bestEpoch.getAsInt() : null);
+        out.put("stop_reason", stopReason);
         return out;
     }
 }

@@ -24,7 +24,8 @@ class ReinCliTest {
         assertEquals(0, run.exitCode(), run.err());
         assertTrue(run.out().matches("(?s).*\\nl1 +penalty +built-in +Lasso.*"), run.out());
         assertTrue(run.out().matches("(?s).*\\nmax_norm +constraint +built-in +Caps.*"), run.out());
-        assertEquals(6, run.out().strip().split("\\R").length, run.out());  // header + 5 built-ins
+        assertTrue(run.out().matches("(?s).*\\nearly_stopping +stopping_rule +built-in +Stops.*"), run.out());
+        assertEquals(7, run.out().strip().split("\\R").length, run.out());  // header + 6 built-ins
     }
 
     @Test
@@ -35,7 +36,8 @@ class ReinCliTest {
         CliRun run = CliRun.of("list", "--plugins", plugins.toString());
         assertEquals(0, run.exitCode());
         assertTrue(run.err().startsWith("warning: " + broken), run.err());
-        assertTrue(run.out().contains("good_penalty  penalty        " + plugins.resolve("good.jar")), run.out());
+        assertTrue(run.out().matches("(?s).*\\ngood_penalty +penalty +" + java.util.regex.Pattern.quote(
+                plugins.resolve("good.jar").toString()) + ".*"), run.out());
         assertTrue(run.out().contains("l2 "), run.out());
     }
 

@@ -1,0 +1,223 @@
+package dev.rein.runtime.tribuo.trainer;
+
+import com.oracle.labs.mlrg.olcut.config.Config;
+import com.oracle.labs.mlrg.olcut.provenance.Provenance;
+import dev.rein.runtime.spec.Regularization;
+import dev.rein.runtime.tribuo.RegularizedOptimiser;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.SplittableRandom;
+import org.tribuo.Dataset;
+import org.tribuo.ImmutableFeatureMap;
+import org.tribuo.ImmutableOutputInfo;
+import org.tribuo.Trainer;
+import org.tribuo.common.sgd.FMParameters;
+import org.tribuo.common.sgd.SGDObjective;
+import org.tribuo.math.StochasticGradientOptimiser;
+import org.tribuo.math.la.DenseVector;
+import org.tribuo.math.optimisers.AdaGrad;
+import org.tribuo.provenance.ModelProvenance;
+import org.tribuo.regression.Regressor;
+import org.tribuo.regression.sgd.RegressionObjective;
+import org.tribuo.regression.sgd.fm.FMRegressionModel;
+import org.tribuo.regression.sgd.fm.FMRegressionTrainer;
+import org.tribuo.regression.sgd.objectives.SquaredLoss;
+
+/**
+ * Tribuo's factorization-machine regression ({@code org.tribuo.regression.sgd.fm.FMRegressionTrainer}) with a Rein
+ * regularization: it wraps its optimiser in a {@link RegularizedOptimiser} and runs the epoch loop itself, for
+ * early stopping, divergence checks and progress. The models are Tribuo's own {@code FMRegressionModel}s.
+ *
+ * <pre>{@code
+ * Regularization reg = Regularization.of("l2(lambda=1e-4) + early_stopping(patience=3, metric=rmse)", registry);
+ * var trainer = new RegularizedFMRegressionTrainer(new SquaredLoss(), new AdaGrad(0.5, 0.1), reg,
+ *         50, 1, 42L, 8, 0.1, true);   // 50 epochs at most, batches of 1, seed 42, 8 factors, standardised
+ * FMRegressionModel model = trainer.train(train);            // validates on a seeded 10% of train
+ * FMRegressionModel other = trainer.train(train, validation, report -> System.out.println(report));
+ * TrainingOutcome.of(model).orElseThrow().bestEpoch();    // e.g. OptionalInt[6]
+ * }</pre>
+ *
+ * <p>Without a stopping rule in the spec the model is bit-identical to the one Tribuo's own trainer builds with
+ * the same optimiser (wrapped in a {@code RegularizedOptimiser} with the same spec), epochs, batch size and seed.
+ * With one, each epoch ends with the rule's validation metric ({@link ValidationMetric}: {@code loss}, {@code rmse},
+ * {@code mae} or {@code r2} here (in the outputs' own units, standardised or not)), computed on the validation dataset given, or on a seeded {@code validationSplit} of the
+ * training data; {@code epochs} is then the most a run takes.
+ *
+ * <p>In an OLCUT configuration the spec is a string, bound against the plugins on the class path and in the
+ * {@code rein.plugins} folders:
+ *
+ * <pre>{@code
+ * <component name="trainer" type="dev.rein.runtime.tribuo.trainer.RegularizedFMRegressionTrainer">
+ *   <property name="optimiser" value="adagrad"/>
+ *   <property name="factorizedDimSize" value="8"/>
+ *   <property name="variance" value="0.1"/>
+ *   <property name="objective" value="squared"/>
+ *   <property name="standardise" value="true"/>
+ *   <property name="spec" value="l2(lambda=1e-4) + early_stopping(patience=3)"/>
+ *   <property name="epochs" value="50"/>
+ * </component>
+ * }</pre>
+ *
+ * <p>Refused: sparse examples with {@code minibatchSize > 1}, which Tribuo 4.3.2's {@code FMParameters.merge}
+ * cannot merge (see {@link FactorizationMachines}).
+ *
+ * <p>Thread safety: as Tribuo's trainers, one instance may train several models at once.
+ */
+public final class RegularizedFMRegressionTrainer extends FMRegressionTrainer {
+    private static final String NAME = "RegularizedFMRegressionTrainer";
+
+    @Config(description = "The regularization spec, e.g. \"l2(lambda=1e-4) + early_stopping(patience=5)\", bound"
+            + " against the plugins on the class path and in the rein.plugins folders; none for none.")
+    private String spec = "none";
+
+    @Config(description = "The share of the training data held out for validation when the spec has a stopping"
+            + " rule and train is given no validation dataset; strictly between 0 and 1.")
+    private double validationSplit = TrainerChecks.DEFAULT_VALIDATION_SPLIT;
+
+    private Regularization regularization = Regularization.none();
+    private Optional<StoppingPlan> stopping = Optional.empty();
+    private int invocations;
+
+    /** As the full constructor, holding out 10% of the training data when the spec has a stopping rule. */
+    public RegularizedFMRegressionTrainer(RegressionObjective objective, StochasticGradientOptimiser optimiser,
+            Regularization regularization, int epochs, int minibatchSize, long seed, int factorizedDimSize, double variance, boolean standardise) {
+        this(objective, optimiser, regularization, epochs, minibatchSize, seed, factorizedDimSize, variance,
+                standardise, TrainerChecks.DEFAULT_VALIDATION_SPLIT);
+    }
+
+    /**
+     * @param objective       the loss, e.g. {@code new SquaredLoss()}
+     * @param optimiser       the Tribuo optimiser to regularize (each run wraps a copy)
+     * @param regularization  the bound spec
+     * @param epochs          epochs to run; with a stopping rule, the most a run takes
+     * @param minibatchSize   examples per step
+     * @param seed            seeds initialisation, shuffling and the validation split
+     * @param factorizedDimSize the size of each feature's factor vector
+     * @param variance        the variance of the factors' random initialisation
+     * @param standardise     whether the outputs are standardised before fitting
+     * @param validationSplit the share held out for a stopping rule when no validation dataset is given
+     * @throws IllegalArgumentException if a setting is out of range or the spec does not fit this trainer
+     */
+    public RegularizedFMRegressionTrainer(RegressionObjective objective, StochasticGradientOptimiser optimiser,
+            Regularization regularization, int epochs, int minibatchSize, long seed, int factorizedDimSize,
+            double variance, boolean standardise, double validationSplit) {
+        super(Objects.requireNonNull(objective, "objective"), optimiser, epochs, -1, minibatchSize, seed,
+                factorizedDimSize, variance, standardise);
+        this.regularization = Objects.requireNonNull(regularization, "regularization");
+        this.spec = regularization.toSpec();
+        this.validationSplit = validationSplit;
+        check();
+    }
+
+    /** For OLCUT. */
+    private RegularizedFMRegressionTrainer() {
+        super(new SquaredLoss(), new AdaGrad(1.0, 0.1), 5, -1, 1, Trainer.DEFAULT_SEED, 1, 0.1, false);
+    }
+
+    /** OLCUT calls this after setting the {@code @Config} fields: binds the spec and checks every setting. */
+    @Override
+    public synchronized void postConfig() {
+        super.postConfig();
+        if (spec == null) {
+            return;   // Tribuo's constructor calls postConfig before this class's fields exist
+        }
+        regularization = TrainerChecks.bind(NAME, spec);
+        spec = regularization.toSpec();
+        check();
+    }
+
+    private void check() {
+        stopping = TrainerChecks.check(NAME, optimiser, regularization, PredictionTask.REGRESSION, epochs,
+                minibatchSize, validationSplit);
+    }
+
+    /** The bound spec this trainer applies. */
+    public Regularization regularization() {
+        return regularization;
+    }
+
+    @Override
+    public FMRegressionModel train(Dataset<Regressor> examples, Map<String, Provenance> runProvenance,
+            int invocationCount) {
+        return train(examples, null, runProvenance, invocationCount, EpochListener.NONE);
+    }
+
+    /**
+     * Trains on {@code examples}, validating a stopping rule on {@code validation} (or, when it is {@code null},
+     * on a seeded split of {@code examples}), and tells {@code listener} about each epoch.
+     *
+     * @throws TrainingDivergedException if a weight or the training loss stops being finite
+     */
+    public FMRegressionModel train(Dataset<Regressor> examples, Dataset<Regressor> validation, EpochListener listener) {
+        return train(examples, validation, Map.of(), INCREMENT_INVOCATION_COUNT, listener);
+    }
+
+    private FMRegressionModel train(Dataset<Regressor> examples, Dataset<Regressor> validation,
+            Map<String, Provenance> runProvenance, int invocationCount, EpochListener listener) {
+        FactorizationMachines.checkBatchesCanMerge(NAME, minibatchSize, examples);
+        RunStart start;
+        synchronized (this) {
+            if (invocationCount != INCREMENT_INVOCATION_COUNT) {
+                setInvocationCount(invocationCount);
+            }
+            start = new RunStart(rng.split(), new RegularizedOptimiser(optimiser.copy(), regularization,
+                    minibatchSize), getProvenance());
+            invocations++;
+        }
+        LoopSettings settings = new LoopSettings(regularization, stopping, PredictionTask.REGRESSION, epochs,
+                minibatchSize, shuffle, addBias, seed, validationSplit);
+        return new EpochLoop<>(new Hooks(), settings).run(examples, validation, runProvenance, start,
+                Objects.requireNonNull(listener, "listener"));
+    }
+
+    @Override
+    public synchronized int getInvocationCount() {
+        return invocations;
+    }
+
+    @Override
+    public synchronized void setInvocationCount(int invocationCount) {
+        super.setInvocationCount(invocationCount);
+        invocations = invocationCount;
+    }
+
+    @Override
+    public String toString() {
+        return NAME + "(spec=" + spec + ",validationSplit=" + validationSplit + "," + super.toString() + ")";
+    }
+
+    private final class Hooks implements TrainerHooks<Regressor, DenseVector, FMRegressionModel, FMParameters> {
+        @Override
+        public SGDObjective<DenseVector> objective() {
+            return getObjective();
+        }
+
+        @Override
+        public DenseVector target(ImmutableOutputInfo<Regressor> outputInfo, Regressor output) {
+            return getTarget(outputInfo, output);
+        }
+
+        @Override
+        public FMParameters createParameters(int features, int outputs, SplittableRandom rng) {
+            return RegularizedFMRegressionTrainer.this.createParameters(features, outputs, rng);
+        }
+
+        @Override
+        public FMRegressionModel createModel(String name, ModelProvenance provenance, ImmutableFeatureMap featureMap,
+                ImmutableOutputInfo<Regressor> outputInfo, FMParameters parameters) {
+            return RegularizedFMRegressionTrainer.this.createModel(name, provenance, featureMap, outputInfo,
+                    parameters);
+        }
+
+        @Override
+        public String modelClassName() {
+            return getModelClassName();
+        }
+
+        @Override
+        public String modelName() {
+            return getName();
+        }
+    }
+}

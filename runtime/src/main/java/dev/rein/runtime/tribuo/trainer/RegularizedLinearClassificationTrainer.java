@@ -1,0 +1,209 @@
+package dev.rein.runtime.tribuo.trainer;
+
+import com.oracle.labs.mlrg.olcut.config.Config;
+import com.oracle.labs.mlrg.olcut.provenance.Provenance;
+import dev.rein.runtime.spec.Regularization;
+import dev.rein.runtime.tribuo.RegularizedOptimiser;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.SplittableRandom;
+import org.tribuo.Dataset;
+import org.tribuo.ImmutableFeatureMap;
+import org.tribuo.ImmutableOutputInfo;
+import org.tribuo.Trainer;
+import org.tribuo.classification.Label;
+import org.tribuo.classification.sgd.LabelObjective;
+import org.tribuo.classification.sgd.linear.LinearSGDModel;
+import org.tribuo.classification.sgd.linear.LinearSGDTrainer;
+import org.tribuo.classification.sgd.objectives.LogMulticlass;
+import org.tribuo.common.sgd.SGDObjective;
+import org.tribuo.math.LinearParameters;
+import org.tribuo.math.StochasticGradientOptimiser;
+import org.tribuo.math.optimisers.AdaGrad;
+import org.tribuo.provenance.ModelProvenance;
+
+/**
+ * Tribuo's linear SGD classifier ({@code org.tribuo.classification.sgd.linear.LinearSGDTrainer}) with a Rein
+ * regularization: it wraps its optimiser in a {@link RegularizedOptimiser} and runs the epoch loop itself, for
+ * early stopping, divergence checks and progress. The models are Tribuo's own {@code LinearSGDModel}s.
+ *
+ * <pre>{@code
+ * Regularization reg = Regularization.of("l2(lambda=1e-4) + early_stopping(patience=3, metric=accuracy)", registry);
+ * var trainer = new RegularizedLinearClassificationTrainer(new LogMulticlass(), new AdaGrad(0.5, 0.1), reg,
+ *         50, 1, 42L);                                     // at most 50 epochs, batches of 1, seed 42
+ * LinearSGDModel model = trainer.train(train);            // validates on a seeded 10% of train
+ * LinearSGDModel other = trainer.train(train, validation, report -> System.out.println(report));
+ * TrainingOutcome.of(model).orElseThrow().bestEpoch();    // e.g. OptionalInt[6]
+ * }</pre>
+ *
+ * <p>Without a stopping rule in the spec the model is bit-identical to the one Tribuo's own trainer builds with
+ * the same optimiser (wrapped in a {@code RegularizedOptimiser} with the same spec), epochs, batch size and seed.
+ * With one, each epoch ends with the rule's validation metric ({@link ValidationMetric}: {@code accuracy} or
+ * {@code loss} here), computed on the validation dataset given, or on a seeded {@code validationSplit} of the
+ * training data; {@code epochs} is then the most a run takes.
+ *
+ * <p>In an OLCUT configuration the spec is a string, bound against the plugins on the class path and in the
+ * {@code rein.plugins} folders:
+ *
+ * <pre>{@code
+ * <component name="trainer" type="dev.rein.runtime.tribuo.trainer.RegularizedLinearClassificationTrainer">
+ *   <property name="optimiser" value="adagrad"/>
+ *   <property name="spec" value="l2(lambda=1e-4) + early_stopping(patience=3)"/>
+ *   <property name="epochs" value="50"/>
+ * </component>
+ * }</pre>
+ *
+ * <p>Thread safety: as Tribuo's trainers, one instance may train several models at once.
+ */
+public final class RegularizedLinearClassificationTrainer extends LinearSGDTrainer {
+    private static final String NAME = "RegularizedLinearClassificationTrainer";
+
+    @Config(description = "The regularization spec, e.g. \"l2(lambda=1e-4) + early_stopping(patience=5)\", bound"
+            + " against the plugins on the class path and in the rein.plugins folders; none for none.")
+    private String spec = "none";
+
+    @Config(description = "The share of the training data held out for validation when the spec has a stopping"
+            + " rule and train is given no validation dataset; strictly between 0 and 1.")
+    private double validationSplit = TrainerChecks.DEFAULT_VALIDATION_SPLIT;
+
+    private Regularization regularization = Regularization.none();
+    private Optional<StoppingPlan> stopping = Optional.empty();
+    private int invocations;
+
+    /** As the full constructor, holding out 10% of the training data when the spec has a stopping rule. */
+    public RegularizedLinearClassificationTrainer(LabelObjective objective, StochasticGradientOptimiser optimiser,
+            Regularization regularization, int epochs, int minibatchSize, long seed) {
+        this(objective, optimiser, regularization, epochs, minibatchSize, seed,
+                TrainerChecks.DEFAULT_VALIDATION_SPLIT);
+    }
+
+    /**
+     * @param objective       the loss, e.g. {@code new LogMulticlass()}
+     * @param optimiser       the Tribuo optimiser to regularize (each run wraps a copy)
+     * @param regularization  the bound spec
+     * @param epochs          epochs to run; with a stopping rule, the most a run takes
+     * @param minibatchSize   examples per step
+     * @param seed            seeds initialisation, shuffling and the validation split
+     * @param validationSplit the share held out for a stopping rule when no validation dataset is given
+     * @throws IllegalArgumentException if a setting is out of range or the spec does not fit this trainer
+     */
+    public RegularizedLinearClassificationTrainer(LabelObjective objective, StochasticGradientOptimiser optimiser,
+            Regularization regularization, int epochs, int minibatchSize, long seed, double validationSplit) {
+        super(Objects.requireNonNull(objective, "objective"), optimiser, epochs, -1, minibatchSize, seed);
+        this.regularization = Objects.requireNonNull(regularization, "regularization");
+        this.spec = regularization.toSpec();
+        this.validationSplit = validationSplit;
+        check();
+    }
+
+    /** For OLCUT. */
+    private RegularizedLinearClassificationTrainer() {
+        super(new LogMulticlass(), new AdaGrad(1.0, 0.1), 5, -1, 1, Trainer.DEFAULT_SEED);
+    }
+
+    /** OLCUT calls this after setting the {@code @Config} fields: binds the spec and checks every setting. */
+    @Override
+    public synchronized void postConfig() {
+        super.postConfig();
+        if (spec == null) {
+            return;   // Tribuo's constructor calls postConfig before this class's fields exist
+        }
+        regularization = TrainerChecks.bind(NAME, spec);
+        spec = regularization.toSpec();
+        check();
+    }
+
+    private void check() {
+        stopping = TrainerChecks.check(NAME, optimiser, regularization, PredictionTask.CLASSIFICATION, epochs,
+                minibatchSize, validationSplit);
+    }
+
+    /** The bound spec this trainer applies. */
+    public Regularization regularization() {
+        return regularization;
+    }
+
+    @Override
+    public LinearSGDModel train(Dataset<Label> examples, Map<String, Provenance> runProvenance,
+            int invocationCount) {
+        return train(examples, null, runProvenance, invocationCount, EpochListener.NONE);
+    }
+
+    /**
+     * Trains on {@code examples}, validating a stopping rule on {@code validation} (or, when it is {@code null},
+     * on a seeded split of {@code examples}), and tells {@code listener} about each epoch.
+     *
+     * @throws TrainingDivergedException if a weight or the training loss stops being finite
+     */
+    public LinearSGDModel train(Dataset<Label> examples, Dataset<Label> validation, EpochListener listener) {
+        return train(examples, validation, Map.of(), INCREMENT_INVOCATION_COUNT, listener);
+    }
+
+    private LinearSGDModel train(Dataset<Label> examples, Dataset<Label> validation,
+            Map<String, Provenance> runProvenance, int invocationCount, EpochListener listener) {
+        RunStart start;
+        synchronized (this) {
+            if (invocationCount != INCREMENT_INVOCATION_COUNT) {
+                setInvocationCount(invocationCount);
+            }
+            start = new RunStart(rng.split(), new RegularizedOptimiser(optimiser.copy(), regularization,
+                    minibatchSize), getProvenance());
+            invocations++;
+        }
+        LoopSettings settings = new LoopSettings(regularization, stopping, PredictionTask.CLASSIFICATION, epochs,
+                minibatchSize, shuffle, addBias, seed, validationSplit);
+        return new EpochLoop<>(new Hooks(), settings).run(examples, validation, runProvenance, start,
+                Objects.requireNonNull(listener, "listener"));
+    }
+
+    @Override
+    public synchronized int getInvocationCount() {
+        return invocations;
+    }
+
+    @Override
+    public synchronized void setInvocationCount(int invocationCount) {
+        super.setInvocationCount(invocationCount);
+        invocations = invocationCount;
+    }
+
+    @Override
+    public String toString() {
+        return NAME + "(spec=" + spec + ",validationSplit=" + validationSplit + "," + super.toString() + ")";
+    }
+
+    private final class Hooks implements TrainerHooks<Label, Integer, LinearSGDModel, LinearParameters> {
+        @Override
+        public SGDObjective<Integer> objective() {
+            return getObjective();
+        }
+
+        @Override
+        public Integer target(ImmutableOutputInfo<Label> outputInfo, Label output) {
+            return getTarget(outputInfo, output);
+        }
+
+        @Override
+        public LinearParameters createParameters(int features, int outputs, SplittableRandom rng) {
+            return RegularizedLinearClassificationTrainer.this.createParameters(features, outputs, rng);
+        }
+
+        @Override
+        public LinearSGDModel createModel(String name, ModelProvenance provenance, ImmutableFeatureMap featureMap,
+                ImmutableOutputInfo<Label> outputInfo, LinearParameters parameters) {
+            return RegularizedLinearClassificationTrainer.this.createModel(name, provenance, featureMap, outputInfo,
+                    parameters);
+        }
+
+        @Override
+        public String modelClassName() {
+            return getModelClassName();
+        }
+
+        @Override
+        public String modelName() {
+            return getName();
+        }
+    }
+}

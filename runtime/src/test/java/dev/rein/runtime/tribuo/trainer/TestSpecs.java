@@ -1,0 +1,147 @@
+package dev.rein.runtime.tribuo.trainer;
+
+import dev.rein.api.hook.ElementwisePenalty;
+import dev.rein.api.hook.EpochDecision;
+import dev.rein.api.hook.EpochScore;
+import dev.rein.api.hook.StoppingRule;
+import dev.rein.api.spi.Arguments;
+import dev.rein.api.spi.Kind;
+import dev.rein.api.spi.RegularizerDescriptor;
+import dev.rein.api.spi.RegularizerProvider;
+import dev.rein.runtime.registry.PluginSource;
+import dev.rein.runtime.registry.RegisteredRegularizer;
+import dev.rein.runtime.spec.BoundTerm;
+import dev.rein.runtime.spec.PenaltyMode;
+import dev.rein.runtime.spec.Regularization;
+import dev.rein.runtime.spec.Target;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/** Hand-written hooks bound without a registry: an L2 penalty and a patience rule, as the plugins would build. */
+final class TestSpecs {
+    private TestSpecs() {
+    }
+
+    /** {@code R(w) = (λ/2)·w²}. */
+    static BoundTerm l2(double lambda) {
+        ElementwisePenalty hook = new ElementwisePenalty() {
+            public double value(double w) {
+                return 0.5 * lambda * w * w;
+            }
+
+            public double gradient(double w) {
+                return lambda * w;
+            }
+
+            public boolean hasProximal() {
+                return false;
+            }
+
+            public double proximal(double w, double step) {
+                throw new UnsupportedOperationException();
+            }
+
+            public double value(double[] w, int from, int to) {
+                double sum = 0;
+                for (int i = from; i < to; i++) {
+                    sum += value(w[i]);
+                }
+                return sum;
+            }
+
+            public void addGradient(double[] w, int from, int to, double[] gradient, double scale) {
+                for (int i = from; i < to; i++) {
+                    gradient[i] += scale * gradient(w[i]);
+                }
+            }
+
+            public void proximal(double[] w, int from, int to, double step) {
+                throw new UnsupportedOperationException();
+            }
+        };
+        return term("l2", Kind.PENALTY, () -> hook, Map.of("lambda", lambda));
+    }
+
+    /** Stops after {@code patience} epochs without a strict improvement and restores the best epoch. */
+    static BoundTerm patience(String metric, int patience) {
+        return term("patience", Kind.STOPPING_RULE, () -> new PatienceRule(metric, patience),
+                Map.of("metric", metric, "patience", patience));
+    }
+
+    /** A rule that answers from a script: stop at {@code stopAt}, restoring {@code restore}. */
+    static BoundTerm scripted(String metric, int stopAt, int restore) {
+        return term("scripted", Kind.STOPPING_RULE, () -> new StoppingRule() {
+            public String metric() {
+                return metric;
+            }
+
+            public EpochDecision afterEpoch(EpochScore score) {
+                return score.epoch() == stopAt ? EpochDecision.stop("script says so", restore)
+                        : EpochDecision.keepGoing();
+            }
+
+            public void reset() {
+            }
+        }, Map.of("metric", metric));
+    }
+
+    static Regularization of(BoundTerm... terms) {
+        List<String> parts = new ArrayList<>();
+        for (BoundTerm t : terms) {
+            List<String> args = new ArrayList<>();
+            t.arguments().asMap().forEach((k, v) -> args.add(k + "=" + v));
+            args.sort(null);
+            parts.add(t.name() + "(" + String.join(", ", args) + ")");
+        }
+        return new Regularization(parts.isEmpty() ? "none" : String.join(" + ", parts), List.of(terms));
+    }
+
+    private static BoundTerm term(String name, Kind kind, Supplier<Object> hooks, Map<String, ?> args) {
+        RegularizerDescriptor descriptor = RegularizerDescriptor.builder(name, kind)
+                .implementation("test." + name).build();
+        RegularizerProvider provider = new RegularizerProvider() {
+            public RegularizerDescriptor descriptor() {
+                return descriptor;
+            }
+
+            public Object create(Arguments arguments) {
+                return hooks.get();
+            }
+        };
+        return new BoundTerm(new RegisteredRegularizer(descriptor, provider, PluginSource.builtIn()),
+                Arguments.of(args), hooks.get(), Target.WEIGHTS, PenaltyMode.AUTO, Optional.empty());
+    }
+
+    static final class PatienceRule implements StoppingRule {
+        private final String metric;
+        private final int patience;
+        private double best;
+        private int bestEpoch;
+
+        PatienceRule(String metric, int patience) {
+            this.metric = metric;
+            this.patience = patience;
+        }
+
+        public String metric() {
+            return metric;
+        }
+
+        public EpochDecision afterEpoch(EpochScore score) {
+            if (bestEpoch == 0 || score.improvesOn(best, 0)) {
+                best = score.value();
+                bestEpoch = score.epoch();
+            } else if (score.epoch() - bestEpoch >= patience) {
+                return EpochDecision.stop("no improvement in " + patience + " epochs", bestEpoch);
+            }
+            return EpochDecision.keepGoing();
+        }
+
+        public void reset() {
+            bestEpoch = 0;
+        }
+    }
+}
