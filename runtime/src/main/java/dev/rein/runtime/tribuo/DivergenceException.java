@@ -19,6 +19,7 @@ public final class DivergenceException extends RuntimeException {
 
     private final long step;
     private final String spec;
+    private final String detail;
 
     /**
      * @param step   the 1-based optimiser step (mini-batch) counted since {@code initialise}; 0 for the final
@@ -32,6 +33,12 @@ public final class DivergenceException extends RuntimeException {
                 + " NaN or huge values");
         this.step = step;
         this.spec = spec;
+        this.detail = detail;
+    }
+
+    /** What was not finite, e.g. {@code "the gradient of weight (0, 3) is NaN"}. */
+    public String detail() {
+        return detail;
     }
 
     /** The 1-based optimiser step (mini-batch) since {@code initialise}; 0 for the final catch-up. */

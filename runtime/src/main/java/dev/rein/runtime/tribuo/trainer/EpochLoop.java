@@ -5,6 +5,7 @@ import com.oracle.labs.mlrg.olcut.util.Pair;
 import dev.rein.api.hook.EpochDecision;
 import dev.rein.api.hook.EpochScore;
 import dev.rein.api.hook.StoppingRule;
+import dev.rein.runtime.tribuo.DivergenceException;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -134,40 +135,45 @@ final class EpochLoop<T extends Output<T>, U, V extends Model<T>, X extends Feed
                 AbstractSGDTrainer.shuffleInPlace(sgdFeatures, sgdTargets, weights, rng);
             }
             double epochLoss = 0;
-            if (minibatchSize == 1) {
-                for (int j = 0; j < sgdFeatures.length; j++) {
-                    SGDVector prediction = parameters.predict(sgdFeatures[j]);
-                    Pair<Double, SGDVector> output = objective.lossAndGradient(sgdTargets[j], prediction);
-                    epochLoss += output.getA() * weights[j];
-                    Tensor[] updates = optimiser.step(parameters.gradients(output, sgdFeatures[j]), weights[j]);
-                    parameters.update(updates);
-                }
-            } else {
-                Tensor[][] gradients = new Tensor[minibatchSize][];
-                for (int j = 0; j < sgdFeatures.length; j += minibatchSize) {
-                    double batchWeight = 0.0;
-                    int curSize = 0;
-                    for (int k = j; k < j + minibatchSize && k < sgdFeatures.length; k++) {
-                        SGDVector prediction = parameters.predict(sgdFeatures[k]);
-                        Pair<Double, SGDVector> output = objective.lossAndGradient(sgdTargets[k], prediction);
-                        epochLoss += output.getA() * weights[k];
-                        batchWeight += weights[k];
-                        gradients[k - j] = parameters.gradients(output, sgdFeatures[k]);
-                        curSize++;
+            try {
+                if (minibatchSize == 1) {
+                    for (int j = 0; j < sgdFeatures.length; j++) {
+                        SGDVector prediction = parameters.predict(sgdFeatures[j]);
+                        Pair<Double, SGDVector> output = objective.lossAndGradient(sgdTargets[j], prediction);
+                        epochLoss += output.getA() * weights[j];
+                        Tensor[] updates = optimiser.step(parameters.gradients(output, sgdFeatures[j]), weights[j]);
+                        parameters.update(updates);
                     }
-                    Tensor[] updates = parameters.merge(gradients, curSize);
-                    for (Tensor update : updates) {
-                        update.scaleInPlace(minibatchSize);
+                } else {
+                    Tensor[][] gradients = new Tensor[minibatchSize][];
+                    for (int j = 0; j < sgdFeatures.length; j += minibatchSize) {
+                        double batchWeight = 0.0;
+                        int curSize = 0;
+                        for (int k = j; k < j + minibatchSize && k < sgdFeatures.length; k++) {
+                            SGDVector prediction = parameters.predict(sgdFeatures[k]);
+                            Pair<Double, SGDVector> output = objective.lossAndGradient(sgdTargets[k], prediction);
+                            epochLoss += output.getA() * weights[k];
+                            batchWeight += weights[k];
+                            gradients[k - j] = parameters.gradients(output, sgdFeatures[k]);
+                            curSize++;
+                        }
+                        Tensor[] updates = parameters.merge(gradients, curSize);
+                        for (Tensor update : updates) {
+                            update.scaleInPlace(minibatchSize);
+                        }
+                        batchWeight /= minibatchSize;
+                        updates = optimiser.step(updates, batchWeight);
+                        parameters.update(updates);
                     }
-                    batchWeight /= minibatchSize;
-                    updates = optimiser.step(updates, batchWeight);
-                    parameters.update(updates);
                 }
+                LazyUpdates.catchUp(optimiser);
+            } catch (DivergenceException e) {
+                // The optimiser knows the step; the loop adds the epoch.
+                throw new TrainingDivergedException(epoch, spec, "at step " + e.step() + ", " + e.detail(), e);
             }
             epochsRun = epoch;
             modelEpoch = epoch;
 
-            LazyUpdates.catchUp(optimiser);
             DivergenceCheck.check(parameters.get(), epochLoss, epoch, spec, names);
             Optional<EpochScore> score = Optional.empty();
             EpochDecision decision = EpochDecision.keepGoing();

@@ -15,16 +15,10 @@ final class LazyUpdates {
     private LazyUpdates() {
     }
 
-    /**
-     * Applies the pending lazy updates of {@code optimiser}, if it is a {@link RegularizedOptimiser}; idempotent.
-     *
-     * <p>TODO(lazy updates): today's {@code RegularizedOptimiser} updates every weight eagerly at each step, so
-     * there is nothing pending and this does nothing. Once {@code RegularizedOptimiser.catchUp()} exists, this
-     * method must call it: {@code if (optimiser instanceof RegularizedOptimiser r) { r.catchUp(); }}.
-     */
+    /** Applies the pending lazy updates of {@code optimiser}, if it is a {@link RegularizedOptimiser}; idempotent. */
     static void catchUp(StochasticGradientOptimiser optimiser) {
         if (optimiser instanceof RegularizedOptimiser) {
-            return;   // eager today: nothing pending (see the TODO above)
+            ((RegularizedOptimiser) optimiser).catchUp();
         }
     }
 }

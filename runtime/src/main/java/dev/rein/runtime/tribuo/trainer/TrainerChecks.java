@@ -5,7 +5,6 @@ import dev.rein.runtime.spec.Regularization;
 import dev.rein.runtime.spec.SpecBinder;
 import dev.rein.runtime.spec.SpecException;
 import dev.rein.runtime.tribuo.RegularizedOptimiser;
-import java.util.List;
 import java.util.Optional;
 import org.tribuo.math.StochasticGradientOptimiser;
 
@@ -21,14 +20,14 @@ final class TrainerChecks {
     }
 
     /**
-     * Binds a configured spec against the standard registry (the class path and the {@code rein.plugins} folders).
-     * The registry stays open: the hooks it built may still load classes from plugin jars.
+     * Binds a configured spec against {@link PluginRegistry#shared()} (the class path and the {@code rein.plugins}
+     * folders), which stays open: the hooks it built may still load classes from plugin jars.
      *
      * @throws IllegalArgumentException with the spec error's column and message
      */
     static Regularization bind(String trainer, String spec) {
         try {
-            return SpecBinder.bind(spec, PluginRegistry.standard(List.of()));
+            return SpecBinder.bind(spec, PluginRegistry.shared());
         } catch (SpecException e) {
             throw new IllegalArgumentException(trainer + ": the configured spec is not valid. " + e.getMessage(), e);
         }

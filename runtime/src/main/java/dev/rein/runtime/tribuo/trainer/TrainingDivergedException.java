@@ -21,8 +21,13 @@ public final class TrainingDivergedException extends RuntimeException {
      * @param what  what is not finite, e.g. {@code "weight of feature 'f3' for output 'A' is NaN"}
      */
     public TrainingDivergedException(int epoch, String spec, String what) {
+        this(epoch, spec, what, null);
+    }
+
+    /** As {@link #TrainingDivergedException(int, String, String)}, keeping what the optimiser found. */
+    public TrainingDivergedException(int epoch, String spec, String what, Throwable cause) {
         super("Training diverged in epoch " + epoch + " with spec '" + spec + "': " + what + ". Lower the learning"
-                + " rate, scale the features, or use a smaller batch size.");
+                + " rate, scale the features, or use a smaller batch size.", cause);
         this.epoch = epoch;
         this.spec = spec;
     }

@@ -24,9 +24,10 @@ import org.tribuo.regression.sgd.fm.FMRegressionTrainer;
 import org.tribuo.regression.sgd.objectives.SquaredLoss;
 
 /**
- * Without a stopping rule, Rein's trainers give exactly (bit for bit) the model Tribuo's own trainer gives with
- * the same optimiser wrapped in a RegularizedOptimiser, epochs, batch size and seed: the re-implemented loop adds
- * nothing but reads at the epoch ends. Compared over every parameter with zero tolerance.
+ * Without a stopping rule, Rein's trainers give the model Tribuo's own trainer gives with the same optimiser
+ * wrapped in a RegularizedOptimiser, epochs, batch size and seed: the re-implemented loop adds nothing but reads at
+ * the epoch ends. Compared over every parameter with zero tolerance, except where a lazily applied penalty is
+ * caught up at each epoch end (rounding only, 1e-14).
  */
 class TribuoParityTest {
     private static final MutableDataset<Label> BLOBS = TestData.blobs(90, 3L);
@@ -40,10 +41,12 @@ class TribuoParityTest {
                 new RegularizedOptimiser(new AdaGrad(0.5, 0.1), l2, batch), 6, -1, batch, 17L);
         var rein = new RegularizedLinearClassificationTrainer(new LogMulticlass(), new AdaGrad(0.5, 0.1), l2, 6,
                 batch, 17L);
+        // l2 under AdaGrad runs decoupled and lazily; Rein's loop catches the lazy decay up at every epoch end,
+        // Tribuo's only at the end, so the same decay is rounded differently (about 1 ulp), never more.
         double[] expected = Weights.of(tribuo.train(BLOBS));
-        assertArrayEquals(expected, Weights.of(rein.train(BLOBS)), 0.0);
+        assertArrayEquals(expected, Weights.of(rein.train(BLOBS)), 1e-14);
         // A second call advances both random streams alike.
-        assertArrayEquals(Weights.of(tribuo.train(BLOBS)), Weights.of(rein.train(BLOBS)), 0.0);
+        assertArrayEquals(Weights.of(tribuo.train(BLOBS)), Weights.of(rein.train(BLOBS)), 1e-14);
         assertEquals(tribuo.getInvocationCount(), rein.getInvocationCount());
     }
 
