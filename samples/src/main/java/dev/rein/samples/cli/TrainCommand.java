@@ -150,6 +150,9 @@ final class TrainCommand implements Callable<Integer> {
 
     private void print(PrintWriter out, TrainingResult r, TrainingSettings s, int trainSize, int testSize) {
         out.printf("spec            %s%n", r.spec());
+        if (!r.modes().isEmpty()) {
+            out.printf("penalty modes   %s%n", r.modes());
+        }
         out.printf("optimiser       %s (learning rate %s), batch size %d, %d epochs, seed %d%n",
                 s.optimiser().cliName(), s.learningRate(), s.batchSize(), s.epochs(), s.seed());
         out.printf("train accuracy  %.4f  (%d examples)%n", r.trainAccuracy(), trainSize);

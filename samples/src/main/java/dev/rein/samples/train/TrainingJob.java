@@ -85,8 +85,8 @@ public final class TrainingJob {
                 : OptionalDouble.of(evaluator.evaluate(model, test).accuracy());
         WeightSummary weights = WeightSummary.of(model, regularization);
         TrainingOutcome outcome = TrainingOutcome.of(model).orElseThrow();
-        return new TrainingResult(model, regularization.toSpec(), trainAccuracy, testAccuracy, weights.penalty(),
-                weights.weightNorm(), weights.zeroWeights(), weights.totalWeights(), seconds, outcome.epochsRun(),
-                outcome.bestEpoch(), outcome.stopReason());
+        return new TrainingResult(model, regularization.toSpec(), outcome.modes(), trainAccuracy, testAccuracy,
+                weights.penalty(), weights.weightNorm(), weights.zeroWeights(), weights.totalWeights(), seconds,
+                outcome.epochsRun(), outcome.bestEpoch(), outcome.stopReason());
     }
 }

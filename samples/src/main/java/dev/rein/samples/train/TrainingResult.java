@@ -11,6 +11,8 @@ import org.tribuo.classification.sgd.linear.LinearSGDModel;
  *
  * @param model         the trained model, a plain Tribuo model
  * @param spec          the canonical spec ({@code "none"} without regularization)
+ * @param modes         how each penalty was applied, as Rein chose it, e.g. {@code "l1=proximal"}; empty without
+ *                      penalties
  * @param trainAccuracy accuracy on the training data
  * @param testAccuracy  accuracy on the test data, empty without {@code --test}
  * @param penalty       {@code Σ R_k(w)} of the trained weights
@@ -23,9 +25,9 @@ import org.tribuo.classification.sgd.linear.LinearSGDModel;
  * @param stopReason    why training stopped: {@code "completed all epochs"} when every epoch ran (always so
  *                      without a stopping rule), else the stopping rule's reason
  */
-public record TrainingResult(LinearSGDModel model, String spec, double trainAccuracy, OptionalDouble testAccuracy,
-        double penalty, double weightNorm, long zeroWeights, long totalWeights, double trainSeconds, int epochs,
-        OptionalInt bestEpoch, String stopReason) {
+public record TrainingResult(LinearSGDModel model, String spec, String modes, double trainAccuracy,
+        OptionalDouble testAccuracy, double penalty, double weightNorm, long zeroWeights, long totalWeights,
+        double trainSeconds, int epochs, OptionalInt bestEpoch, String stopReason) {
 
     /**
      * The fields of {@code rein train --json}, in a stable order; {@code best_epoch} is {@code null} and
@@ -34,6 +36,7 @@ public record TrainingResult(LinearSGDModel model, String spec, double trainAccu
     public Map<String, Object> jsonFields() {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("spec", spec);
+        out.put("modes", modes);
         out.put("train_accuracy", trainAccuracy);
         out.put("test_accuracy", testAccuracy.isPresent() ? testAccuracy.getAsDouble() : null);
         out.put("penalty", penalty);

@@ -89,6 +89,8 @@ class ReinCliTest {
             assertTrue(json.contains("\"" + key + "\":"), key + " missing in " + json);
         }
         assertTrue(json.contains("\"spec\":\"l2(lambda=0.001) + max_norm(c=2.0)\""), json);
+        assertTrue(json.contains("\"modes\":\"l2=decoupled\""), json);   // adagrad: auto decays after the step
+        assertTrue(run.out().contains("penalty modes   l2=decoupled\n"), run.out());
         assertTrue(json.contains("\"epochs\":5"), json);
         assertTrue(json.contains("\"total_weights\":12"), json);   // 2 labels x 6 features, biases excluded
         assertTrue(number(json, "test_accuracy") > 0.85, json);    // x0 - x1 is linearly separable

@@ -6,6 +6,7 @@ import dev.rein.api.hook.EpochDecision;
 import dev.rein.api.hook.EpochScore;
 import dev.rein.api.hook.StoppingRule;
 import dev.rein.runtime.tribuo.DivergenceException;
+import dev.rein.runtime.tribuo.RegularizedOptimiser;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -206,8 +207,9 @@ final class EpochLoop<T extends Output<T>, U, V extends Model<T>, X extends Feed
         }
         optimiser.finalise();
 
-        TrainingOutcome outcome = new TrainingOutcome(spec, epochsRun, settings.epochs(), modelEpoch, stopReason,
-                validationText, settings.stopping().map(p -> p.metric().metricName()),
+        String modes = optimiser instanceof RegularizedOptimiser ? ((RegularizedOptimiser) optimiser).modes() : "";
+        TrainingOutcome outcome = new TrainingOutcome(spec, modes, epochsRun, settings.epochs(), modelEpoch,
+                stopReason, validationText, settings.stopping().map(p -> p.metric().metricName()),
                 snapshots.bestEpoch() > 0 ? OptionalInt.of(snapshots.bestEpoch()) : OptionalInt.empty(),
                 snapshots.bestEpoch() > 0 ? OptionalDouble.of(snapshots.bestValue()) : OptionalDouble.empty());
         Map<String, Provenance> run = new LinkedHashMap<>(runProvenance);

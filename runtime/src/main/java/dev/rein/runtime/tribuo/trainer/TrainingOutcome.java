@@ -26,12 +26,14 @@ import org.tribuo.Model;
  * o.stopReason();   // "no improvement in 5 epochs since epoch 4 (best loss 0.2713)"
  * }</pre>
  *
- * <p>The provenance keys, all prefixed {@code rein.}: {@value #SPEC}, {@value #EPOCHS_RUN}, {@value #MAX_EPOCHS},
+ * <p>The provenance keys, all prefixed {@code rein.}: {@value #SPEC}, {@value #MODES}, {@value #EPOCHS_RUN},
+ * {@value #MAX_EPOCHS},
  * {@value #MODEL_EPOCH}, {@value #STOP_REASON}, {@value #VALIDATION}, and with a stopping rule
  * {@value #METRIC}, {@value #BEST_EPOCH}, {@value #BEST_SCORE} (the last two once some epoch scored a finite
  * value).
  *
  * @param spec       the canonical regularization spec
+ * @param modes      the mode each penalty ran in, as Rein chose it, e.g. {@code "l1=proximal, l2=decoupled"}
  * @param epochsRun  epochs actually run
  * @param maxEpochs  the most the run could take
  * @param modelEpoch the epoch whose weights the model holds (the best one when the stopping rule restored it)
@@ -42,12 +44,13 @@ import org.tribuo.Model;
  * @param bestEpoch  the epoch with the best validation score
  * @param bestScore  that score
  */
-public record TrainingOutcome(String spec, int epochsRun, int maxEpochs, int modelEpoch, String stopReason,
+public record TrainingOutcome(String spec, String modes, int epochsRun, int maxEpochs, int modelEpoch, String stopReason,
         String validation, Optional<String> metric, OptionalInt bestEpoch, OptionalDouble bestScore) {
     /** The stop reason of a run that was not stopped early. */
     public static final String COMPLETED = "completed all epochs";
 
     public static final String SPEC = "rein.spec";
+    public static final String MODES = "rein.modes";
     public static final String EPOCHS_RUN = "rein.epochs-run";
     public static final String MAX_EPOCHS = "rein.max-epochs";
     public static final String MODEL_EPOCH = "rein.model-epoch";
@@ -59,6 +62,7 @@ public record TrainingOutcome(String spec, int epochsRun, int maxEpochs, int mod
 
     public TrainingOutcome {
         Objects.requireNonNull(spec, "spec");
+        Objects.requireNonNull(modes, "modes");
         Objects.requireNonNull(stopReason, "stopReason");
         Objects.requireNonNull(validation, "validation");
         Objects.requireNonNull(metric, "metric");
@@ -75,6 +79,7 @@ public record TrainingOutcome(String spec, int epochsRun, int maxEpochs, int mod
     public Map<String, Provenance> toProvenance() {
         Map<String, Provenance> out = new LinkedHashMap<>();
         out.put(SPEC, new StringProvenance(SPEC, spec));
+        out.put(MODES, new StringProvenance(MODES, modes));
         out.put(EPOCHS_RUN, new IntProvenance(EPOCHS_RUN, epochsRun));
         out.put(MAX_EPOCHS, new IntProvenance(MAX_EPOCHS, maxEpochs));
         out.put(MODEL_EPOCH, new IntProvenance(MODEL_EPOCH, modelEpoch));
@@ -92,7 +97,8 @@ public record TrainingOutcome(String spec, int epochsRun, int maxEpochs, int mod
         if (!(run.get(SPEC) instanceof StringProvenance spec)) {
             return Optional.empty();
         }
-        return Optional.of(new TrainingOutcome(spec.getValue(), intValue(run, EPOCHS_RUN), intValue(run, MAX_EPOCHS),
+        return Optional.of(new TrainingOutcome(spec.getValue(), string(run, MODES).orElse(""),
+                intValue(run, EPOCHS_RUN), intValue(run, MAX_EPOCHS),
                 intValue(run, MODEL_EPOCH), string(run, STOP_REASON).orElse(""), string(run, VALIDATION).orElse(""),
                 string(run, METRIC),
                 run.get(BEST_EPOCH) instanceof IntProvenance b ? OptionalInt.of(b.getValue()) : OptionalInt.empty(),

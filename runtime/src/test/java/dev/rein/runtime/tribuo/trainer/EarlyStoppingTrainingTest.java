@@ -107,7 +107,7 @@ class EarlyStoppingTrainingTest {
     void withoutAStoppingRuleTheOutcomeSaysAllEpochsRanAndNothingWasValidated() {
         LinearSGDModel model = trainer(TestSpecs.of(TestSpecs.l2(0.01)), 3).train(TRAIN);
         TrainingOutcome outcome = TrainingOutcome.of(model).orElseThrow();
-        assertEquals(new TrainingOutcome("l2(lambda=0.01)", 3, 3, 3, "completed all epochs", "none",
+        assertEquals(new TrainingOutcome("l2(lambda=0.01)", "l2=coupled", 3, 3, 3, "completed all epochs", "none",
                 java.util.Optional.empty(), OptionalInt.empty(), java.util.OptionalDouble.empty()), outcome);
         assertFalse(outcome.stoppedEarly());
     }
