@@ -124,7 +124,7 @@ public final class SparseRow {
             return Long.toString((long) value);
         }
         String s = Double.toString(value);
-        return s.contains("E") ? new BigDecimal(s).toPlainString() : s;
+        return s.contains("E") ? new BigDecimal(s).stripTrailingZeros().toPlainString() : s;
     }
 
     @Override
