@@ -1,0 +1,335 @@
+#!/usr/bin/env python3
+"""Turns the JSON lines of one benchmarks/run.sh run into BENCHMARKS.md: machine, settings, tables, goals.
+
+Only formats what was measured: every number in the tables comes from the results file given.
+"""
+import argparse
+import datetime
+import json
+import os
+import platform
+import re
+import subprocess
+
+
+def sh(*cmd):
+    try:
+        r = subprocess.run(cmd, capture_output=True, text=True, timeout=60)
+        return (r.stdout + r.stderr).strip()
+    except (OSError, subprocess.SubprocessError) as e:
+        return "unknown (%s)" % e
+
+
+def machine(liblinear_train):
+    cpu = "unknown"
+    try:
+        for line in open("/proc/cpuinfo"):
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    ram = "unknown"
+    try:
+        for line in open("/proc/meminfo"):
+            if line.startswith("MemTotal"):
+                ram = "%.1f GiB" % (int(line.split()[1]) / 1024 / 1024)
+    except OSError:
+        pass
+    try:
+        import sklearn
+        sk = sklearn.__version__
+    except ImportError:
+        sk = "not installed"
+    liblinear = sh("dpkg-query", "-W", "-f", "${Version}", "liblinear-tools")
+    return [
+        ("Date", datetime.datetime.now().astimezone().strftime("%Y-%m-%d %H:%M %Z")),
+        ("CPU", "%s, %s cores (nproc)" % (cpu, sh("nproc"))),
+        ("RAM", ram),
+        ("OS", "%s %s" % (platform.system(), platform.release())),
+        ("Java", sh("java", "-version").splitlines()[0] if sh("java", "-version") else "unknown"),
+        ("Tribuo", "4.3.2"),
+        ("scikit-learn", "%s (Python %s)" % (sk, platform.python_version())),
+        ("liblinear", "%s (Debian liblinear-tools, `%s`)" % (liblinear, liblinear_train)),
+        ("Rein commit", sh("git", "-C", os.path.dirname(os.path.abspath(__file__)), "rev-parse", "--short", "HEAD")),
+    ]
+
+
+def load(path):
+    rows = []
+    with open(path) as f:
+        for line in f:
+            line = line.strip()
+            if line:
+                rows.append(json.loads(line))
+    return rows
+
+
+def fmt_s(x):
+    return "—" if x is None else ("%.2f" % x if x >= 0.1 else "%.3f" % x)
+
+
+def fmt_acc(x):
+    return "—" if x is None else "%.2f %%" % (100 * x)
+
+
+def seconds_of(r):
+    """The time of one run: the median, or the extrapolation of a run stopped over budget."""
+    if r.get("status") == "over_budget":
+        return r["extrapolated_seconds"]
+    return r["median_seconds"]
+
+
+def overhead_table(rows, task, goal):
+    rows = [r for r in rows if r["task"] == task]
+    if not rows:
+        return ["(not run)"], None
+    base = next((r for r in rows if r["spec"] == "none"), None)
+    out = ["| spec | median train s | × unregularized | test accuracy | non-zero weights | runs (s) |",
+           "|---|---:|---:|---:|---:|---|"]
+    worst = None
+    for r in rows:
+        t = seconds_of(r)
+        ratio = t / seconds_of(base) if base else None
+        if r["spec"] != "none" and ratio is not None:
+            worst = ratio if worst is None else max(worst, ratio)
+        if r.get("status") == "over_budget":
+            time_cell = "**≈ %s** (extrapolated)" % fmt_s(t)
+            runs = "stopped after %.0f s with %.2f %% of the steps done" % (r["budget_seconds"],
+                                                                             100 * r["fraction_done"])
+            acc, nz = "—", "—"
+        else:
+            time_cell = fmt_s(t)
+            runs = r["times"]
+            acc = fmt_acc(r.get("test_accuracy"))
+            nz = "%d / %d" % (r["nonzero_weights"], r["total_weights"])
+        ratio_cell = "1.00 (baseline)" if r["spec"] == "none" else (
+            "**%.2f×**" % ratio + (" ✗" if ratio > goal else " ✓"))
+        out.append("| `%s` | %s | %s | %s | %s | %s |" % (r["spec"], time_cell, ratio_cell, acc, nz, runs))
+    return out, worst
+
+
+def penalty_of(r):
+    if r["tool"] == "rein":
+        return r["spec"].split("(")[0].replace("elastic_net", "elasticnet")
+    if r["tool"] == "sklearn":
+        return r["penalty"]
+    return {0: "l2", 6: "l1"}[r["solver"]]
+
+
+def label_of(r):
+    if r["tool"] == "rein":
+        return "Rein (Tribuo SGD, η₀/√t, softmax) `%s`" % r["spec"]
+    if r["tool"] == "sklearn":
+        sched = "invscaling η₀/√t" if r["schedule"] == "invscaling" else "'optimal' (its default)"
+        return "sklearn SGDClassifier %s, %s" % (r["penalty"], sched)
+    return "liblinear `-s %d` (%s logistic regression)" % (r["solver"], "L2" if r["solver"] == 0 else "L1")
+
+
+def quality_table(rows):
+    rows = [r for r in rows if r["task"] == "quality"]
+    out = ["| model | penalty | median train s | s / epoch | test accuracy | non-zero weights |",
+           "|---|---|---:|---:|---:|---:|"]
+    order = {"l2": 0, "l1": 1, "elasticnet": 2}
+    tool_order = {"rein": 0, "sklearn": 1, "liblinear": 2}
+    for r in sorted(rows, key=lambda r: (order[penalty_of(r)], tool_order[r["tool"]], r.get("schedule", ""))):
+        epochs = r.get("epochs")
+        per_epoch = fmt_s(r["median_seconds"] / epochs) if epochs else "— (runs to convergence)"
+        time_cell = fmt_s(r["median_seconds"])
+        if r["tool"] == "liblinear":
+            time_cell += " (incl. ≈ %s reading the file)" % fmt_s(r["read_seconds_estimate"])
+        out.append("| %s | %s | %s | %s | %s | %d / %d |" % (label_of(r), penalty_of(r), time_cell, per_epoch,
+                                                          fmt_acc(r["test_accuracy"]), r["nonzero_weights"],
+                                                          r["total_weights"]))
+    return out, rows
+
+
+def objective_table(rows):
+    binary = [r for r in rows if r["task"] == "binary"]
+
+    def trained(model):
+        """The training line of an objective line's model: rein, sklearn-<schedule> or liblinear."""
+        tool, _, schedule = model.partition("-")
+        return next((r for r in binary if r["tool"] == tool and (not schedule or r.get("schedule") == schedule)),
+                    None)
+
+    objective = [r for r in rows if r["task"] == "objective"]
+    out = ["| model | objective J(w, b) | test accuracy | non-zero weights | ‖w‖ | train s |",
+           "|---|---:|---:|---:|---:|---:|"]
+    best = min((r["objective"] for r in objective), default=None)
+    for r in objective:
+        source = trained(r["model"])
+        seconds = fmt_s(source["median_seconds"]) if source else "—"
+        gap = r["objective"] - best
+        out.append("| %s | %.6f%s | %s | %d | %.3f | %s |" % (r["model"], r["objective"],
+                                                              "" if gap == 0 else " (+%.2g)" % gap,
+                                                              fmt_acc(r["test_accuracy"]), r["nonzero_weights"],
+                                                              r["weight_norm"], seconds))
+    return out, objective
+
+
+def goals(dense_worst, sparse_worst, quality_rows):
+    lines = []
+    if dense_worst is not None:
+        lines.append("- Overhead on Fashion-MNIST ≤ 1.10×: worst measured **%.2f×** — %s." % (
+            dense_worst, "met" if dense_worst <= 1.10 else "**not met**"))
+    if sparse_worst is not None:
+        lines.append("- Overhead on the sparse set ≤ 1.3×: worst measured **%.2f×** — %s." % (
+            sparse_worst, "met" if sparse_worst <= 1.3 else "**not met**"))
+    rein = {penalty_of(r): r for r in quality_rows if r["tool"] == "rein"}
+    for pen, r in rein.items():
+        others = [o for o in quality_rows if o["tool"] != "rein" and penalty_of(o) == pen]
+        if not others:
+            continue
+        best = max(others, key=lambda o: o["test_accuracy"])
+        diff = 100 * (r["test_accuracy"] - best["test_accuracy"])
+        lines.append("- Accuracy with %s within 0.5 points of the others: Rein %s vs best other %s (%s): %+.2f"
+                     " points — %s." % (pen, fmt_acc(r["test_accuracy"]), fmt_acc(best["test_accuracy"]),
+                                        label_of(best), diff, "met" if diff >= -0.5 else "**not met**"))
+    l1 = rein.get("l1")
+    ll = next((o for o in quality_rows if o["tool"] == "liblinear" and o["solver"] == 6), None)
+    if l1 and ll:
+        lines.append("- L1 sparsity comparable to liblinear `-s 6`: Rein keeps %d of %d weights non-zero, liblinear"
+                     " %d of %d — %s." % (l1["nonzero_weights"], l1["total_weights"], ll["nonzero_weights"],
+                                         ll["total_weights"], "met" if l1["nonzero_weights"] <= 1.5 *
+                                         ll["nonzero_weights"] else "**not met**"))
+    for pen, r in rein.items():
+        sk = next((o for o in quality_rows if o["tool"] == "sklearn" and o["penalty"] == pen and
+                   o["schedule"] == "invscaling"), None)
+        if sk:
+            a, b = r["median_seconds"] / r["epochs"], sk["median_seconds"] / sk["epochs"]
+            lines.append("- Faster than sklearn SGD per epoch (%s): Rein %s s, sklearn %s s per epoch (%.2f×) — %s."
+                         % (pen, fmt_s(a), fmt_s(b), a / b, "met" if a < b else "**not met**"))
+    return lines
+
+
+def main():
+    p = argparse.ArgumentParser()
+    p.add_argument("--results", required=True)
+    p.add_argument("--out", required=True)
+    p.add_argument("--command", required=True)
+    p.add_argument("--mode", required=True)
+    p.add_argument("--elapsed", type=int, required=True)
+    p.add_argument("--liblinear-train", default="liblinear-train")
+    p.add_argument("--setting", action="append", default=[])
+    a = p.parse_args()
+    s = dict(x.split("=", 1) for x in a.setting)
+    rows = load(a.results)
+
+    dense, dense_worst = overhead_table(rows, "overhead-dense", 1.10)
+    sparse, sparse_worst = overhead_table(rows, "overhead-sparse", 1.3)
+    quality, quality_rows = quality_table(rows)
+    objective, _ = objective_table(rows)
+    text = TEMPLATE.format(
+        command=a.command, mode=a.mode, elapsed="%d min %02d s" % divmod(a.elapsed, 60),
+        machine="\n".join("| %s | %s |" % kv for kv in machine(a.liblinear_train)),
+        goals="\n".join(goals(dense_worst, sparse_worst, quality_rows)),
+        dense="\n".join(dense), sparse="\n".join(sparse), quality="\n".join(quality),
+        objective="\n".join(objective), results=os.path.relpath(a.results, os.path.dirname(os.path.abspath(a.out))),
+        **s)
+    with open(a.out, "w") as f:
+        f.write(text)
+    print(text)
+
+
+TEMPLATE = """# Rein benchmarks
+
+Produced by one command, from the repository root:
+
+```
+{command}
+```
+
+(`benchmarks/run.sh --quick` is a ~3-minute smoke test on smaller data; the figures below are from a **{mode}**
+run that took {elapsed}.) It installs what is missing from Debian (`python3-sklearn`, `liblinear-tools`,
+`dataset-fashion-mnist`), builds Rein through `./rein` if needed, prepares the data once in `benchmarks/.cache`,
+runs everything below side by side on the same machine in one run, and rewrites this file from the raw results
+(JSON lines, kept locally in `{results}`, not committed). It is not run in CI.
+
+| machine | |
+|---|---|
+{machine}
+
+The machine is shared: other builds may have run at the same time, so single timings are noisy; medians of
+repeated runs are reported, each repetition listed.
+
+## Goals of issue 3, as measured in this run
+
+{goals}
+
+## 1. Overhead of Rein's regularization on Tribuo's SGD
+
+Tribuo 4.3.2 `LinearSGDTrainer` (logistic loss `LogMulticlass`, mini-batches of 1, SGD with learning rate
+η₀/√t, η₀ = {lr}, seed 1), trained through `dev.rein.samples.train.TrainingJob` — the code path of
+`rein train` — with the plain Tribuo optimiser for `none` and Rein's `RegularizedOptimiser` around it otherwise.
+Each spec: {warmup} untimed warm-up run, then {reps} timed runs of {overhead_epochs} epoch(s) in the same JVM, data
+loaded once; the time is `trainer.train(...)` alone (no loading, no evaluation). A run that passes {budget} s is
+stopped and its full time extrapolated from the share of steps done (marked *extrapolated*); such a spec gets no
+further repetitions.
+
+### 1a. Fashion-MNIST
+
+{fashion_train} training and {fashion_test} test images, 784 pixel features scaled to [0, 1] (zero pixels are
+absent, as Tribuo's loaders drop zeros: about half the pixels of an image), 10 classes. λ = {lambda}.
+
+{dense}
+
+### 1b. Generated sparse set
+
+{sparse_train} training and {sparse_test} test examples, {sparse_features} features, {sparse_nonzeros} non-zeros per
+example (indices skewed towards frequent features, exponential values), binary labels from a sparse linear truth
+(5 % of the features) plus noise; generated with seed 42 by `dev.rein.samples.bench.SparseSetGenerator`.
+λ = {sparse_lambda}. The model has 2 × (features seen) weights: Tribuo trains a two-row softmax.
+
+{sparse}
+
+## 2. Quality and speed against scikit-learn and liblinear
+
+### 2a. Fashion-MNIST, 10 classes
+
+{fashion_train} training / {fashion_test} test images as above; λ = {lambda} for every tool (Rein's `lambda` =
+sklearn's `alpha`; liblinear `C = 1/(λ·n)`), elastic net with `l1_ratio` = {l1_ratio}, log loss everywhere.
+
+- **Rein**: as in part 1, {quality_epochs} epochs, SGD η₀/√t with η₀ = {lr}, penalties applied coupled (the
+  engine's current default); a 10-way softmax with one weight row per class. Median of {quality_reps} runs after a
+  warm-up.
+- **sklearn** `SGDClassifier(loss="log_loss", penalty=..., alpha=λ, max_iter={quality_epochs}, tol=None,
+  random_state=1, n_jobs=1)`: one-vs-rest, 10 binary models, single-threaded. Two learning-rate schedules:
+  `invscaling` with `eta0` = {lr}, `power_t=0.5` — the same η₀/√t as Rein's — and `optimal`, sklearn's default
+  (η = 1/(α(t + t₀))). sklearn applies L1 by cumulative truncation (Tsuruoka et al.), which yields exact zeros.
+  Median of {quality_reps} fits; loading excluded.
+- **liblinear** `train -s 0` (L2) and `-s 6` (L1) logistic regression, `-c 1/(λ·n)`, default tolerance, one-vs-rest;
+  `-B 10` adds a bias feature of value 10 (liblinear 2.3 penalizes the bias like any weight; a value of 10
+  makes that penalty 100 times weaker on the intercept, close to the unpenalized intercepts of the others). It runs
+  to convergence, not for a number of epochs. Its time is the `train` process's wall time, which includes reading
+  the libsvm file (the time `predict` needs for the same file is shown as an estimate of that share). One run.
+
+{quality}
+
+### 2b. Binary task: Fashion-MNIST class 0 (T-shirt/top) against the rest — the objective reached
+
+Every model is measured by the same code (`dev.rein.samples.bench.BinaryObjective`) from its exported weights
+(Rein: the Tribuo model's weight matrix; sklearn: `coef_`, `intercept_`; liblinear: its model file):
+
+    J(w, b) = (1/n) Σᵢ log(1 + exp(−yᵢ (w·xᵢ + b))) + (λ/2)·‖w‖²,   λ = {lambda}, bias not penalized,
+
+over the {fashion_train} training examples; lower is better. Tribuo's `LogMulticlass` trains a two-row softmax
+(w₀, w₁) on a binary task; its decision function is the binary model w = w₁ − w₀ (and b = b₁ − b₀), which is
+what is measured. Rein's penalty covers both rows, and at the optimum w₁ = −w₀ = w/2, so `l2(lambda=λ')` on the
+rows is (λ'/4)‖w‖² on w: Rein is trained with `l2(lambda={lambda2})` = 2λ so that it minimises exactly J. sklearn:
+`penalty="l2", alpha=λ`, {quality_epochs} epochs, both schedules; liblinear: `-s 0 -c 1/(λ·n) -B 10` (its own
+optimum differs from J's only by the small penalty on the bias). The gap to the lowest value is in brackets.
+
+{objective}
+
+## Notes
+
+- The learning-rate schedules differ between tools except where stated: Rein and sklearn `invscaling` share
+  η₀/√t; sklearn `optimal` is its own default; liblinear is a second-order solver run to its tolerance.
+- Rein trains one softmax over all classes per pass; sklearn trains one binary model per class, so one of its
+  "epochs" is ten passes over the data (one per class). Per-epoch times compare one `max_iter` of each.
+- Numbers are from the engine in the commit above; rerun `benchmarks/run.sh` after changing it.
+"""
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,145 @@
+#!/usr/bin/env bash
+# Rein's benchmark suite: one command, everything side by side on this machine, results in BENCHMARKS.md.
+#
+#   benchmarks/run.sh            # the full run (about 15-20 minutes on 2 cores)
+#   benchmarks/run.sh --quick    # smaller data, fewer repetitions (about 3 minutes): a smoke test of the suite
+#
+# 1. Overhead: Tribuo's LinearSGDTrainer unregularized vs with Rein's l2, l1, elastic_net and max_norm, on
+#    Fashion-MNIST and on a generated sparse set (1,000,000 features, 100,000 examples, 50 non-zeros each).
+# 2. Quality and speed against scikit-learn's SGDClassifier and liblinear, on Fashion-MNIST (10 classes) and on
+#    its class 0 against the rest, where the L2-regularized objective each tool reaches is computed one way.
+#
+# Installs what is missing from Debian (python3-sklearn, liblinear-tools, dataset-fashion-mnist), builds Rein
+# if needed (through ./rein), caches the prepared data in benchmarks/.cache and the raw results (JSON lines) in
+# benchmarks/results. Not part of CI.
+set -euo pipefail
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+root="$(cd "$here/.." && pwd)"
+quick=0
+for arg in "$@"; do
+  case "$arg" in
+    --quick) quick=1 ;;
+    -h|--help) sed -n '2,15p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    *) echo "run.sh: unknown option '$arg'; valid: --quick, --help" >&2; exit 2 ;;
+  esac
+done
+
+log() { printf '[%s] %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
+
+# --- what the suite needs ------------------------------------------------------------------------------------
+PY=/usr/bin/python3
+FASHION_DIR=/usr/share/datasets/fashion-mnist
+missing=()
+"$PY" -c 'import sklearn' >/dev/null 2>&1 || missing+=(python3-sklearn)
+if ! command -v liblinear-train >/dev/null 2>&1 && ! command -v train >/dev/null 2>&1; then
+  missing+=(liblinear-tools)
+fi
+[ -f "$FASHION_DIR/train-images-idx3-ubyte.gz" ] || missing+=(dataset-fashion-mnist)
+command -v java >/dev/null 2>&1 || missing+=(openjdk-17-jdk-headless)
+command -v mvn >/dev/null 2>&1 || missing+=(maven)
+if [ ${#missing[@]} -gt 0 ]; then
+  log "installing from Debian: ${missing[*]}"
+  sudo=""
+  [ "$(id -u)" -eq 0 ] || sudo="sudo"
+  $sudo apt-get update -q
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -q "${missing[@]}"
+fi
+if command -v liblinear-train >/dev/null 2>&1; then LL_TRAIN=liblinear-train; else LL_TRAIN=train; fi
+
+log "building Rein if needed"
+"$root/rein" --version >/dev/null
+CP="$root/samples/target/rein-samples-0.1.0-SNAPSHOT.jar:$root/samples/target/lib/*"
+bench() { java -Xmx6g -cp "$CP" dev.rein.samples.bench.BenchCli "$@"; }
+
+# --- sizes ---------------------------------------------------------------------------------------------------
+if [ "$quick" -eq 1 ]; then
+  MODE=quick; FASHION_N=10000; FASHION_TEST=2000; SPARSE_N=20000; SPARSE_TEST=2000
+  REPS=2; WARMUP=1; QREPS=1; QEPOCHS=3; BUDGET=8
+else
+  MODE=full; FASHION_N=60000; FASHION_TEST=10000; SPARSE_N=100000; SPARSE_TEST=10000
+  REPS=5; WARMUP=1; QREPS=3; QEPOCHS=5; BUDGET=30
+fi
+SPARSE_FEATURES=1000000; SPARSE_NNZ=50
+OVERHEAD_EPOCHS=1           # one pass over the data per timed run
+LR=0.1                      # Tribuo sgd-sqrt-decay eta0/sqrt(t) == sklearn invscaling, eta0=0.1, power_t=0.5
+LAMBDA=1e-4                 # Fashion-MNIST: Rein lambda == sklearn alpha == 1/(C n) for liblinear
+LAMBDA2=2e-4                # Rein's two-row softmax on the binary task: see BENCHMARKS.md
+SPARSE_LAMBDA=1e-6
+L1_RATIO=0.5
+
+cache="$here/.cache"; mkdir -p "$cache" "$here/results"
+results="$here/results/$MODE-$(date +%Y%m%d-%H%M%S).jsonl"
+models="$here/results/$MODE-models"; rm -rf "$models"; mkdir -p "$models"
+started=$(date +%s)
+
+log "preparing data in $cache"
+fashion="$cache/fashion-$FASHION_N"
+sparse="$cache/sparse-$SPARSE_N"
+bench fashion --dir "$FASHION_DIR" --limit "$FASHION_N" --test-limit "$FASHION_TEST" --out-prefix "$fashion" >&2
+bench sparse --train "$SPARSE_N" --test "$SPARSE_TEST" --features "$SPARSE_FEATURES" --nonzeros "$SPARSE_NNZ" \
+  --seed 42 --out-prefix "$sparse" >&2
+
+log "1a. overhead on Fashion-MNIST"
+bench train --task overhead-dense --train "$fashion-train.libsvm" --test "$fashion-test.libsvm" \
+  --spec none --spec "l2(lambda=$LAMBDA)" --spec "l1(lambda=$LAMBDA)" \
+  --spec "elastic_net(lambda=$LAMBDA, l1_ratio=$L1_RATIO)" --spec "max_norm(c=1)" \
+  --reps "$REPS" --warmup "$WARMUP" --epochs "$OVERHEAD_EPOCHS" --optimiser sgd-sqrt-decay --learning-rate "$LR" \
+  --budget "$BUDGET" --out "$results" >&2
+
+log "1b. overhead on the generated sparse set"
+bench train --task overhead-sparse --train "$sparse-train.libsvm" --test "$sparse-test.libsvm" \
+  --spec none --spec "l2(lambda=$SPARSE_LAMBDA)" --spec "l1(lambda=$SPARSE_LAMBDA)" \
+  --spec "elastic_net(lambda=$SPARSE_LAMBDA, l1_ratio=$L1_RATIO)" --spec "max_norm(c=1)" \
+  --reps "$REPS" --warmup "$WARMUP" --epochs "$OVERHEAD_EPOCHS" --optimiser sgd-sqrt-decay --learning-rate "$LR" \
+  --budget "$BUDGET" --out "$results" >&2
+
+log "2a. quality and speed on Fashion-MNIST, 10 classes: Rein"
+bench train --task quality --train "$fashion-train.libsvm" --test "$fashion-test.libsvm" \
+  --spec "l2(lambda=$LAMBDA)" --spec "l1(lambda=$LAMBDA)" --spec "elastic_net(lambda=$LAMBDA, l1_ratio=$L1_RATIO)" \
+  --reps "$QREPS" --warmup 1 --epochs "$QEPOCHS" --optimiser sgd-sqrt-decay --learning-rate "$LR" \
+  --budget 0 --out "$results" >&2
+log "2a. scikit-learn SGDClassifier"
+for schedule in invscaling optimal; do
+  "$PY" "$here/compare.py" sklearn --task quality --train "$fashion-train.libsvm" --test "$fashion-test.libsvm" \
+    --penalty l2 l1 elasticnet --alpha "$LAMBDA" --l1-ratio "$L1_RATIO" --epochs "$QEPOCHS" \
+    --schedule "$schedule" --eta0 "$LR" --reps "$QREPS" --out "$results" >&2
+done
+log "2a. liblinear"
+for solver in 0 6; do
+  "$PY" "$here/compare.py" liblinear --task quality --train "$fashion-train.libsvm" --test "$fashion-test.libsvm" \
+    --solver "$solver" --lam "$LAMBDA" --bias 10 --reps 1 --model-dir "$models" --out "$results" >&2
+done
+
+log "2b. binary task (class 0 against the rest): the L2-regularized objective"
+bench train --task binary --train "$fashion-binary-train.libsvm" --test "$fashion-binary-test.libsvm" \
+  --spec "l2(lambda=$LAMBDA2)" --reps "$QREPS" --warmup 1 --epochs "$QEPOCHS" --optimiser sgd-sqrt-decay \
+  --learning-rate "$LR" --export-weights "$models" --out "$results" >&2
+for schedule in invscaling optimal; do
+  "$PY" "$here/compare.py" sklearn --task binary --train "$fashion-binary-train.libsvm" \
+    --test "$fashion-binary-test.libsvm" --penalty l2 --alpha "$LAMBDA" --epochs "$QEPOCHS" --schedule "$schedule" \
+    --eta0 "$LR" --reps "$QREPS" --export-weights "$models" --out "$results" >&2
+done
+"$PY" "$here/compare.py" liblinear --task binary --train "$fashion-binary-train.libsvm" \
+  --test "$fashion-binary-test.libsvm" --solver 0 --lam "$LAMBDA" --bias 10 --reps 1 --model-dir "$models" \
+  --out "$results" >&2
+rein_weights=$(ls "$models"/binary-l2*.weights)
+bench objective --task objective --train "$fashion-binary-train.libsvm" --test "$fashion-binary-test.libsvm" \
+  --lambda "$LAMBDA" --weights "rein=$rein_weights" \
+  --weights "sklearn-invscaling=$models/binary-sklearn-l2-invscaling.weights" \
+  --weights "sklearn-optimal=$models/binary-sklearn-l2-optimal.weights" \
+  --liblinear "liblinear=$models/binary-liblinear-s0.model" --out "$results" >&2
+
+elapsed=$(( $(date +%s) - started ))
+log "writing BENCHMARKS.md (suite ran $elapsed s)"
+command_line="benchmarks/run.sh"
+[ "$quick" -eq 0 ] || command_line="benchmarks/run.sh --quick"
+"$PY" "$here/report.py" --results "$results" --out "$root/BENCHMARKS.md" --command "$command_line" \
+  --mode "$MODE" --elapsed "$elapsed" --liblinear-train "$LL_TRAIN" \
+  --setting "fashion_train=$FASHION_N" --setting "fashion_test=$FASHION_TEST" \
+  --setting "sparse_train=$SPARSE_N" --setting "sparse_test=$SPARSE_TEST" \
+  --setting "sparse_features=$SPARSE_FEATURES" --setting "sparse_nonzeros=$SPARSE_NNZ" \
+  --setting "reps=$REPS" --setting "warmup=$WARMUP" --setting "quality_reps=$QREPS" \
+  --setting "quality_epochs=$QEPOCHS" --setting "overhead_epochs=$OVERHEAD_EPOCHS" --setting "budget=$BUDGET" \
+  --setting "lr=$LR" --setting "lambda=$LAMBDA" --setting "lambda2=$LAMBDA2" \
+  --setting "sparse_lambda=$SPARSE_LAMBDA" --setting "l1_ratio=$L1_RATIO"
+log "done: $root/BENCHMARKS.md (raw results: $results)"
