@@ -29,8 +29,8 @@ import org.tribuo.math.la.VectorTuple;
  *   <li><b>Closed form</b>, when every gradient term is L2-like ({@code (λ₂/2)w²}) and every proximal term is
  *       elastic-net-like ({@code λ₁|w| + (λ₂/2)w²}, L1 and L2 included): then each step maps {@code |w|} to
  *       {@code max(0, A·|w| - B)} with {@code A > 0}, {@code B ≥ 0}, and such maps compose into one of the same
- *       form. The engine keeps prefix sums of {@code log A} and of {@code B / A_cumulative}, so a catch-up over any
- *       number of steps is O(1): the multiplicative L2 scaling and the cumulative L1 clipping of Tsuruoka et al.
+ *       form. The engine keeps prefix products of {@code A} and prefix sums of {@code B / A_cumulative}, so a
+ *       catch-up over any number of steps is O(1), one division and no transcendental function: the multiplicative L2 scaling and the cumulative L1 clipping of Tsuruoka et al.
  *       (2009) in one formula. The form is recognised by probing the hook at fixed points (value, gradient,
  *       proximal operator), not by its name.</li>
  *   <li><b>Generic replay</b>, for any other element-wise penalty: the missed steps are replayed exactly through
@@ -49,8 +49,8 @@ import org.tribuo.math.la.VectorTuple;
 final class LazyWeights {
     static final int EXACT_REPLAY = 32;
     static final int MAX_HISTORY = 1 << 16;
-    private static final double MIN_LOG_SCALE_WITH_THRESHOLDS = -7;
-    private static final double MIN_LOG_SCALE = -600;
+    private static final double MIN_SCALE_WITH_THRESHOLDS = Math.exp(-7);
+    private static final double MIN_SCALE = Math.exp(-600);
 
     private final int rows;
     private final int features;
@@ -65,7 +65,8 @@ final class LazyWeights {
     /** All weights are exact at {@code base}; steps {@code base + 1 .. latest} are in the history. */
     private int base;
     private int latest;
-    /** Per history step i (step base + 1 + i): closed form, prefix log A and prefix B / A_cum; replay, prefix h. */
+    /** Per history step i (step base + 1 + i): closed form, prefix product A_cum and prefix B / A_cum; replay,
+     * prefix h. */
     private double[] first = new double[256];
     private double[] second = new double[256];
     private boolean thresholds;
@@ -145,16 +146,15 @@ final class LazyWeights {
             first = Arrays.copyOf(first, 2 * n);
             second = Arrays.copyOf(second, 2 * n);
         }
-        double prevFirst = n == 0 ? 0 : first[n - 1];
         double prevSecond = n == 0 ? 0 : second[n - 1];
         if (closedForm != null) {
             stepMap(h);
-            double logScale = prevFirst + Math.log(mapScale);
-            first[n] = logScale;
-            second[n] = prevSecond + mapThreshold / Math.exp(logScale);
+            double scale = (n == 0 ? 1 : first[n - 1]) * mapScale;
+            first[n] = scale;
+            second[n] = prevSecond + mapThreshold / scale;
             thresholds |= mapThreshold > 0;
         } else {
-            first[n] = prevFirst + h;
+            first[n] = (n == 0 ? 0 : first[n - 1]) + h;
         }
         latest++;
     }
@@ -166,7 +166,7 @@ final class LazyWeights {
             return true;
         }
         return closedForm != null && n > 0
-                && first[n - 1] < (thresholds ? MIN_LOG_SCALE_WITH_THRESHOLDS : MIN_LOG_SCALE);
+                && first[n - 1] < (thresholds ? MIN_SCALE_WITH_THRESHOLDS : MIN_SCALE);
     }
 
     /**
@@ -272,11 +272,11 @@ final class LazyWeights {
 
     /** Applies history steps {@code from + 1 .. to} (relative to {@link #base}) in one composed map. */
     private double closed(double w, int from, int to) {
-        double logFrom = from == 0 ? 0 : first[from - 1];
+        double scaleFrom = from == 0 ? 1 : first[from - 1];
         double normFrom = from == 0 ? 0 : second[from - 1];
-        double logTo = first[to - 1];
-        double scale = Math.exp(logTo - logFrom);
-        double threshold = Math.exp(logTo) * (second[to - 1] - normFrom);
+        double scaleTo = first[to - 1];
+        double scale = scaleTo / scaleFrom;
+        double threshold = scaleTo * (second[to - 1] - normFrom);
         double magnitude = scale * Math.abs(w) - threshold;
         return magnitude > 0 ? Math.copySign(magnitude, w) : 0.0;
     }

@@ -189,6 +189,7 @@ public final class RegularizedOptimiser implements StochasticGradientOptimiser {
     /** Reusable buffers of the lazy step: the present entries' rows, columns and weights before the step. */
     private int[] entryRows = new int[0];
     private int[] entryColumns = new int[0];
+    private int[] entryPositions = new int[0];
     private double[] entryWeights = new double[0];
     private int entryCount;
     /** The element-wise terms of the lazy step, built once: see {@link #terms}. */
@@ -580,6 +581,7 @@ public final class RegularizedOptimiser implements StochasticGradientOptimiser {
         if (entryRows.length < total) {
             entryRows = new int[total];
             entryColumns = new int[total];
+            entryPositions = new int[total];
             entryWeights = new double[total];
         }
         int biasColumn = lazy.features();
@@ -587,8 +589,10 @@ public final class RegularizedOptimiser implements StochasticGradientOptimiser {
         int n = 0;
         for (int r = 0; r < g.getDimension1Size(); r++) {
             boolean hasBias = false;
+            int k = 0;
             for (VectorTuple t : g.getRow(r)) {
                 entryRows[n] = r;
+                entryPositions[n] = k++;
                 entryColumns[n++] = t.index;
                 hasBias |= t.index == biasColumn;
             }
@@ -646,10 +650,11 @@ public final class RegularizedOptimiser implements StochasticGradientOptimiser {
         }
         if (moves) {
             double share = coupledShare(weight);
+            SparseRows gradientRows = SparseRows.of(g);
             for (int i = 0; i < entryCount; i++) {
                 double sum = sumGradients(terms(entryColumns[i] == biasColumn, PenaltyMode.COUPLED), entryWeights[i]);
                 if (sum != 0) {
-                    g.add(entryRows[i], entryColumns[i], -share * sum);
+                    gradientRows.add(entryRows[i], entryPositions[i], entryColumns[i], -share * sum);
                 }
             }
         }
@@ -660,6 +665,8 @@ public final class RegularizedOptimiser implements StochasticGradientOptimiser {
                     + " it moved; this is a bug in Rein's lazy mode, please report it with the optimiser");
         }
         DenseSparseMatrix u = (DenseSparseMatrix) update[0];
+        // Positions carry over when the update has the gradient's sparsity pattern (Tribuo's optimisers keep it).
+        SparseRows updateRows = SparseRows.of(u, g);
         for (int i = 0; i < entryCount; i++) {
             int r = entryRows[i];
             int c = entryColumns[i];
@@ -669,7 +676,8 @@ public final class RegularizedOptimiser implements StochasticGradientOptimiser {
                 ElementwisePenalty[] proximal = terms(bias, PenaltyMode.PROXIMAL);
                 if (decoupled.length + proximal.length > 0) {
                     double wBefore = entryWeights[i];
-                    double move = u.get(r, c) - stepSize * sumGradients(decoupled, wBefore);
+                    double move = updateRows.get(r, entryPositions[i], c)
+                            - stepSize * sumGradients(decoupled, wBefore);
                     if (proximal.length > 0) {
                         double v = wBefore + move;
                         for (ElementwisePenalty p : proximal) {
@@ -677,7 +685,7 @@ public final class RegularizedOptimiser implements StochasticGradientOptimiser {
                         }
                         move = v - wBefore;
                     }
-                    u.set(r, c, move);
+                    updateRows.set(r, entryPositions[i], c, move);
                 }
             }
             if (!bias) {
@@ -772,14 +780,7 @@ public final class RegularizedOptimiser implements StochasticGradientOptimiser {
 
     private static String firstNonFinite(Tensor t) {
         if (t instanceof DenseSparseMatrix) {
-            DenseSparseMatrix m = (DenseSparseMatrix) t;
-            for (int r = 0; r < m.getDimension1Size(); r++) {
-                for (VectorTuple e : m.getRow(r)) {
-                    if (!Double.isFinite(e.value)) {
-                        return "at (" + r + ", " + e.index + ") is " + e.value;
-                    }
-                }
-            }
+            return SparseRows.firstNonFinite((DenseSparseMatrix) t);
         } else if (t instanceof Matrix) {
             Matrix m = (Matrix) t;
             for (int r = 0; r < m.getDimension1Size(); r++) {

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.rein.runtime.registry.TestPluginJars;
+import dev.rein.runtime.tribuo.trainer.TribuoOnlyLoader;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,6 +14,9 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.tribuo.Model;
+import org.tribuo.Prediction;
+import org.tribuo.classification.Label;
+import org.tribuo.impl.ArrayExample;
 
 class ReinCliTest {
     @TempDir
@@ -109,6 +113,27 @@ class ReinCliTest {
         assertTrue(run.lastLine().contains("\"penalty\":0.0"), run.lastLine());
         Model<?> model = Model.deserializeFromFile(saved);
         assertEquals("org.tribuo.classification.sgd.linear.LinearSGDModel", model.getClass().getName());
+    }
+
+    @Test
+    void aModelSavedByReinTrainLoadsAndPredictsInAProgramWithOnlyTribuo() throws Exception {
+        Path train = TestData.csv(dir.resolve("train.csv"), 150, 4, 8);
+        Path saved = dir.resolve("model.tribuo");
+        CliRun run = CliRun.of("train", "--data", train.toString(), "--optimiser", "sgd", "--epochs", "20",
+                "--spec", "l1(lambda=1e-3) + early_stopping(patience=2)", "--save", saved.toString());
+        assertEquals(0, run.exitCode(), run.err());
+        String[] names = {"x0", "x1", "x2", "x3"};
+        double[] values = {0.8, -0.4, 0.1, 0.3};
+        Model<?> here = Model.deserializeFromFile(saved);
+        @SuppressWarnings("unchecked")
+        Prediction<Label> expected = ((Model<Label>) here).predict(
+                new ArrayExample<>(new Label("UNKNOWN"), names, values));
+        try (TribuoOnlyLoader tribuo = new TribuoOnlyLoader()) {
+            TribuoOnlyLoader.LabelPrediction there = tribuo.predictLabel(saved, names, values);
+            assertEquals("pos", there.label());   // x0 - x1 > 0
+            assertEquals(expected.getOutput().getScore(), there.score(), 0.0);
+            assertEquals("l1=proximal", TribuoOnlyLoader.runProvenance(tribuo.loadModel(saved), "rein.modes"));
+        }
     }
 
     @Test
