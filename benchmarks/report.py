@@ -263,9 +263,9 @@ Tribuo 4.3.2 `LinearSGDTrainer` (logistic loss `LogMulticlass`, mini-batches of 
 η₀/√t, η₀ = {lr}, seed 1), trained through `dev.rein.samples.train.TrainingJob` — the code path of
 `rein train` — with the plain Tribuo optimiser for `none` and Rein's `RegularizedOptimiser` around it otherwise.
 Each spec: {warmup} untimed warm-up run, then {reps} timed runs of {overhead_epochs} epoch(s) in the same JVM, data
-loaded once; the time is `trainer.train(...)` alone (no loading, no evaluation). A run that passes {budget} s is
-stopped and its full time extrapolated from the share of steps done (marked *extrapolated*); such a spec gets no
-further repetitions.
+loaded once; the time is `trainer.train(...)` alone (no loading, no evaluation). A run still going after {budget} s
+at an epoch's end is stopped and its full time extrapolated from the share of epochs done (marked
+*extrapolated*); such a spec gets no further repetitions. (Progress is checked only at epoch ends.)
 
 ### 1a. Fashion-MNIST
 
