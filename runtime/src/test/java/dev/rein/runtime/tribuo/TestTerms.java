@@ -17,9 +17,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /** Hand-written hooks (what the processor would generate) and a way to bind them without the spec parser. */
-final class TestTerms {
+public final class TestTerms {
     private TestTerms() {
     }
 
@@ -204,7 +205,7 @@ final class TestTerms {
         }
     }
 
-    static BoundTerm l2(double lambda) {
+    public static BoundTerm l2(double lambda) {
         return term("l2", Kind.PENALTY, new L2(lambda), Map.of("lambda", lambda), Target.WEIGHTS, PenaltyMode.AUTO);
     }
 
@@ -245,6 +246,15 @@ final class TestTerms {
 
     static BoundTerm term(String name, Kind kind, Object hook, Map<String, ?> args, Target target,
             PenaltyMode mode) {
+        return term(name, kind, () -> hook, args, target, mode);
+    }
+
+    /**
+     * A term whose provider builds a fresh hook from {@code hooks} on every {@code create} (what stateful hooks,
+     * such as stopping rules, need); the term itself holds one more.
+     */
+    public static BoundTerm term(String name, Kind kind, Supplier<Object> hooks, Map<String, ?> args,
+            Target target, PenaltyMode mode) {
         RegularizerDescriptor descriptor = RegularizerDescriptor.builder(name, kind)
                 .implementation("test." + name).build();
         RegularizerProvider provider = new RegularizerProvider() {
@@ -253,11 +263,11 @@ final class TestTerms {
             }
 
             public Object create(Arguments arguments) {
-                return hook;
+                return hooks.get();
             }
         };
         return new BoundTerm(new RegisteredRegularizer(descriptor, provider, PluginSource.builtIn()),
-                Arguments.of(args), hook, target, mode, Optional.empty());
+                Arguments.of(args), hooks.get(), target, mode, Optional.empty());
     }
 
     /** A regularization of {@code terms}, its spec text made up the way the canonical form reads. */

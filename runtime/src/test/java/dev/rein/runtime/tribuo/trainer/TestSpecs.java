@@ -1,23 +1,17 @@
 package dev.rein.runtime.tribuo.trainer;
 
-import dev.rein.api.hook.ElementwisePenalty;
 import dev.rein.api.hook.EpochDecision;
 import dev.rein.api.hook.EpochScore;
 import dev.rein.api.hook.StoppingRule;
-import dev.rein.api.spi.Arguments;
 import dev.rein.api.spi.Kind;
-import dev.rein.api.spi.RegularizerDescriptor;
-import dev.rein.api.spi.RegularizerProvider;
-import dev.rein.runtime.registry.PluginSource;
-import dev.rein.runtime.registry.RegisteredRegularizer;
 import dev.rein.runtime.spec.BoundTerm;
 import dev.rein.runtime.spec.PenaltyMode;
 import dev.rein.runtime.spec.Regularization;
 import dev.rein.runtime.spec.Target;
+import dev.rein.runtime.tribuo.TestTerms;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.function.Supplier;
 
 /** Hand-written hooks bound without a registry: an L2 penalty and a patience rule, as the plugins would build. */
@@ -25,44 +19,9 @@ final class TestSpecs {
     private TestSpecs() {
     }
 
-    /** {@code R(w) = (λ/2)·w²}. */
+    /** {@code R(w) = (λ/2)·w²}, without a proximal operator. */
     static BoundTerm l2(double lambda) {
-        ElementwisePenalty hook = new ElementwisePenalty() {
-            public double value(double w) {
-                return 0.5 * lambda * w * w;
-            }
-
-            public double gradient(double w) {
-                return lambda * w;
-            }
-
-            public boolean hasProximal() {
-                return false;
-            }
-
-            public double proximal(double w, double step) {
-                throw new UnsupportedOperationException();
-            }
-
-            public double value(double[] w, int from, int to) {
-                double sum = 0;
-                for (int i = from; i < to; i++) {
-                    sum += value(w[i]);
-                }
-                return sum;
-            }
-
-            public void addGradient(double[] w, int from, int to, double[] gradient, double scale) {
-                for (int i = from; i < to; i++) {
-                    gradient[i] += scale * gradient(w[i]);
-                }
-            }
-
-            public void proximal(double[] w, int from, int to, double step) {
-                throw new UnsupportedOperationException();
-            }
-        };
-        return term("l2", Kind.PENALTY, () -> hook, Map.of("lambda", lambda));
+        return TestTerms.l2(lambda);
     }
 
     /** Stops after {@code patience} epochs without a strict improvement and restores the best epoch. */
@@ -100,19 +59,7 @@ final class TestSpecs {
     }
 
     private static BoundTerm term(String name, Kind kind, Supplier<Object> hooks, Map<String, ?> args) {
-        RegularizerDescriptor descriptor = RegularizerDescriptor.builder(name, kind)
-                .implementation("test." + name).build();
-        RegularizerProvider provider = new RegularizerProvider() {
-            public RegularizerDescriptor descriptor() {
-                return descriptor;
-            }
-
-            public Object create(Arguments arguments) {
-                return hooks.get();
-            }
-        };
-        return new BoundTerm(new RegisteredRegularizer(descriptor, provider, PluginSource.builtIn()),
-                Arguments.of(args), hooks.get(), Target.WEIGHTS, PenaltyMode.AUTO, Optional.empty());
+        return TestTerms.term(name, kind, hooks, args, Target.WEIGHTS, PenaltyMode.AUTO);
     }
 
     static final class PatienceRule implements StoppingRule {
