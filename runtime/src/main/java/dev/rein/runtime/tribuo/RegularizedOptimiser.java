@@ -648,7 +648,7 @@ public final class RegularizedOptimiser implements StochasticGradientOptimiser {
             }
             entryWeights[i] = value;
         }
-        if (moves) {
+        if (moves && terms(false, PenaltyMode.COUPLED).length + terms(true, PenaltyMode.COUPLED).length > 0) {
             double share = coupledShare(weight);
             SparseRows gradientRows = SparseRows.of(g);
             for (int i = 0; i < entryCount; i++) {
@@ -667,6 +667,11 @@ public final class RegularizedOptimiser implements StochasticGradientOptimiser {
         DenseSparseMatrix u = (DenseSparseMatrix) update[0];
         // Positions carry over when the update has the gradient's sparsity pattern (Tribuo's optimisers keep it).
         SparseRows updateRows = SparseRows.of(u, g);
+        // In closed form the weights' proximal terms compose into one map per step (see LazyWeights).
+        boolean composedProximal = moves && lazy.closedForm();
+        if (composedProximal) {
+            lazy.prepareProximal(stepSize);
+        }
         for (int i = 0; i < entryCount; i++) {
             int r = entryRows[i];
             int c = entryColumns[i];
@@ -680,8 +685,12 @@ public final class RegularizedOptimiser implements StochasticGradientOptimiser {
                             - stepSize * sumGradients(decoupled, wBefore);
                     if (proximal.length > 0) {
                         double v = wBefore + move;
-                        for (ElementwisePenalty p : proximal) {
-                            v = p.proximal(v, stepSize);
+                        if (composedProximal && !bias) {
+                            v = lazy.applyProximal(v);
+                        } else {
+                            for (ElementwisePenalty p : proximal) {
+                                v = p.proximal(v, stepSize);
+                            }
                         }
                         move = v - wBefore;
                     }
