@@ -15,14 +15,10 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.Callable;
 import org.tribuo.MutableDataset;
 import org.tribuo.classification.Label;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code rein train}: trains Tribuo's linear SGD classifier with a spec and reports accuracy, penalty, weight
@@ -44,7 +40,7 @@ import picocli.CommandLine.Spec;
  * {@code label}), anything else libsvm.
  */
 @Command(name = "train", description = "Train Tribuo's linear SGD classifier with a regularization spec.")
-final class TrainCommand implements Callable<Integer> {
+final class TrainCommand extends RegistryCommand {
     @Option(names = "--data", required = true, paramLabel = "FILE", description = "Training data (.csv or libsvm).")
     Path data;
 
@@ -93,36 +89,26 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--json", description = "End the output with one JSON object of the results.")
     boolean json;
 
-    @Mixin
-    PluginOptions plugins;
-
-    @Spec
-    CommandSpec spec;
-
     @Override
-    public Integer call() {
-        PrintWriter out = spec.commandLine().getOut();
+    int run(PluginRegistry registry, PrintWriter out) {
         OptimiserChoice choice = OptimiserChoice.parse(optimiser);
         TrainingSettings settings = new TrainingSettings(epochs, seed, choice,
                 learningRate == null ? choice.defaultLearningRate() : learningRate, batchSize, validationSplit);
-        try (PluginRegistry registry = plugins.openRegistry(spec.commandLine().getErr())) {
-            Regularization regularization = SpecBinder.bind(specText, registry);
-            DataFiles files = new DataFiles(labelColumn);
-            MutableDataset<Label> train = files.loadTraining(data);
-            MutableDataset<Label> validationData = validation == null ? null : loadValidation(files);
-            MutableDataset<Label> testData = test == null ? null : files.loadTest(test);
+        Regularization regularization = SpecBinder.bind(specText, registry);
+        DataFiles files = new DataFiles(labelColumn);
+        MutableDataset<Label> train = files.loadTraining(data);
+        MutableDataset<Label> validationData = validation == null ? null : loadValidation(files);
+        MutableDataset<Label> testData = test == null ? null : files.loadTest(test);
 
-            TrainingResult result;
-            try (ProgressBar progress = ProgressBar.forTerminal(spec.commandLine().getErr(), "training")) {
-                result = TrainingJob.run(train, validationData, testData, regularization, settings,
-                        progress::update);
-            }
-            if (save != null) {
-                saveModel(result);
-            }
-            print(out, result, settings, train.size(), testData == null ? 0 : testData.size());
+        TrainingResult result;
+        try (ProgressBar progress = ProgressBar.forTerminal(spec.commandLine().getErr(), "training")) {
+            result = TrainingJob.run(train, validationData, testData, regularization, settings,
+                    progress::update);
         }
-        out.flush();
+        if (save != null) {
+            saveModel(result);
+        }
+        print(out, result, settings, train.size(), testData == null ? 0 : testData.size());
         return 0;
     }
 
