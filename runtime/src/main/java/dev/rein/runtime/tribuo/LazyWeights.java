@@ -5,46 +5,57 @@ import dev.rein.runtime.spec.PenaltyMode;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.DoubleUnaryOperator;
 import org.tribuo.math.la.DenseMatrix;
+import org.tribuo.math.la.DenseSparseMatrix;
 import org.tribuo.math.la.DenseVector;
 import org.tribuo.math.la.SGDVector;
 import org.tribuo.math.la.SparseVector;
-import org.tribuo.math.la.VectorTuple;
+import org.tribuo.math.la.Tensor;
 
 /**
- * The penalty steps a linear model's weights have missed while their features were absent from the mini-batches,
- * applied when the feature is next seen or to all weights at once ({@link #catchUpAll}).
- *
- * <p>"Next seen" means the forward pass: the trainer predicts with the live weights before the optimiser sees the
- * example. So in lazy mode the live weight tensor is a {@link LiveMatrix}, a {@code DenseMatrix} whose
- * {@code leftMultiply} (what Tribuo's {@code LinearParameters.predict} calls) first catches up the columns of the
- * features the example has, in O(outputs x non-zeros), like Pegasos's shrinking matrix. {@link RegularizedOptimiser}
- * installs it in {@code initialise} and puts a plain {@code DenseMatrix} back in {@code finalise}.
- *
- * <p>On a step with coefficient {@code h} (the step size times {@code b²}, see {@link RegularizedOptimiser}), a
- * weight whose feature is absent gets no loss update, so it moves by the penalties alone:
- * {@code w ← prox_h(w - h·Σ ∇R(w))}, the coupled and decoupled terms inside, the proximal terms in spec order
- * outside. The engine stores one number per step and catches a weight up in one of two ways:
+ * Lazy penalties for a linear model's weights: the engine behind {@link LiveMatrix}, the weight tensor
+ * {@link RegularizedOptimiser} installs in lazy mode. A step costs O(non-zeros of the mini-batch) however many
+ * features the model has, and the penalty work is fused into the two passes Tribuo makes over those entries anyway:
+ * <ul>
+ *   <li>the forward pass ({@code LinearParameters.predict} calls {@link LiveMatrix#leftMultiply}) reads each
+ *       weight of the example's features as it would be had every missed penalty step been applied;</li>
+ *   <li>the update ({@code LinearParameters.update} calls {@link LiveMatrix#intersectAndAddInPlace(Tensor)} with
+ *       the tensor {@code step} returned) catches each present weight up and applies this step's penalties with
+ *       the loss update: {@code w ← prox_h(w - h·Σ ∇R(w) + δ)}, {@code δ} the inner optimiser's update,
+ *       {@code h} the step coefficient (see {@link RegularizedOptimiser}), coupled and decoupled terms inside (in
+ *       lazy mode coupled terms only occur under plain SGD, where the two are the same step), proximal terms in
+ *       spec order outside.</li>
+ * </ul>
+ * A weight whose feature is absent gets no loss update, so on each step it moves by the penalties alone. The
+ * engine stores one or two numbers per step and catches a weight up in one of two ways:
  * <ul>
  *   <li><b>Closed form</b>, when every gradient term is L2-like ({@code (λ₂/2)w²}) and every proximal term is
- *       elastic-net-like ({@code λ₁|w| + (λ₂/2)w²}, L1 and L2 included): then each step maps {@code |w|} to
- *       {@code max(0, A·|w| - B)} with {@code A > 0}, {@code B ≥ 0}, and such maps compose into one of the same
- *       form. The engine keeps prefix products of {@code A} and prefix sums of {@code B / A_cumulative}, so a
- *       catch-up over any number of steps is O(1), one division and no transcendental function: the multiplicative L2 scaling and the cumulative L1 clipping of Tsuruoka et al.
- *       (2009) in one formula. The form is recognised by probing the hook at fixed points (value, gradient,
- *       proximal operator), not by its name.</li>
- *   <li><b>Generic replay</b>, for any other element-wise penalty: the missed steps are replayed exactly through
- *       the hook when there are at most {@value #EXACT_REPLAY} of them; beyond that, the older ones are merged into
- *       {@value #EXACT_REPLAY} chunks, each applied as one step of the chunk's summed coefficient (the gradient
- *       part by Heun's second-order method, then the proximal terms with the summed step: exact for a lone
- *       proximal L1, approximate otherwise, e.g. a relative error of about 1e-5 for a Cauchy penalty over 1000
- *       missed steps of total coefficient 1, see {@code LazyWeightsTest}), and the last {@value #EXACT_REPLAY}
- *       are replayed exactly. A catch-up thus costs at most three times {@value #EXACT_REPLAY} hook calls per
- *       term.</li>
+ *       elastic-net-like ({@code λ₁|w| + (λ₂/2)w²}, L1 and L2 included). Then each step maps {@code |w|} to
+ *       {@code max(0, a·|w| - b)} with {@code a > 0}, {@code b ≥ 0}. The matrix stores {@code u = w / A}, where
+ *       {@code A} is the product of the {@code a}s since the history began: scaling every weight is then one
+ *       multiplication of {@code A}, and in units of {@code u} a step only soft-thresholds, by {@code b / A}. The
+ *       engine keeps the prefix sums {@code S} of those thresholds, so a weight last exact at step {@code s} is
+ *       caught up by soft-thresholding {@code u} with {@code S_t - S_s}: O(1), no division, the multiplicative L2
+ *       scaling (Bottou's {@code W = a·V}) and the cumulative L1 clipping of Tsuruoka et al. (2009) in one. Without
+ *       L1 there are no thresholds, and nothing is ever caught up: a dense L2 step costs one multiply per present
+ *       weight. The form is recognised by probing the hook at fixed points (value, gradient, proximal operator),
+ *       not by its name.</li>
+ *   <li><b>Generic replay</b>, for any other element-wise penalty; the matrix stores the weights themselves. The
+ *       missed steps are replayed exactly through the hook when there are at most {@value #EXACT_REPLAY} of them;
+ *       beyond that, the older ones are merged into {@value #EXACT_REPLAY} chunks, each applied as one step of the
+ *       chunk's summed coefficient (the gradient part by Heun's second-order method, then the proximal terms with
+ *       the summed step: exact for a lone proximal L1, approximate otherwise, e.g. a relative error of about 1e-5
+ *       for a Cauchy penalty over 1000 missed steps of total coefficient 1, see {@code LazyWeightsTest}), and the
+ *       last {@value #EXACT_REPLAY} are replayed exactly. A catch-up thus costs at most three times
+ *       {@value #EXACT_REPLAY} hook calls per term.</li>
  * </ul>
- * To bound memory and rounding, the history is folded in ({@link #catchUpAll}) every {@value #MAX_HISTORY} steps,
- * and, in closed form with thresholds, whenever the cumulative scaling falls below {@code e^-7} (so that the
- * difference of normalised thresholds loses at most about {@code 1e3} ulps).
+ * To bound memory and rounding, the history is folded in ({@link #catchUpAll}: every weight written exact, the
+ * scale back to 1) every {@value #MAX_HISTORY} steps, and in closed form whenever {@code A} falls below
+ * {@code e^-7} while thresholds are pending (so that the difference of prefix sums loses at most about
+ * {@code 1e3} ulps) or below {@code e^-600} without.
+ *
+ * <p>The bias column ({@code features}) is stored as it is and never lazy: it is present in every example.
  */
 final class LazyWeights {
     static final int EXACT_REPLAY = 32;
@@ -54,57 +65,82 @@ final class LazyWeights {
 
     private final int rows;
     private final int features;
+    private final String spec;
     private final ElementwisePenalty[] gradientTerms;
     private final ElementwisePenalty[] proximalTerms;
-    /** Closed form: the summed λ₂ of the gradient terms, and λ₁, λ₂ of each proximal term; null for replay. */
+    private final ElementwisePenalty[] biasGradientTerms;
+    private final ElementwisePenalty[] biasProximalTerms;
+    /** Closed form: λ₁, λ₂ of each proximal term; null for replay. */
     private final double[] closedForm;
+    /** Closed form: the summed λ₂ of the gradient terms. */
     private final double gradientL2;
+    /** Closed form: whether any term has an L1 part, i.e. whether steps can have thresholds. */
+    private final boolean anyL1;
 
-    /** The step each weight is exact at, when later than {@link #base}. */
+    /** The step each weight is exact at, when later than {@link #base} (unused in closed form without L1). */
     private final int[] lastStep;
     /** All weights are exact at {@code base}; steps {@code base + 1 .. latest} are in the history. */
     private int base;
     private int latest;
-    /** Per history step i (step base + 1 + i): closed form, prefix product A_cum and prefix B / A_cum; replay,
-     * prefix h. */
+    /** Per history step i (step base + 1 + i): closed form, the scale A and the threshold sum S after it; replay,
+     * the prefix sum of h. */
     private double[] first = new double[256];
     private double[] second = new double[256];
     private boolean thresholds;
-    /** The last {@link #stepMap}, kept in fields so that a step allocates nothing. */
-    private double mapScale;
-    private double mapThreshold;
-    /** The last {@link #prepareProximal}: the proximal terms alone as {@code |v| -> max(0, A|v| - B)}. */
-    private double proximalScale;
-    private double proximalThreshold;
+    /** The step {@link #record}ed last, applied to the present weights when its update is added. */
+    private double stepH;
+    /** Closed form: what one unit of the update adds to a stored {@code u}, and the step's threshold on it. */
+    private double stepGain;
+    private double stepThreshold;
+    /** The tensor whose addition applies the recorded step, or null when there is none. */
+    private Tensor pendingUpdate;
 
-    private LazyWeights(int rows, int features, List<PenaltyTerm> terms) {
+    private LazyWeights(int rows, int features, List<PenaltyTerm> weightTerms, List<PenaltyTerm> biasTerms,
+            String spec) {
         this.rows = rows;
         this.features = features;
+        this.spec = spec;
         List<ElementwisePenalty> gradients = new ArrayList<>();
         List<ElementwisePenalty> proximals = new ArrayList<>();
-        for (PenaltyTerm t : terms) {
-            (t.mode() == PenaltyMode.PROXIMAL ? proximals : gradients).add(t.elementwise());
-        }
+        split(weightTerms, gradients, proximals);
         this.gradientTerms = gradients.toArray(new ElementwisePenalty[0]);
         this.proximalTerms = proximals.toArray(new ElementwisePenalty[0]);
+        gradients.clear();
+        proximals.clear();
+        split(biasTerms, gradients, proximals);
+        this.biasGradientTerms = gradients.toArray(new ElementwisePenalty[0]);
+        this.biasProximalTerms = proximals.toArray(new ElementwisePenalty[0]);
         this.closedForm = closedForm(gradientTerms, proximalTerms);
         double l2 = 0;
+        boolean l1 = false;
         if (closedForm != null) {
             for (ElementwisePenalty g : gradientTerms) {
                 l2 += ElasticForm.of(g).l2;
             }
+            for (int k = 0; k < proximalTerms.length; k++) {
+                l1 |= closedForm[2 * k] > 0;
+            }
         }
         this.gradientL2 = l2;
+        this.anyL1 = l1;
         this.lastStep = new int[rows * features];
     }
 
+    private static void split(List<PenaltyTerm> terms, List<ElementwisePenalty> gradients,
+            List<ElementwisePenalty> proximals) {
+        for (PenaltyTerm t : terms) {
+            (t.mode() == PenaltyMode.PROXIMAL ? proximals : gradients).add(t.elementwise());
+        }
+    }
+
     /**
-     * An engine for the weight columns {@code 0 .. features - 1} of a {@code rows x (features + 1)} matrix, for the
-     * element-wise {@code terms} covering them (coupled and decoupled terms are both plain gradient steps for a
-     * weight whose feature is absent).
+     * An engine for the weight columns {@code 0 .. features - 1} of a {@code rows x (features + 1)} matrix, under
+     * the element-wise {@code weightTerms}, with {@code biasTerms} applied to the last column at each step; the
+     * {@code spec} names the run in errors.
      */
-    static LazyWeights of(int rows, int features, List<PenaltyTerm> terms) {
-        return new LazyWeights(rows, features, terms);
+    static LazyWeights of(int rows, int features, List<PenaltyTerm> weightTerms, List<PenaltyTerm> biasTerms,
+            String spec) {
+        return new LazyWeights(rows, features, weightTerms, biasTerms, spec);
     }
 
     /** Whether the closed form applies (else generic replay). */
@@ -112,32 +148,14 @@ final class LazyWeights {
         return closedForm != null;
     }
 
-    /**
-     * In closed form: composes this step's proximal terms into one map, so that {@link #applyProximal} costs a
-     * multiply and a subtraction per present weight instead of a call per term (and L2's division).
-     */
-    void prepareProximal(double h) {
-        double a = 1;
-        double b = 0;
-        for (int k = 0; k < proximalTerms.length; k++) {
-            b += h * closedForm[2 * k];
-            double shrink = 1 / (1 + h * closedForm[2 * k + 1]);
-            a *= shrink;
-            b *= shrink;
-        }
-        proximalScale = a;
-        proximalThreshold = b;
-    }
-
-    /** The proximal terms of the step last {@link #prepareProximal prepared}, applied to {@code v}. */
-    double applyProximal(double v) {
-        double magnitude = proximalScale * Math.abs(v) - proximalThreshold;
-        return magnitude > 0 ? Math.copySign(magnitude, v) : 0.0;
-    }
-
     /** Whether a step of coefficient {@code h} can be deferred: in closed form its scaling must stay positive. */
     boolean canDefer(double h) {
         return closedForm == null || 1 - h * gradientL2 > 0;
+    }
+
+    /** Whether the bias column must be present in every row of an update for the step to be lazy. */
+    boolean penalizesBias() {
+        return biasGradientTerms.length + biasProximalTerms.length > 0;
     }
 
     /** The step every weight is exact at once caught up. */
@@ -145,43 +163,43 @@ final class LazyWeights {
         return latest;
     }
 
-    /** Brings weight {@code (r, c)} of {@code w} up to {@link #latest()} and returns its value. */
-    double catchUp(DenseMatrix w, int r, int c) {
-        int i = r * features + c;
-        int from = Math.max(lastStep[i], base);
-        double value = w.get(r, c);
-        if (from == latest) {
-            return value;
-        }
-        double caught = closedForm != null ? closed(value, from - base, latest - base) : replay(value, from - base,
-                latest - base);
-        w.set(r, c, caught);
-        lastStep[i] = latest;
-        return caught;
+    int features() {
+        return features;
     }
 
-    /** Marks weight {@code (r, c)} as exact at the step about to be {@link #record recorded}. */
-    void touched(int r, int c) {
-        lastStep[r * features + c] = latest + 1;
-    }
-
-    /** Appends a step of coefficient {@code h} (0 for a step that moves nothing) that the absent weights missed. */
-    void record(double h) {
+    /**
+     * Records a lazy step of coefficient {@code h} (0 for a step that moves nothing): from now on the absent weights
+     * are caught up over it, and adding {@code update} to the {@link LiveMatrix} applies it to the present ones.
+     */
+    void record(double h, Tensor update) {
         int n = latest - base;
         if (n == first.length) {
             first = Arrays.copyOf(first, 2 * n);
             second = Arrays.copyOf(second, 2 * n);
         }
-        double prevSecond = n == 0 ? 0 : second[n - 1];
+        double previousScale = scale();
+        double previousSum = n == 0 ? 0 : second[n - 1];
         if (closedForm != null) {
-            stepMap(h);
-            double scale = (n == 0 ? 1 : first[n - 1]) * mapScale;
+            double gradientScaling = 1 - h * gradientL2;
+            double a = gradientScaling;
+            double b = 0;
+            for (int k = 0; k < proximalTerms.length; k++) {
+                b += h * closedForm[2 * k];                        // soft-threshold by h·λ₁: (a, b + τ)
+                double shrink = 1 / (1 + h * closedForm[2 * k + 1]); // then scale: (σa, σb)
+                a *= shrink;
+                b *= shrink;
+            }
+            double scale = previousScale * a;
             first[n] = scale;
-            second[n] = prevSecond + mapThreshold / scale;
-            thresholds |= mapThreshold > 0;
+            second[n] = previousSum + b / scale;
+            thresholds |= b > 0;
+            stepGain = 1 / (previousScale * gradientScaling);
+            stepThreshold = b / scale;
         } else {
             first[n] = (n == 0 ? 0 : first[n - 1]) + h;
         }
+        stepH = h;
+        pendingUpdate = update;
         latest++;
     }
 
@@ -191,21 +209,25 @@ final class LazyWeights {
         if (n >= MAX_HISTORY) {
             return true;
         }
-        return closedForm != null && n > 0
-                && first[n - 1] < (thresholds ? MIN_SCALE_WITH_THRESHOLDS : MIN_SCALE);
+        return closedForm != null && n > 0 && first[n - 1] < (thresholds ? MIN_SCALE_WITH_THRESHOLDS : MIN_SCALE);
     }
 
     /**
-     * Brings every weight up to {@link #latest()} and clears the history. Returns the flat index
-     * {@code r * features + c} of the first weight that is not finite afterwards, or -1.
+     * Brings every weight of the live matrix's {@code values} up to {@link #latest()}, stores them as they are (scale
+     * 1) and clears the history. Returns the flat index {@code r * features + c} of the first weight that is not
+     * finite afterwards, or -1.
      */
-    int catchUpAll(DenseMatrix w) {
+    int catchUpAll(double[][] values) {
         int bad = -1;
         if (latest != base) {
+            double scale = scale();
             for (int r = 0; r < rows; r++) {
+                double[] row = values[r];
                 for (int c = 0; c < features; c++) {
-                    double v = catchUp(w, r, c);
-                    if (bad < 0 && !Double.isFinite(v)) {
+                    double w = closedForm != null ? scale * current(row[c], r * features + c)
+                            : caughtUp(row[c], r * features + c, latest);
+                    row[c] = w;
+                    if (bad < 0 && !Double.isFinite(w)) {
                         bad = r * features + c;
                     }
                 }
@@ -213,6 +235,7 @@ final class LazyWeights {
         }
         base = latest;
         thresholds = false;
+        pendingUpdate = null;
         return bad;
     }
 
@@ -220,39 +243,128 @@ final class LazyWeights {
     void stepTakenEagerly() {
         latest++;
         base = latest;
-    }
-
-    int features() {
-        return features;
-    }
-
-    /** Brings the columns an example reads up to date: its features' for a sparse example, all for a dense one. */
-    void catchUpFeatures(DenseMatrix w, SGDVector example) {
-        if (latest == base) {
-            return;
-        }
-        if (example instanceof SparseVector) {
-            for (VectorTuple t : example) {
-                if (t.index < features) {
-                    for (int r = 0; r < rows; r++) {
-                        catchUp(w, r, t.index);
-                    }
-                }
-            }
-        } else {
-            catchUpAll(w);
-        }
+        pendingUpdate = null;
     }
 
     /** The caller replaced every weight by exact values (say, restored ones): nothing is pending any more. */
     void restart() {
         base = latest;
         thresholds = false;
+        pendingUpdate = null;
+    }
+
+    /** Weight {@code (r, c)} of the live matrix's {@code values} as if caught up (nothing is written). */
+    double weight(double[][] values, int r, int c) {
+        int i = r * features + c;
+        return closedForm != null ? scale() * current(values[r][c], i) : caughtUp(values[r][c], i, latest);
+    }
+
+    // ---- the fused passes
+
+    /** {@code W·x} for a sparse example, with every weight read as if caught up (nothing is written). */
+    private double[] forward(double[][] values, SparseVector x) {
+        int[] index = SparseRows.indices(x);
+        double[] value = SparseRows.values(x);
+        int n = x.numActiveElements();
+        double[] out = new double[rows];
+        double scale = scale();
+        boolean clip = closedForm != null && thresholds;
+        for (int r = 0; r < rows; r++) {
+            double[] row = values[r];
+            int offset = r * features;
+            double weights = 0;
+            double bias = 0;
+            for (int k = 0; k < n; k++) {
+                int c = index[k];
+                if (c < features) {
+                    double u = row[c];
+                    if (clip) {
+                        u = current(u, offset + c);
+                    } else if (closedForm == null) {
+                        u = caughtUp(u, offset + c, latest);
+                        row[c] = u;   // a replay is costly: keep its result
+                        lastStep[offset + c] = latest;
+                    }
+                    weights += u * value[k];
+                } else {
+                    bias += row[c] * value[k];
+                }
+            }
+            out[r] = scale * weights + bias;
+        }
+        return out;
     }
 
     /**
-     * The live weight matrix in lazy mode: a {@code DenseMatrix} whose products first catch up the weights they
-     * read. Element reads ({@code get}) are not intercepted: call {@link RegularizedOptimiser#catchUp()} first.
+     * Adds the update of the step recorded last: each present weight is caught up to the step before, then gets
+     * {@code prox_h(w - h·Σ ∇R(w) + δ)}. Returns the flat index {@code r * (features + 1) + c} of the first weight
+     * that is not finite afterwards, or -1.
+     */
+    private int addPending(double[][] values, DenseSparseMatrix update) {
+        int bad = -1;
+        boolean clip = closedForm != null && anyL1;
+        int before = latest - 1;
+        for (int r = 0; r < rows; r++) {
+            SparseVector deltas = update.getRow(r);
+            int[] index = SparseRows.indices(deltas);
+            double[] delta = SparseRows.values(deltas);
+            int n = deltas.numActiveElements();
+            double[] row = values[r];
+            int offset = r * features;
+            for (int k = 0; k < n; k++) {
+                int c = index[k];
+                double w;
+                if (c >= features) {
+                    w = biasStep(row[c], delta[k]);
+                } else if (clip) {
+                    int i = offset + c;
+                    double u = Math.max(lastStep[i], base) < before ? caughtUp(row[c], i, before) : row[c];
+                    w = softThreshold(u + stepGain * delta[k], stepThreshold);
+                    lastStep[i] = latest;
+                } else if (closedForm != null) {
+                    w = row[c] + stepGain * delta[k];
+                } else {
+                    int i = offset + c;
+                    w = genericStep(caughtUp(row[c], i, before), delta[k], gradientTerms, proximalTerms);
+                    lastStep[i] = latest;
+                }
+                row[c] = w;
+                if (bad < 0 && !Double.isFinite(w)) {
+                    bad = r * (features + 1) + c;
+                }
+            }
+        }
+        return bad;
+    }
+
+    private double biasStep(double w, double delta) {
+        if (biasGradientTerms.length + biasProximalTerms.length == 0) {
+            return w + delta;
+        }
+        return genericStep(w, delta, biasGradientTerms, biasProximalTerms);
+    }
+
+    /** {@code prox_h(w - h·Σ ∇R(w) + δ)} through the hooks, with the recorded step's {@code h}. */
+    private double genericStep(double w, double delta, ElementwisePenalty[] gradients,
+            ElementwisePenalty[] proximals) {
+        double h = stepH;
+        double v = w + delta;
+        if (h != 0) {
+            for (ElementwisePenalty g : gradients) {
+                v -= h * g.gradient(w);
+            }
+            for (ElementwisePenalty p : proximals) {
+                v = p.proximal(v, h);
+            }
+        }
+        return v;
+    }
+
+    /**
+     * The live weight matrix in lazy mode: a {@code DenseMatrix} whose products read the weights as caught up and
+     * whose addition of the update {@code step} returned applies the step's penalties (see {@link LazyWeights}).
+     * Element reads ({@code get}) see the stored values, which are the weights only after
+     * {@link RegularizedOptimiser#catchUp()}.
      */
     static final class LiveMatrix extends DenseMatrix {
         private static final long serialVersionUID = 1L;
@@ -265,46 +377,93 @@ final class LazyWeights {
 
         @Override
         public DenseVector leftMultiply(SGDVector input) {
-            engine.catchUpFeatures(this, input);
+            if (input instanceof SparseVector && input.size() == getDimension2Size() && engine.latest != engine.base) {
+                return DenseVector.createDenseVector(engine.forward(values, (SparseVector) input));
+            }
+            catchUpAll();
             return super.leftMultiply(input);
+        }
+
+        /** Adds {@code other}; when it is the update of the step recorded last, with that step's penalties. */
+        @Override
+        public void intersectAndAddInPlace(Tensor other) {
+            if (other == engine.pendingUpdate && other instanceof DenseSparseMatrix) {
+                engine.pendingUpdate = null;
+                int bad = engine.addPending(values, (DenseSparseMatrix) other);
+                if (bad >= 0) {
+                    int columns = engine.features + 1;
+                    throw new DivergenceException(engine.latest, engine.spec, "weight (" + bad / columns + ", "
+                            + bad % columns + ") is " + values[bad / columns][bad % columns] + " after the update");
+                }
+            } else {
+                intersectAndAddInPlace(other, DoubleUnaryOperator.identity());
+            }
+        }
+
+        /** Any other addition: every weight is caught up first, then {@code other} is added as it is. */
+        @Override
+        public void intersectAndAddInPlace(Tensor other, DoubleUnaryOperator f) {
+            catchUpAll();
+            super.intersectAndAddInPlace(other, f);
         }
 
         /** A plain, exact copy. */
         @Override
         public DenseMatrix copy() {
-            engine.catchUpAll(this);
+            catchUpAll();
             return new DenseMatrix(this);
         }
-    }
 
-    // ---- closed form: |w| -> max(0, A|w| - B)
-
-    /** Sets {@code mapScale, mapThreshold} (A, B) of one step of coefficient {@code h}: gradient scaling, then
-     * each proximal term in order. */
-    private void stepMap(double h) {
-        double a = 1 - h * gradientL2;
-        double b = 0;
-        for (int k = 0; k < proximalTerms.length; k++) {
-            double l1 = closedForm[2 * k];
-            double l2 = closedForm[2 * k + 1];
-            b += h * l1;                       // soft-threshold by h·λ₁: (A, B + τ)
-            double shrink = 1 / (1 + h * l2);  // then scale: (σA, σB)
-            a *= shrink;
-            b *= shrink;
+        /** Makes the stored values the weights; the first non-finite one is reported as divergence. */
+        void catchUpAll() {
+            int bad = engine.catchUpAll(values);
+            if (bad >= 0) {
+                int r = bad / engine.features;
+                int c = bad % engine.features;
+                throw new DivergenceException(engine.latest, engine.spec, "weight (" + r + ", " + c + ") is "
+                        + values[r][c] + " after catching up the penalty steps it missed");
+            }
         }
-        mapScale = a;
-        mapThreshold = b;
     }
 
-    /** Applies history steps {@code from + 1 .. to} (relative to {@link #base}) in one composed map. */
-    private double closed(double w, int from, int to) {
-        double scaleFrom = from == 0 ? 1 : first[from - 1];
-        double normFrom = from == 0 ? 0 : second[from - 1];
-        double scaleTo = first[to - 1];
-        double scale = scaleTo / scaleFrom;
-        double threshold = scaleTo * (second[to - 1] - normFrom);
-        double magnitude = scale * Math.abs(w) - threshold;
-        return magnitude > 0 ? Math.copySign(magnitude, w) : 0.0;
+    // ---- closed form: |w| -> max(0, a|w| - b), stored as u = w / A
+
+    /** The scale A after the latest step: the stored {@code u} times it is the weight. */
+    private double scale() {
+        int n = latest - base;
+        return closedForm == null || n == 0 ? 1 : first[n - 1];
+    }
+
+    /** Stored value {@code u} of flat weight {@code i}, soft-thresholded by the steps it missed up to latest. */
+    private double current(double u, int i) {
+        if (!thresholds) {
+            return u;
+        }
+        int from = Math.max(lastStep[i], base);
+        return from == latest ? u : softThreshold(u, sum(latest) - sum(from));
+    }
+
+    /** The threshold prefix sum S after step {@code step}. */
+    private double sum(int step) {
+        return step == base ? 0 : second[step - base - 1];
+    }
+
+    private static double softThreshold(double u, double threshold) {
+        double magnitude = Math.abs(u) - threshold;
+        return magnitude > 0 ? Math.copySign(magnitude, u) : 0.0;
+    }
+
+    // ---- catch-up to a given step (closed form: in units of u; replay: the weight)
+
+    private double caughtUp(double stored, int i, int to) {
+        int from = Math.max(lastStep[i], base);
+        if (from >= to) {
+            return stored;
+        }
+        if (closedForm != null) {
+            return softThreshold(stored, sum(to) - sum(from));
+        }
+        return replay(stored, from - base, to - base);
     }
 
     // ---- generic replay

@@ -186,15 +186,6 @@ public final class RegularizedOptimiser implements StochasticGradientOptimiser {
     /** Under ParameterAveraging: Σ_t t·(what Rein added to the update at step t), per slot. */
     private double[][] averagingCorrection;
 
-    /** Reusable buffers of the lazy step: the present entries' rows, columns and weights before the step. */
-    private int[] entryRows = new int[0];
-    private int[] entryColumns = new int[0];
-    private int[] entryPositions = new int[0];
-    private double[] entryWeights = new double[0];
-    private int entryCount;
-    /** The element-wise terms of the lazy step, built once: see {@link #terms}. */
-    private ElementwisePenalty[][] termsByColumnKind;
-
     /** For OLCUT. */
     private RegularizedOptimiser() {
     }
@@ -387,10 +378,12 @@ public final class RegularizedOptimiser implements StochasticGradientOptimiser {
 
     /** The lazy engine for a linear model's weights, or null when lazy updates would not be exact. */
     private LazyWeights lazyEngine(Parameters parameters) {
-        if (eagerOnly || averaged || !constraints.isEmpty() || !(parameters instanceof LinearParameters)) {
+        if (eagerOnly || averaged || !constraints.isEmpty() || !(parameters instanceof LinearParameters)
+                || !rate.known()) {
             return null;
         }
         List<PenaltyTerm> onWeights = new ArrayList<>();
+        List<PenaltyTerm> onBias = new ArrayList<>();
         for (PenaltyTerm p : penalties) {
             if (p.elementwise() == null || (p.mode() == PenaltyMode.COUPLED && !chain.isPlainSgd())) {
                 return null;
@@ -398,12 +391,15 @@ public final class RegularizedOptimiser implements StochasticGradientOptimiser {
             if (p.term().target().covers(Role.WEIGHT)) {
                 onWeights.add(p);
             }
+            if (p.term().target().covers(Role.BIAS)) {
+                onBias.add(p);
+            }
         }
         if (onWeights.isEmpty()) {
             return null;
         }
         DenseMatrix w = (DenseMatrix) parameters.get()[0];
-        return LazyWeights.of(w.getDimension1Size(), w.getDimension2Size() - 1, onWeights);
+        return LazyWeights.of(w.getDimension1Size(), w.getDimension2Size() - 1, onWeights, onBias, spec);
     }
 
     private boolean hasMode(PenaltyMode mode) {
@@ -428,8 +424,8 @@ public final class RegularizedOptimiser implements StochasticGradientOptimiser {
                     + " a Tribuo trainer calls initialise first");
         }
         long step = ++steps;
-        requireFinite(gradients, "gradient", step);
         if (layout == null) {
+            requireFinite(gradients, "gradient", step);
             Tensor[] update = optimiser.step(gradients, weight);
             requireFinite(update, "update", step);
             return update;
@@ -440,22 +436,20 @@ public final class RegularizedOptimiser implements StochasticGradientOptimiser {
         }
         boolean moves = !(scalesByWeight && weight == 0);
         double stepSize = rate.known() ? rate.at(step) * minibatchSize * minibatchSize : Double.NaN;
-        Tensor[] update;
-        if (lazy == null) {
-            update = eagerStep(gradients, weight, moves, stepSize);
-        } else {
-            double h = moves ? stepSize : 0;
-            if (lazy.canDefer(h) && collectEntries(gradients[0])) {
-                update = lazyStep(gradients, weight, moves, stepSize);
-                lazy.record(h);
-                if (lazy.needsCatchUpAll()) {
-                    catchUp();
-                }
-            } else {
+        if (lazy != null) {
+            if (lazy.needsCatchUpAll()) {
                 catchUp();
-                update = eagerStep(gradients, weight, moves, stepSize);
-                lazy.stepTakenEagerly();
             }
+            double h = moves ? stepSize : 0;
+            if (lazy.canDefer(h) && isLazyGradient(gradients[0])) {
+                return lazyStep(gradients, weight, h);
+            }
+            catchUp();
+        }
+        requireFinite(gradients, "gradient", step);
+        Tensor[] update = eagerStep(gradients, weight, moves, stepSize);
+        if (lazy != null) {
+            lazy.stepTakenEagerly();
         }
         requireFinite(update, "update", step);
         return update;
@@ -566,150 +560,42 @@ public final class RegularizedOptimiser implements StochasticGradientOptimiser {
     }
 
     /**
-     * Reads the present entries of a linear model's sparse gradient into the entry buffers; false (take the step
-     * eagerly) when the gradient is dense, or a penalty covers the bias and a row lacks the bias column.
+     * Whether a gradient can be stepped lazily: a linear model's sparse gradient, with the bias column in every row
+     * when a penalty covers the bias (its step is applied with the update, so the bias must be in it).
      */
-    private boolean collectEntries(Tensor gradient) {
+    private boolean isLazyGradient(Tensor gradient) {
         if (!(gradient instanceof DenseSparseMatrix)) {
             return false;
         }
-        DenseSparseMatrix g = (DenseSparseMatrix) gradient;
-        int total = 0;
-        for (int r = 0; r < g.getDimension1Size(); r++) {
-            total += g.getRow(r).numActiveElements();
-        }
-        if (entryRows.length < total) {
-            entryRows = new int[total];
-            entryColumns = new int[total];
-            entryPositions = new int[total];
-            entryWeights = new double[total];
-        }
-        int biasColumn = lazy.features();
-        boolean biasPenalized = biasPenalized();
-        int n = 0;
-        for (int r = 0; r < g.getDimension1Size(); r++) {
-            boolean hasBias = false;
-            int k = 0;
-            for (VectorTuple t : g.getRow(r)) {
-                entryRows[n] = r;
-                entryPositions[n] = k++;
-                entryColumns[n++] = t.index;
-                hasBias |= t.index == biasColumn;
-            }
-            if (biasPenalized && !hasBias) {
-                return false;
+        if (lazy.penalizesBias()) {
+            DenseSparseMatrix g = (DenseSparseMatrix) gradient;
+            for (int r = 0; r < g.getDimension1Size(); r++) {
+                SparseVector row = g.getRow(r);
+                int n = row.numActiveElements();
+                if (n == 0 || SparseRows.indices(row)[n - 1] != lazy.features()) {
+                    return false;
+                }
             }
         }
-        entryCount = n;
         return true;
     }
 
-    /** The element-wise terms per entry kind and mode: [weight|bias][coupled|decoupled|proximal]. */
-    private ElementwisePenalty[] terms(boolean bias, PenaltyMode mode) {
-        if (termsByColumnKind == null) {
-            termsByColumnKind = new ElementwisePenalty[6][];
-            PenaltyMode[] order = {PenaltyMode.COUPLED, PenaltyMode.DECOUPLED, PenaltyMode.PROXIMAL};
-            for (int b = 0; b < 2; b++) {
-                for (int m = 0; m < 3; m++) {
-                    List<ElementwisePenalty> list = new ArrayList<>();
-                    for (PenaltyTerm p : penalties) {
-                        if (p.mode() == order[m] && p.term().target().covers(b == 1 ? Role.BIAS : Role.WEIGHT)) {
-                            list.add(p.elementwise());
-                        }
-                    }
-                    termsByColumnKind[b * 3 + m] = list.toArray(new ElementwisePenalty[0]);
-                }
-            }
-        }
-        int m = mode == PenaltyMode.COUPLED ? 0 : mode == PenaltyMode.DECOUPLED ? 1 : 2;
-        return termsByColumnKind[(bias ? 3 : 0) + m];
-    }
-
-    private boolean biasPenalized() {
-        return terms(true, PenaltyMode.COUPLED).length + terms(true, PenaltyMode.DECOUPLED).length
-                + terms(true, PenaltyMode.PROXIMAL).length > 0;
-    }
-
     /**
-     * The present entries only: catch their weights up, then exactly the eager arithmetic on them. The update keeps
-     * the gradient's sparsity, so the trainer touches nothing else.
+     * The inner optimiser's step on the loss gradient alone, its update returned untouched: the penalties of this
+     * step are applied when the trainer adds it to the {@link LazyWeights.LiveMatrix}, fused with that pass (the
+     * forward pass has already read the present weights caught up). Coupled terms take the decoupled form there,
+     * the same step under plain SGD, the only optimiser lazy mode allows them with. Non-finite values are caught as
+     * the update is added.
      */
-    private Tensor[] lazyStep(Tensor[] gradients, double weight, boolean moves, double stepSize) {
-        DenseSparseMatrix g = (DenseSparseMatrix) gradients[0];
-        DenseMatrix w = (DenseMatrix) parameters.get()[0];
-        int biasColumn = lazy.features();
-        for (int i = 0; i < entryCount; i++) {
-            int r = entryRows[i];
-            int c = entryColumns[i];
-            double value = c < biasColumn ? lazy.catchUp(w, r, c) : w.get(r, c);
-            if (!Double.isFinite(value)) {
-                throw new DivergenceException(steps, spec, "weight (" + r + ", " + c + ") is " + value
-                        + " after catching up the penalty steps it missed");
-            }
-            entryWeights[i] = value;
-        }
-        if (moves && terms(false, PenaltyMode.COUPLED).length + terms(true, PenaltyMode.COUPLED).length > 0) {
-            double share = coupledShare(weight);
-            SparseRows gradientRows = SparseRows.of(g);
-            for (int i = 0; i < entryCount; i++) {
-                double sum = sumGradients(terms(entryColumns[i] == biasColumn, PenaltyMode.COUPLED), entryWeights[i]);
-                if (sum != 0) {
-                    gradientRows.add(entryRows[i], entryPositions[i], entryColumns[i], -share * sum);
-                }
-            }
-        }
+    private Tensor[] lazyStep(Tensor[] gradients, double weight, double h) {
         Tensor[] update = optimiser.step(gradients, weight);
         if (!(update[0] instanceof DenseSparseMatrix)) {
             throw new IllegalStateException(optimiser + " turned a sparse gradient into a "
                     + update[0].getClass().getSimpleName() + ", so RegularizedOptimiser cannot tell which weights"
                     + " it moved; this is a bug in Rein's lazy mode, please report it with the optimiser");
         }
-        DenseSparseMatrix u = (DenseSparseMatrix) update[0];
-        // Positions carry over when the update has the gradient's sparsity pattern (Tribuo's optimisers keep it).
-        SparseRows updateRows = SparseRows.of(u, g);
-        // In closed form the weights' proximal terms compose into one map per step (see LazyWeights).
-        boolean composedProximal = moves && lazy.closedForm();
-        if (composedProximal) {
-            lazy.prepareProximal(stepSize);
-        }
-        for (int i = 0; i < entryCount; i++) {
-            int r = entryRows[i];
-            int c = entryColumns[i];
-            boolean bias = c == biasColumn;
-            if (moves) {
-                ElementwisePenalty[] decoupled = terms(bias, PenaltyMode.DECOUPLED);
-                ElementwisePenalty[] proximal = terms(bias, PenaltyMode.PROXIMAL);
-                if (decoupled.length + proximal.length > 0) {
-                    double wBefore = entryWeights[i];
-                    double move = updateRows.get(r, entryPositions[i], c)
-                            - stepSize * sumGradients(decoupled, wBefore);
-                    if (proximal.length > 0) {
-                        double v = wBefore + move;
-                        if (composedProximal && !bias) {
-                            v = lazy.applyProximal(v);
-                        } else {
-                            for (ElementwisePenalty p : proximal) {
-                                v = p.proximal(v, stepSize);
-                            }
-                        }
-                        move = v - wBefore;
-                    }
-                    updateRows.set(r, entryPositions[i], c, move);
-                }
-            }
-            if (!bias) {
-                lazy.touched(r, c);
-            }
-        }
+        lazy.record(h, update[0]);
         return update;
-    }
-
-    private static double sumGradients(ElementwisePenalty[] terms, double w) {
-        double sum = 0;
-        for (ElementwisePenalty t : terms) {
-            sum += t.gradient(w);
-        }
-        return sum;
     }
 
     /**
@@ -727,13 +613,7 @@ public final class RegularizedOptimiser implements StochasticGradientOptimiser {
             lazy.restart();   // new weights were set since the last step: they are exact
             return;
         }
-        int bad = lazy.catchUpAll(live);
-        if (bad >= 0) {
-            int r = bad / lazy.features();
-            int c = bad % lazy.features();
-            throw new DivergenceException(steps, spec, "weight (" + r + ", " + c + ") is " + live.get(r, c)
-                    + " after catching up the penalty steps it missed");
-        }
+        live.catchUpAll();
     }
 
     private void recordAveragingCorrection(double[][] inner, double[][] actual) {

@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.rein.runtime.spec.PenaltyMode;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.tribuo.math.la.DenseMatrix;
 
 /** The catch-up engine against the steps it stands for, applied one by one. */
 class LazyWeightsTest {
@@ -19,17 +18,17 @@ class LazyWeightsTest {
     void closedFormOverThousandsOfMissedStepsIsTheSequentialComputation() {
         LazyWeights engine = elasticEngine();
         assertTrue(engine.closedForm());
-        DenseMatrix w = weights(3.0, -0.02);
+        double[][] w = weights(3.0, -0.02);
         double[] sequential = {3.0, -0.02};
         for (int t = 1; t <= 5000; t++) {
             double h = 0.01 / Math.sqrt(t);
-            engine.record(h);
+            engine.record(h, null);
             for (int c = 0; c < 2; c++) {
                 sequential[c] = oneElasticStep(sequential[c], h);
             }
         }
-        assertEquals(sequential[0], engine.catchUp(w, 0, 0), 1e-12);
-        assertEquals(0.0, engine.catchUp(w, 0, 1), 0.0, "clipped at zero and kept there");
+        assertEquals(sequential[0], engine.weight(w, 0, 0), 1e-12);
+        assertEquals(0.0, engine.weight(w, 0, 1), 0.0, "clipped at zero and kept there");
         assertEquals(0.0, sequential[1], 0.0);
         assertTrue(sequential[0] > 0.1, "the large weight survives: " + sequential[0]);
     }
@@ -37,17 +36,17 @@ class LazyWeightsTest {
     @Test
     void strongShrinkageAsksForAFullCatchUpAndStaysExactAcrossIt() {
         LazyWeights engine = elasticEngine();
-        DenseMatrix w = weights(50.0, -20.0);
+        double[][] w = weights(50.0, -20.0);
         double[] sequential = {50.0, -20.0};
         int fullCatchUps = 0;
         for (int t = 1; t <= 400; t++) {
             double h = 0.1;
-            engine.record(h);
+            engine.record(h, null);
             for (int c = 0; c < 2; c++) {
                 sequential[c] = oneElasticStep(sequential[c], h);
             }
             if (t % 7 == 0) {
-                assertEquals(sequential[1], engine.catchUp(w, 0, 1), 1e-12 * Math.abs(sequential[1]) + 1e-15);
+                assertEquals(sequential[1], engine.weight(w, 0, 1), 1e-12 * Math.abs(sequential[1]) + 1e-15);
             }
             if (engine.needsCatchUpAll()) {
                 engine.catchUpAll(w);
@@ -55,7 +54,7 @@ class LazyWeightsTest {
             }
         }
         assertTrue(fullCatchUps > 0, "the cumulative scaling fell below e^-7 at least once");
-        assertEquals(sequential[0], engine.catchUp(w, 0, 0), 1e-12 * Math.abs(sequential[0]) + 1e-300);
+        assertEquals(sequential[0], engine.weight(w, 0, 0), 1e-12 * Math.abs(sequential[0]) + 1e-300);
     }
 
     @Test
@@ -67,29 +66,29 @@ class LazyWeightsTest {
 
     @Test
     void theFormIsRecognisedByProbingNotByName() {
-        assertTrue(LazyWeights.of(1, 1, List.of(term(TestTerms.l2(0.1), PenaltyMode.DECOUPLED))).closedForm());
-        assertFalse(LazyWeights.of(1, 1, List.of(term(TestTerms.cauchy(0.1), PenaltyMode.COUPLED))).closedForm());
-        assertFalse(LazyWeights.of(1, 1, List.of(term(TestTerms.l1(0.1), PenaltyMode.COUPLED))).closedForm(),
+        assertTrue(engine(List.of(term(TestTerms.l2(0.1), PenaltyMode.DECOUPLED))).closedForm());
+        assertFalse(engine(List.of(term(TestTerms.cauchy(0.1), PenaltyMode.COUPLED))).closedForm());
+        assertFalse(engine(List.of(term(TestTerms.l1(0.1), PenaltyMode.COUPLED))).closedForm(),
                 "an L1 subgradient step is not monotone towards zero");
-        assertTrue(LazyWeights.of(1, 1, List.of(term(TestTerms.l1p(0.1), PenaltyMode.PROXIMAL))).closedForm());
+        assertTrue(engine(List.of(term(TestTerms.l1p(0.1), PenaltyMode.PROXIMAL))).closedForm());
     }
 
     @Test
     void genericReplayIsExactUpTo32MissedStepsAndCloseBeyond() {
         TestTerms.Cauchy cauchy = new TestTerms.Cauchy(0.4);
-        LazyWeights engine = LazyWeights.of(1, 2, List.of(term(TestTerms.cauchy(0.4), PenaltyMode.COUPLED)));
+        LazyWeights engine = engine(List.of(term(TestTerms.cauchy(0.4), PenaltyMode.COUPLED)));
         assertFalse(engine.closedForm());
-        DenseMatrix w = weights(2.0, 2.0);
+        double[][] w = weights(2.0, 2.0);
         double exact = 2.0;
         for (int t = 1; t <= 1000; t++) {
             double h = 0.0005 * (1 + (t % 3));
-            engine.record(h);
+            engine.record(h, null);
             exact -= h * cauchy.gradient(exact);
             if (t == 32) {
-                assertEquals(exact, engine.catchUp(w, 0, 0), 1e-14, "32 missed steps are replayed exactly");
+                assertEquals(exact, engine.weight(w, 0, 0), 1e-14, "32 missed steps are replayed exactly");
             }
         }
-        double approximate = engine.catchUp(w, 0, 1);   // 1000 missed steps: 32 merged chunks + the last 32
+        double approximate = engine.weight(w, 0, 1);   // 1000 missed steps: 32 merged chunks + the last 32
         assertEquals(exact, approximate, 1e-4 * Math.abs(exact), "merged chunks are second-order accurate");
         assertTrue(Math.abs(exact - 2.0) > 0.3, "the penalty moved the weight: " + exact);
     }
@@ -98,7 +97,7 @@ class LazyWeightsTest {
 
     /** Coupled (λ/2)w², then proximal λ₁|w| and proximal (λ₂/2)w², on a 1 x 2 weight block. */
     private static LazyWeights elasticEngine() {
-        return LazyWeights.of(1, 2, List.of(term(TestTerms.l2(L2_COUPLED), PenaltyMode.COUPLED),
+        return engine(List.of(term(TestTerms.l2(L2_COUPLED), PenaltyMode.COUPLED),
                 term(TestTerms.l1p(L1), PenaltyMode.PROXIMAL), term(TestTerms.l2p(L2_PROXIMAL), PenaltyMode.PROXIMAL)));
     }
 
@@ -113,11 +112,13 @@ class LazyWeightsTest {
         return new PenaltyTerm(t, mode);
     }
 
-    /** A 1 x 3 matrix: two weights and the bias column. */
-    private static DenseMatrix weights(double a, double b) {
-        DenseMatrix m = new DenseMatrix(1, 3);
-        m.set(0, 0, a);
-        m.set(0, 1, b);
-        return m;
+    /** The values of a 1 x 3 matrix: two weights and the bias column. */
+    private static double[][] weights(double a, double b) {
+        return new double[][] {{a, b, 0}};
+    }
+
+    /** An engine for two weights under {@code terms}, bias not penalized. */
+    private static LazyWeights engine(List<PenaltyTerm> terms) {
+        return LazyWeights.of(1, 2, terms, List.of(), "test");
     }
 }
