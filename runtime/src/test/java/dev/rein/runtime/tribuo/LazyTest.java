@@ -7,6 +7,7 @@ import static dev.rein.runtime.tribuo.TestTerms.l2;
 import static dev.rein.runtime.tribuo.TestTerms.l2p;
 import static dev.rein.runtime.tribuo.TestTerms.mode;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.rein.runtime.spec.PenaltyMode;
@@ -70,6 +71,12 @@ class LazyTest {
                         () -> SGD.getSimpleSGD(0.01, 0.9, SGD.Momentum.STANDARD), TestTerms.of(l2(0.3)), 1, 30),
                 Arguments.of("decoupled l1, AdaGrad (replay)", (Supplier<StochasticGradientOptimiser>)
                         () -> new AdaGrad(0.1), TestTerms.of(l1(0.01)), 1, 8),
+                Arguments.of("proximal l1 on all (bias stepped with the update), SGD",
+                        sgd(0.02), TestTerms.of(onAll(l1p(0.05))), 1, 30),
+                Arguments.of("strong proximal l2 + l1: the scale folds back to 1 every ~40 steps", sgd(0.1),
+                        TestTerms.of(l2p(2.0), l1p(0.01)), 1, 30),
+                Arguments.of("strong coupled l2 alone: scale only, no thresholds", sgd(0.1),
+                        TestTerms.of(l2(3.0)), 1, 30),
                 Arguments.of("decoupled l2 on all, Nesterov", (Supplier<StochasticGradientOptimiser>)
                         () -> SGD.getSimpleSGD(0.01, 0.5, SGD.Momentum.NESTEROV),
                         TestTerms.of(mode(onAll(l2(0.3)), PenaltyMode.DECOUPLED)), 1, 30));
@@ -112,6 +119,21 @@ class LazyTest {
         for (int i = 0; i < lazy.length; i++) {
             assertEquals(eager[i], lazy[i], TOLERANCE, "weight " + i);
         }
+    }
+
+    @Test
+    void aWeightThatBlowsUpInTheFusedUpdateIsReportedWithTheStepAndSpec() {
+        LinearParameters p = new LinearParameters(new DenseMatrix(1, 5));
+        RegularizedOptimiser opt = new RegularizedOptimiser(SGD.getSimpleSGD(0.1), TestTerms.of(l1p(0.5)));
+        opt.initialise(p);
+        p.update(opt.step(new Tensor[] {RegularizedOptimiserStepTest.sparse(new double[][] {{0.2, 0, 0, 0, 0.1}})},
+                1.0));
+        Tensor[] update = opt.step(new Tensor[] {RegularizedOptimiserStepTest.sparse(
+                new double[][] {{0, Double.POSITIVE_INFINITY, 0, 0, 0.1}})}, 1.0);
+        assertTrue(opt.isLazy());
+        DivergenceException e = assertThrows(DivergenceException.class, () -> p.update(update));
+        assertEquals(2, e.step());
+        assertTrue(e.getMessage().contains("weight (0, 1)") && e.getMessage().contains("l1"), e.getMessage());
     }
 
     @Test
