@@ -77,6 +77,14 @@ final class LazyWeights {
     /** Closed form: whether any term has an L1 part, i.e. whether steps can have thresholds. */
     private final boolean anyL1;
 
+    /** The cap on each row's L2 norm (max-norm constraints), or infinity; only in closed form without L1. */
+    private final double rowCap;
+    /** Per row r: the factor α_r the capping has scaled it by since the history began (stored u = w / (A·α_r)). */
+    private final double[] rowScale;
+    /** Under a row cap, per row: Σ u² over its weights, kept up to date as entries change. */
+    private final double[] rowSquares;
+    private boolean rowSquaresStale = true;
+
     /** The step each weight is exact at, when later than {@link #base} (unused in closed form without L1). */
     private final int[] lastStep;
     /** All weights are exact at {@code base}; steps {@code base + 1 .. latest} are in the history. */
@@ -96,7 +104,7 @@ final class LazyWeights {
     private Tensor pendingUpdate;
 
     private LazyWeights(int rows, int features, List<PenaltyTerm> weightTerms, List<PenaltyTerm> biasTerms,
-            String spec) {
+            double rowCap, String spec) {
         this.rows = rows;
         this.features = features;
         this.spec = spec;
@@ -124,6 +132,10 @@ final class LazyWeights {
         this.gradientL2 = l2;
         this.anyL1 = l1;
         this.lastStep = new int[rows * features];
+        this.rowCap = rowCap;
+        this.rowScale = new double[rows];
+        Arrays.fill(rowScale, 1.0);
+        this.rowSquares = new double[rows];
     }
 
     private static void split(List<PenaltyTerm> terms, List<ElementwisePenalty> gradients,
@@ -135,12 +147,22 @@ final class LazyWeights {
 
     /**
      * An engine for the weight columns {@code 0 .. features - 1} of a {@code rows x (features + 1)} matrix, under
-     * the element-wise {@code weightTerms}, with {@code biasTerms} applied to the last column at each step; the
-     * {@code spec} names the run in errors.
+     * the element-wise {@code weightTerms}, with {@code biasTerms} applied to the last column at each step, and
+     * each row's norm capped at {@code rowCap} after each step ({@code Double.POSITIVE_INFINITY}: no cap); the
+     * {@code spec} names the run in errors. Returns null when a cap is asked for with penalties it cannot be
+     * combined with lazily (any but L2-like ones).
      */
     static LazyWeights of(int rows, int features, List<PenaltyTerm> weightTerms, List<PenaltyTerm> biasTerms,
+            double rowCap, String spec) {
+        LazyWeights engine = new LazyWeights(rows, features, weightTerms, biasTerms, rowCap, spec);
+        boolean capped = rowCap < Double.POSITIVE_INFINITY;
+        return capped && (engine.closedForm == null || engine.anyL1) ? null : engine;
+    }
+
+    /** An engine without a row cap. */
+    static LazyWeights of(int rows, int features, List<PenaltyTerm> weightTerms, List<PenaltyTerm> biasTerms,
             String spec) {
-        return new LazyWeights(rows, features, weightTerms, biasTerms, spec);
+        return of(rows, features, weightTerms, biasTerms, Double.POSITIVE_INFINITY, spec);
     }
 
     /** Whether the closed form applies (else generic replay). */
@@ -209,7 +231,20 @@ final class LazyWeights {
         if (n >= MAX_HISTORY) {
             return true;
         }
-        return closedForm != null && n > 0 && first[n - 1] < (thresholds ? MIN_SCALE_WITH_THRESHOLDS : MIN_SCALE);
+        if (closedForm != null && n > 0 && first[n - 1] < (thresholds ? MIN_SCALE_WITH_THRESHOLDS : MIN_SCALE)) {
+            return true;
+        }
+        for (double a : rowScale) {
+            if (a < MIN_SCALE) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether the rows' norms are capped (a max-norm constraint). */
+    boolean capsRows() {
+        return rowCap < Double.POSITIVE_INFINITY;
     }
 
     /**
@@ -220,9 +255,10 @@ final class LazyWeights {
     int catchUpAll(double[][] values) {
         int bad = -1;
         if (latest != base) {
-            double scale = scale();
             for (int r = 0; r < rows; r++) {
                 double[] row = values[r];
+                double scale = scale() * rowScale[r];
+                rowScale[r] = 1;
                 for (int c = 0; c < features; c++) {
                     double w = closedForm != null ? scale * current(row[c], r * features + c)
                             : caughtUp(row[c], r * features + c, latest);
@@ -232,6 +268,9 @@ final class LazyWeights {
                     }
                 }
             }
+        }
+        if (latest != base) {
+            rowSquaresStale = true;
         }
         base = latest;
         thresholds = false;
@@ -244,6 +283,7 @@ final class LazyWeights {
         latest++;
         base = latest;
         pendingUpdate = null;
+        rowSquaresStale = true;
     }
 
     /** The caller replaced every weight by exact values (say, restored ones): nothing is pending any more. */
@@ -251,12 +291,15 @@ final class LazyWeights {
         base = latest;
         thresholds = false;
         pendingUpdate = null;
+        Arrays.fill(rowScale, 1.0);
+        rowSquaresStale = true;
     }
 
     /** Weight {@code (r, c)} of the live matrix's {@code values} as if caught up (nothing is written). */
     double weight(double[][] values, int r, int c) {
         int i = r * features + c;
-        return closedForm != null ? scale() * current(values[r][c], i) : caughtUp(values[r][c], i, latest);
+        return closedForm != null ? scale() * rowScale[r] * current(values[r][c], i)
+                : caughtUp(values[r][c], i, latest);
     }
 
     // ---- the fused passes
@@ -290,7 +333,7 @@ final class LazyWeights {
                     bias += row[c] * value[k];
                 }
             }
-            out[r] = scale * weights + bias;
+            out[r] = scale * rowScale[r] * weights + bias;
         }
         return out;
     }
@@ -303,6 +346,10 @@ final class LazyWeights {
     private int addPending(double[][] values, DenseSparseMatrix update) {
         int bad = -1;
         boolean clip = closedForm != null && anyL1;
+        boolean cap = capsRows();
+        if (cap && rowSquaresStale) {
+            refreshRowSquares(values);
+        }
         int before = latest - 1;
         for (int r = 0; r < rows; r++) {
             SparseVector deltas = update.getRow(r);
@@ -311,6 +358,8 @@ final class LazyWeights {
             int n = deltas.numActiveElements();
             double[] row = values[r];
             int offset = r * features;
+            double gain = stepGain / rowScale[r];
+            double squares = cap ? rowSquares[r] : 0;
             for (int k = 0; k < n; k++) {
                 int c = index[k];
                 double w;
@@ -322,7 +371,9 @@ final class LazyWeights {
                     w = softThreshold(u + stepGain * delta[k], stepThreshold);
                     lastStep[i] = latest;
                 } else if (closedForm != null) {
-                    w = row[c] + stepGain * delta[k];
+                    double u = row[c];
+                    w = u + gain * delta[k];
+                    squares += cap ? w * w - u * u : 0;
                 } else {
                     int i = offset + c;
                     w = genericStep(caughtUp(row[c], i, before), delta[k], gradientTerms, proximalTerms);
@@ -333,8 +384,33 @@ final class LazyWeights {
                     bad = r * (features + 1) + c;
                 }
             }
+            if (cap) {
+                rowSquares[r] = squares;
+                capRow(r);
+            }
         }
         return bad;
+    }
+
+    /** Projects row {@code r} onto the ball of radius {@link #rowCap}: one multiplication of its scale. */
+    private void capRow(int r) {
+        double norm = scale() * rowScale[r] * Math.sqrt(Math.max(0, rowSquares[r]));
+        if (norm > rowCap) {
+            rowScale[r] *= rowCap / norm;
+        }
+    }
+
+    /** Σ u² per row from the stored values, exactly (rounding in the running sums does not build up past this). */
+    private void refreshRowSquares(double[][] values) {
+        for (int r = 0; r < rows; r++) {
+            double sum = 0;
+            double[] row = values[r];
+            for (int c = 0; c < features; c++) {
+                sum += row[c] * row[c];
+            }
+            rowSquares[r] = sum;
+        }
+        rowSquaresStale = false;
     }
 
     private double biasStep(double w, double delta) {
@@ -405,6 +481,7 @@ final class LazyWeights {
         public void intersectAndAddInPlace(Tensor other, DoubleUnaryOperator f) {
             catchUpAll();
             super.intersectAndAddInPlace(other, f);
+            engine.rowSquaresStale = true;
         }
 
         /** A plain, exact copy. */

@@ -12,6 +12,7 @@ import dev.rein.runtime.registry.PluginRegistry;
 import dev.rein.runtime.spec.BoundTerm;
 import dev.rein.runtime.spec.PenaltyMode;
 import dev.rein.runtime.spec.Regularization;
+import dev.rein.runtime.spec.Target;
 import dev.rein.runtime.spec.SpecBinder;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -378,9 +379,16 @@ public final class RegularizedOptimiser implements StochasticGradientOptimiser {
 
     /** The lazy engine for a linear model's weights, or null when lazy updates would not be exact. */
     private LazyWeights lazyEngine(Parameters parameters) {
-        if (eagerOnly || averaged || !constraints.isEmpty() || !(parameters instanceof LinearParameters)
-                || !rate.known()) {
+        if (eagerOnly || averaged || !(parameters instanceof LinearParameters) || !rate.known()) {
             return null;
+        }
+        double rowCap = Double.POSITIVE_INFINITY;
+        for (BoundTerm c : constraints) {
+            double cap = c.target() == Target.WEIGHTS ? RowNormCap.of(c.hook(Constraint.class)) : Double.NaN;
+            if (Double.isNaN(cap)) {
+                return null;   // a projection that needs whole rows or more: every step is eager
+            }
+            rowCap = Math.min(rowCap, cap);   // nested balls: projecting onto each in turn is onto the smallest
         }
         List<PenaltyTerm> onWeights = new ArrayList<>();
         List<PenaltyTerm> onBias = new ArrayList<>();
@@ -395,11 +403,11 @@ public final class RegularizedOptimiser implements StochasticGradientOptimiser {
                 onBias.add(p);
             }
         }
-        if (onWeights.isEmpty()) {
+        if (onWeights.isEmpty() && rowCap == Double.POSITIVE_INFINITY) {
             return null;
         }
         DenseMatrix w = (DenseMatrix) parameters.get()[0];
-        return LazyWeights.of(w.getDimension1Size(), w.getDimension2Size() - 1, onWeights, onBias, spec);
+        return LazyWeights.of(w.getDimension1Size(), w.getDimension2Size() - 1, onWeights, onBias, rowCap, spec);
     }
 
     private boolean hasMode(PenaltyMode mode) {

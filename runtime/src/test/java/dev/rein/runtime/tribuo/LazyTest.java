@@ -12,6 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.rein.runtime.spec.PenaltyMode;
 import dev.rein.runtime.spec.Regularization;
+import dev.rein.runtime.spec.Target;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -77,6 +78,15 @@ class LazyTest {
                         TestTerms.of(l2p(2.0), l1p(0.01)), 1, 30),
                 Arguments.of("strong coupled l2 alone: scale only, no thresholds", sgd(0.1),
                         TestTerms.of(l2(3.0)), 1, 30),
+                // max-norm as one scale per row (alone, with L2, two caps), the rows' norms kept incrementally
+                Arguments.of("max_norm alone, SGD", sgd(0.05), TestTerms.of(TestTerms.maxNorm(0.3, Target.WEIGHTS)),
+                        1, 30),
+                Arguments.of("coupled l2 + max_norm, SGD, b=2", sgd(0.02), TestTerms.of(l2(0.1),
+                        TestTerms.maxNorm(0.2, Target.WEIGHTS)), 2, 30),
+                Arguments.of("proximal l2 + two max_norms (the smaller wins)", sgd(0.05), TestTerms.of(l2p(0.1),
+                        TestTerms.maxNorm(0.5, Target.WEIGHTS), TestTerms.maxNorm(0.25, Target.WEIGHTS)), 1, 30),
+                Arguments.of("decoupled l2 + max_norm, AdaGrad", (Supplier<StochasticGradientOptimiser>)
+                        () -> new AdaGrad(0.1), TestTerms.of(l2(0.1), TestTerms.maxNorm(0.3, Target.WEIGHTS)), 1, 30),
                 Arguments.of("decoupled l2 on all, Nesterov", (Supplier<StochasticGradientOptimiser>)
                         () -> SGD.getSimpleSGD(0.01, 0.5, SGD.Momentum.NESTEROV),
                         TestTerms.of(mode(onAll(l2(0.3)), PenaltyMode.DECOUPLED)), 1, 30));

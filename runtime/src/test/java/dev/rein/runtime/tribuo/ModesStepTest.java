@@ -249,8 +249,14 @@ class ModesStepTest {
         assertTrue(initialised(new AdaGrad(LR), TestTerms.of(l2(LAMBDA))).isLazy(), "decoupled, AdaGrad");
         assertFalse(initialised(new AdaGrad(LR), TestTerms.of(mode(l2(LAMBDA), PenaltyMode.COUPLED))).isLazy(),
                 "coupled under AdaGrad changes AdaGrad's state for every weight");
+        assertTrue(initialised(SGD.getSimpleSGD(LR), TestTerms.of(l2(LAMBDA),
+                TestTerms.maxNorm(1, Target.WEIGHTS))).isLazy(), "max-norm: one scale per row");
+        assertFalse(initialised(SGD.getSimpleSGD(LR), TestTerms.of(TestTerms.l1p(LAMBDA),
+                TestTerms.maxNorm(1, Target.WEIGHTS))).isLazy(), "max-norm with L1 thresholds needs whole rows");
         assertFalse(initialised(SGD.getSimpleSGD(LR), TestTerms.of(l2(LAMBDA),
-                TestTerms.maxNorm(1, Target.WEIGHTS))).isLazy(), "a constraint needs whole rows");
+                TestTerms.maxNorm(1, Target.ALL))).isLazy(), "a norm that includes the bias is eager");
+        assertFalse(initialised(SGD.getSimpleSGD(LR), TestTerms.of(l2(LAMBDA), TestTerms.nonNegative())).isLazy(),
+                "a projection that is not a row scaling needs every weight");
         assertFalse(initialised(new ParameterAveraging(SGD.getSimpleSGD(LR)), TestTerms.of(l2(LAMBDA))).isLazy(),
                 "averaging needs every iterate");
         RegularizedOptimiser eager = new RegularizedOptimiser(SGD.getSimpleSGD(LR), TestTerms.of(l2(LAMBDA)));
