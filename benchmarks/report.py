@@ -290,12 +290,12 @@ example (indices skewed towards frequent features, exponential values), binary l
 {fashion_train} training / {fashion_test} test images as above; λ = {lambda} for every tool (Rein's `lambda` =
 sklearn's `alpha`; liblinear `C = 1/(λ·n)`), elastic net with `l1_ratio` = {l1_ratio}, log loss everywhere.
 
-- **Rein**: as in part 1, {quality_epochs} epochs, SGD η₀/√t with η₀ = {lr}, each penalty in `mode=auto`, which
+- **Rein**: as in part 1 but {quality_epochs} epochs and η₀ = {quality_lr}, SGD η₀/√t, each penalty in `mode=auto`, which
   under plain SGD is proximal for `l1`, `l2` and `elastic_net` (each has a `@Proximal`): exact zeros for L1;
   a 10-way softmax with one weight row per class. Median of {quality_reps} runs after a warm-up.
 - **sklearn** `SGDClassifier(loss="log_loss", penalty=..., alpha=λ, max_iter={quality_epochs}, tol=None,
   random_state=1, n_jobs=1)`: one-vs-rest, 10 binary models, single-threaded. Two learning-rate schedules:
-  `invscaling` with `eta0` = {lr}, `power_t=0.5` — the same η₀/√t as Rein's — and `optimal`, sklearn's default
+  `invscaling` with `eta0` = {quality_lr}, `power_t=0.5` — the same η₀/√t as Rein's — and `optimal`, sklearn's default
   (η = 1/(α(t + t₀))). sklearn applies L1 by cumulative truncation (Tsuruoka et al.), which yields exact zeros.
   Median of {quality_reps} fits; loading excluded.
 - **liblinear** `train -s 0` (L2) and `-s 6` (L1) logistic regression, `-c 1/(λ·n)`, default tolerance, one-vs-rest;
@@ -329,16 +329,20 @@ optimum differs from J's only by the small penalty on the bias). The gap to the 
 - Rein trains one softmax over all classes per pass; sklearn trains one binary model per class, so one of its
   "epochs" is ten passes over the data (one per class). Per-epoch times compare one `max_iter` of each.
 - How Rein applies the penalties here: plain SGD with one example per step, `mode=auto` (proximal), lazily on
-  sparse steps: a weight whose feature is absent from the example is caught up in closed form when its feature is
-  next seen and at each epoch end, so a step costs O(non-zeros). With plain SGD, lazy and eager give the same model
-  to 1e-9 (`LazyTest`). Under adaptive optimisers (AdaGrad, Adam, RMSProp) a coupled penalty would change the
-  optimiser's state for every weight, so Rein runs coupled penalties there eagerly (exact, O(weights) per step)
-  and only decoupled ones lazily; none of that is measured here.
-- `max_norm` (and any constraint) runs eagerly: the projection reads every row after every step, O(weights) per
-  step, so it is not run on the 1,000,000-feature set (one epoch would take hours; the suite's time budget only
-  checks progress at epoch ends). An earlier run of this suite, with penalties also eager (commit f23b014),
-  extrapolated about 3,300 s for one epoch of `max_norm(c=1)` there against 4.6 s unregularized. Making
-  constraints O(non-zeros) (row norms kept up to date incrementally, a lazy per-row scale) is open work.
+  sparse steps (Tribuo's loaders drop zero pixels, so Fashion-MNIST arrives sparse too). The live weight matrix is
+  Rein's `DenseMatrix` subclass: it stores the weights divided by a running scale (so an L2 step scales every weight
+  in O(1)), keeps L1 thresholds as prefix sums (a weight whose feature was absent is caught up in O(1) when next
+  read), and does this work inside the forward pass and the update addition Tribuo makes anyway, reading Tribuo's
+  sparse arrays directly. Those two passes are cheaper than Tribuo's own generic `DenseMatrix` ones (which go
+  through per-entry iterator objects), which is why a regularized epoch can take *less* time than an unregularized
+  one: the ratio measures Rein's path against plain Tribuo, not the cost of the penalty arithmetic alone. With
+  plain SGD, lazy and eager give the same model to 1e-9 (`LazyTest`). Under adaptive optimisers (AdaGrad, Adam,
+  RMSProp) a coupled penalty would change the optimiser's state for every weight, so Rein runs coupled penalties
+  there eagerly (exact, O(weights) per step) and only decoupled ones lazily; none of that is measured here.
+- `max_norm` is lazy too: Rein recognises a row-norm cap by probing the constraint, keeps each row's squared norm up
+  to date as entries change and applies the cap as one scale per row, so it costs O(non-zeros) per step and runs on
+  the 1,000,000-feature set. Constraints it does not recognise (e.g. `non_negative`), and `max_norm` combined with
+  an L1 penalty, project every weight after every step, O(weights) per step.
 - Numbers are from the engine in the commit above; rerun `benchmarks/run.sh` after changing it.
 """
 

@@ -102,17 +102,20 @@ import org.tribuo.math.la.VectorTuple;
  * {@code P(w + U) - w}, so that the trainer's {@code w += update} lands on the projected weights.
  *
  * <h2>Sparse data: lazy penalties</h2>
- * When a linear model's gradient arrives as a {@code DenseSparseMatrix} (Tribuo's loaders drop zeros), a step
- * touches only the weights of the features present in the mini-batch: the update returned holds only those, and
- * the weights of absent features are caught up when their feature is next seen (the live weight
- * matrix is a {@code DenseMatrix} subclass whose {@code leftMultiply}, the forward pass, catches up the columns it
- * reads), or all at
- * once by {@link #catchUp()} (which {@link #finalise()} calls). It costs O(non-zeros) per step, plus an O(weights)
- * catch-up every 65536 steps. Catch-ups are closed-form (O(1)) for L2-like gradient terms and
- * elastic-net-like proximal terms (the multiplicative L2 scaling and Tsuruoka et al.'s cumulative L1 clipping),
- * and a bounded replay for any other element-wise penalty (exact up to 32 missed steps, second-order accurate
- * beyond). Lazy mode is used when every penalty on the weights is
- * element-wise and:
+ * When a linear model's gradient arrives as a {@code DenseSparseMatrix} (Tribuo's loaders drop zeros, so even
+ * image data does), a step touches only the weights of the features present in the mini-batch, and the weights
+ * of absent features are caught up when their feature is next seen, or all at once by {@link #catchUp()} (which
+ * {@link #finalise()} calls). The live weight tensor is then a {@link LazyWeights.LiveMatrix}, a
+ * {@code DenseMatrix} subclass that does the penalty work inside the two passes Tribuo makes over the present
+ * entries anyway: its {@code leftMultiply} (the forward pass) reads weights as caught up, and adding the update
+ * {@code step} returned (Tribuo's {@code parameters.update}) applies this step's penalties and constraints to the
+ * present weights. In lazy mode {@code step} therefore returns the inner optimiser's update untouched; the
+ * penalties happen as the trainer adds it. It costs O(non-zeros) per step, plus an O(weights) fold every 65536
+ * steps. Catch-ups are closed-form (O(1), the weights stored divided by a running scale) for L2-like gradient
+ * terms and elastic-net-like proximal terms (the multiplicative L2 scaling and Tsuruoka et al.'s cumulative L1
+ * clipping), and a bounded replay for any other element-wise penalty (exact up to 32 missed steps, second-order
+ * accurate beyond); see {@link LazyWeights}. Lazy mode is used when every penalty on the weights is element-wise
+ * and:
  * <ul>
  *   <li>coupled penalties: only under SGD without momentum. Under momentum or an adaptive optimiser a coupled
  *       penalty changes the optimiser's state for every weight (a dense gradient), which lazy updates cannot
@@ -120,8 +123,11 @@ import org.tribuo.math.la.VectorTuple;
  *   <li>decoupled and proximal penalties: under any optimiser allowed for them. Tribuo's SGD, AdaGrad, RMSProp
  *       and Adam return no update for an absent feature, so their state is the same either way, and lazy equals
  *       eager to rounding;</li>
- *   <li>no constraint is in the spec (max_norm needs whole rows: with one, every step is eager), and no
- *       ParameterAveraging (its average needs every iterate).</li>
+ *   <li>constraints: only caps on each weight row's L2 norm (max_norm on the weights, recognised by probing the
+ *       hook, see {@link RowNormCap}), applied as one scale per row with each row's squared norm kept up to date,
+ *       and only with L2-like penalties (L1 thresholds would differ per row); any other constraint, such as
+ *       non_negative, projects every weight after every step, so every step is eager;</li>
+ *   <li>no ParameterAveraging (its average needs every iterate).</li>
  * </ul>
  * A step whose coefficient would flip the sign of an L2 scaling ({@code s_t·λ >= 1}), or a dense gradient, is
  * taken eagerly after a full catch-up. Factorization machines are always eager.
