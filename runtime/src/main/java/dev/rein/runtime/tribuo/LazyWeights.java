@@ -28,18 +28,18 @@ import org.tribuo.math.la.Tensor;
  *       spec order outside.</li>
  * </ul>
  * A weight whose feature is absent gets no loss update, so on each step it moves by the penalties alone. The
- * engine stores one or two numbers per step and catches a weight up in one of two ways:
+ * engine catches a weight up in one of two ways:
  * <ul>
  *   <li><b>Closed form</b>, when every gradient term is L2-like ({@code (λ₂/2)w²}) and every proximal term is
  *       elastic-net-like ({@code λ₁|w| + (λ₂/2)w²}, L1 and L2 included). Then each step maps {@code |w|} to
  *       {@code max(0, a·|w| - b)} with {@code a > 0}, {@code b ≥ 0}. The matrix stores {@code u = w / A}, where
  *       {@code A} is the product of the {@code a}s since the history began: scaling every weight is then one
  *       multiplication of {@code A}, and in units of {@code u} a step only soft-thresholds, by {@code b / A}. The
- *       engine keeps the prefix sums {@code S} of those thresholds, so a weight last exact at step {@code s} is
- *       caught up by soft-thresholding {@code u} with {@code S_t - S_s}: O(1), no division, the multiplicative L2
- *       scaling (Bottou's {@code W = a·V}) and the cumulative L1 clipping of Tsuruoka et al. (2009) in one. Without
- *       L1 there are no thresholds, and nothing is ever caught up: a dense L2 step costs one multiply per present
- *       weight. The form is recognised by probing the hook at fixed points (value, gradient, proximal operator),
+ *       engine keeps the running sum {@code S} of those thresholds, and each weight the value of {@code S} when it
+ *       was last exact, so catching a weight up is one soft-threshold of {@code u} by the difference: O(1), no
+ *       division, one load per weight; the multiplicative L2 scaling (Bottou's {@code W = a·V}) and the cumulative
+ *       L1 clipping of Tsuruoka et al. (2009) in one. Without L1 there are no thresholds and nothing is ever caught
+ *       up: an L2 step costs one multiply per present weight. The form is recognised by probing the hook at fixed points (value, gradient, proximal operator),
  *       not by its name.</li>
  *   <li><b>Generic replay</b>, for any other element-wise penalty; the matrix stores the weights themselves. The
  *       missed steps are replayed exactly through the hook when there are at most {@value #EXACT_REPLAY} of them;
@@ -50,10 +50,10 @@ import org.tribuo.math.la.Tensor;
  *       last {@value #EXACT_REPLAY} are replayed exactly. A catch-up thus costs at most three times
  *       {@value #EXACT_REPLAY} hook calls per term.</li>
  * </ul>
- * To bound memory and rounding, the history is folded in ({@link #catchUpAll}: every weight written exact, the
- * scale back to 1) every {@value #MAX_HISTORY} steps, and in closed form whenever {@code A} falls below
- * {@code e^-7} while thresholds are pending (so that the difference of prefix sums loses at most about
- * {@code 1e3} ulps) or below {@code e^-600} without.
+ * To bound rounding (and the replay's memory), the history is folded in ({@link #catchUpAll}: every weight written
+ * exact, the scale back to 1): for replay every {@value #MAX_HISTORY} steps; in closed form whenever {@code A}
+ * falls below {@code e^-7} while thresholds are pending (so that the difference of threshold sums, which grow like
+ * {@code 1/A}, loses at most about {@code 1e3} ulps) or below {@code e^-600} without.
  *
  * <p>The bias column ({@code features}) is stored as it is and never lazy: it is present in every example.
  */
@@ -90,10 +90,14 @@ final class LazyWeights {
     /** All weights are exact at {@code base}; steps {@code base + 1 .. latest} are in the history. */
     private int base;
     private int latest;
-    /** Per history step i (step base + 1 + i): closed form, the scale A and the threshold sum S after it; replay,
-     * the prefix sum of h. */
-    private double[] first = new double[256];
-    private double[] second = new double[256];
+    /** Replay: the prefix sums of h, indexed by {@code step - base} (0 at {@code base}). */
+    private double[] prefixH = new double[256];
+    /** Closed form: the scale A and the threshold sum S after the latest step, and S before it (1, 0, 0 at base). */
+    private double scaleNow = 1;
+    private double sumNow;
+    private double sumBefore;
+    /** Closed form with L1: per weight, the threshold sum S when it was last exact (0 for base). */
+    private final double[] touchedSum;
     private boolean thresholds;
     /** The step {@link #record}ed last, applied to the present weights when its update is added. */
     private double stepH;
@@ -131,7 +135,8 @@ final class LazyWeights {
         }
         this.gradientL2 = l2;
         this.anyL1 = l1;
-        this.lastStep = new int[rows * features];
+        this.lastStep = new int[closedForm == null ? rows * features : 0];
+        this.touchedSum = new double[anyL1 ? rows * features : 0];
         this.rowCap = rowCap;
         this.rowScale = new double[rows];
         Arrays.fill(rowScale, 1.0);
@@ -194,14 +199,8 @@ final class LazyWeights {
      * are caught up over it, and adding {@code update} to the {@link LiveMatrix} applies it to the present ones.
      */
     void record(double h, Tensor update) {
-        int n = latest - base;
-        if (n == first.length) {
-            first = Arrays.copyOf(first, 2 * n);
-            second = Arrays.copyOf(second, 2 * n);
-        }
-        double previousScale = scale();
-        double previousSum = n == 0 ? 0 : second[n - 1];
         if (closedForm != null) {
+            double previousScale = scaleNow;
             double gradientScaling = 1 - h * gradientL2;
             double a = gradientScaling;
             double b = 0;
@@ -211,14 +210,18 @@ final class LazyWeights {
                 a *= shrink;
                 b *= shrink;
             }
-            double scale = previousScale * a;
-            first[n] = scale;
-            second[n] = previousSum + b / scale;
+            scaleNow = previousScale * a;
+            stepThreshold = b / scaleNow;
+            sumBefore = sumNow;
+            sumNow += stepThreshold;
             thresholds |= b > 0;
             stepGain = 1 / (previousScale * gradientScaling);
-            stepThreshold = b / scale;
         } else {
-            first[n] = (n == 0 ? 0 : first[n - 1]) + h;
+            int n = latest - base;
+            if (n + 1 == prefixH.length) {
+                prefixH = Arrays.copyOf(prefixH, 2 * prefixH.length);
+            }
+            prefixH[n + 1] = prefixH[n] + h;
         }
         stepH = h;
         pendingUpdate = update;
@@ -227,11 +230,10 @@ final class LazyWeights {
 
     /** Whether the history should be folded in now (see the class javadoc). */
     boolean needsCatchUpAll() {
-        int n = latest - base;
-        if (n >= MAX_HISTORY) {
+        if (closedForm == null && latest - base >= MAX_HISTORY) {
             return true;
         }
-        if (closedForm != null && n > 0 && first[n - 1] < (thresholds ? MIN_SCALE_WITH_THRESHOLDS : MIN_SCALE)) {
+        if (closedForm != null && scaleNow < (thresholds ? MIN_SCALE_WITH_THRESHOLDS : MIN_SCALE)) {
             return true;
         }
         for (double a : rowScale) {
@@ -271,11 +273,20 @@ final class LazyWeights {
         }
         if (latest != base) {
             rowSquaresStale = true;
+            clearHistory();
         }
-        base = latest;
-        thresholds = false;
         pendingUpdate = null;
         return bad;
+    }
+
+    /** Every weight is exact at {@code latest}: the history starts again from there. */
+    private void clearHistory() {
+        base = latest;
+        thresholds = false;
+        scaleNow = 1;
+        sumNow = 0;
+        sumBefore = 0;
+        Arrays.fill(touchedSum, 0.0);
     }
 
     /** After {@link #catchUpAll} and one step applied to every weight by the caller: all are exact at it. */
@@ -288,8 +299,7 @@ final class LazyWeights {
 
     /** The caller replaced every weight by exact values (say, restored ones): nothing is pending any more. */
     void restart() {
-        base = latest;
-        thresholds = false;
+        clearHistory();
         pendingUpdate = null;
         Arrays.fill(rowScale, 1.0);
         rowSquaresStale = true;
@@ -322,7 +332,7 @@ final class LazyWeights {
                 if (c < features) {
                     double u = row[c];
                     if (clip) {
-                        u = current(u, offset + c);
+                        u = softThreshold(u, sumNow - touchedSum[offset + c]);
                     } else if (closedForm == null) {
                         u = caughtUp(u, offset + c, latest);
                         row[c] = u;   // a replay is costly: keep its result
@@ -367,9 +377,9 @@ final class LazyWeights {
                     w = biasStep(row[c], delta[k]);
                 } else if (clip) {
                     int i = offset + c;
-                    double u = Math.max(lastStep[i], base) < before ? caughtUp(row[c], i, before) : row[c];
+                    double u = softThreshold(row[c], sumBefore - touchedSum[i]);
                     w = softThreshold(u + stepGain * delta[k], stepThreshold);
-                    lastStep[i] = latest;
+                    touchedSum[i] = sumNow;
                 } else if (closedForm != null) {
                     double u = row[c];
                     w = u + gain * delta[k];
@@ -507,8 +517,7 @@ final class LazyWeights {
 
     /** The scale A after the latest step: the stored {@code u} times it is the weight. */
     private double scale() {
-        int n = latest - base;
-        return closedForm == null || n == 0 ? 1 : first[n - 1];
+        return closedForm == null ? 1 : scaleNow;
     }
 
     /** Stored value {@code u} of flat weight {@code i}, soft-thresholded by the steps it missed up to latest. */
@@ -516,29 +525,22 @@ final class LazyWeights {
         if (!thresholds) {
             return u;
         }
-        int from = Math.max(lastStep[i], base);
-        return from == latest ? u : softThreshold(u, sum(latest) - sum(from));
+        return softThreshold(u, sumNow - touchedSum[i]);
     }
 
     /** The threshold prefix sum S after step {@code step}. */
-    private double sum(int step) {
-        return step == base ? 0 : second[step - base - 1];
-    }
 
+    /** {@code sign(u)·max(0, |u| - threshold)} without a branch (weights near zero make one unpredictable). */
     private static double softThreshold(double u, double threshold) {
-        double magnitude = Math.abs(u) - threshold;
-        return magnitude > 0 ? Math.copySign(magnitude, u) : 0.0;
+        return u - Math.max(-threshold, Math.min(threshold, u));
     }
 
-    // ---- catch-up to a given step (closed form: in units of u; replay: the weight)
+    // ---- replay catch-up to a given step
 
     private double caughtUp(double stored, int i, int to) {
         int from = Math.max(lastStep[i], base);
         if (from >= to) {
             return stored;
-        }
-        if (closedForm != null) {
-            return softThreshold(stored, sum(to) - sum(from));
         }
         return replay(stored, from - base, to - base);
     }
@@ -589,7 +591,7 @@ final class LazyWeights {
     }
 
     private double prefixH(int n) {
-        return n == 0 ? 0 : first[n - 1];
+        return prefixH[n];
     }
 
     /** {@code prox_h(w - h·Σ ∇R(w))}, what an absent weight gets on a step of coefficient {@code h}. */
