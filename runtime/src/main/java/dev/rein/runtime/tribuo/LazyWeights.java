@@ -354,52 +354,107 @@ final class LazyWeights {
      * that is not finite afterwards, or -1.
      */
     private int addPending(double[][] values, DenseSparseMatrix update) {
-        int bad = -1;
-        boolean clip = closedForm != null && anyL1;
         boolean cap = capsRows();
         if (cap && rowSquaresStale) {
             refreshRowSquares(values);
         }
-        int before = latest - 1;
+        int bad = -1;
         for (int r = 0; r < rows; r++) {
             SparseVector deltas = update.getRow(r);
             int[] index = SparseRows.indices(deltas);
             double[] delta = SparseRows.values(deltas);
             int n = deltas.numActiveElements();
+            int weights = n > 0 && index[n - 1] >= features ? n - 1 : n;   // indices ascend: the bias comes last
             double[] row = values[r];
-            int offset = r * features;
-            double gain = stepGain / rowScale[r];
-            double squares = cap ? rowSquares[r] : 0;
-            for (int k = 0; k < n; k++) {
-                int c = index[k];
-                double w;
-                if (c >= features) {
-                    w = biasStep(row[c], delta[k]);
-                } else if (clip) {
-                    int i = offset + c;
-                    double u = softThreshold(row[c], sumBefore - touchedSum[i]);
-                    w = softThreshold(u + stepGain * delta[k], stepThreshold);
-                    touchedSum[i] = sumNow;
-                } else if (closedForm != null) {
-                    double u = row[c];
-                    w = u + gain * delta[k];
-                    squares += cap ? w * w - u * u : 0;
-                } else {
-                    int i = offset + c;
-                    w = genericStep(caughtUp(row[c], i, before), delta[k], gradientTerms, proximalTerms);
-                    lastStep[i] = latest;
-                }
-                row[c] = w;
-                if (bad < 0 && !Double.isFinite(w)) {
-                    bad = r * (features + 1) + c;
-                }
+            // One tight loop per kind of step; a NaN or infinity anywhere makes the sum of w·0 NaN.
+            double nonFinite;
+            if (closedForm == null) {
+                nonFinite = addReplayed(row, r * features, index, delta, weights);
+            } else if (anyL1) {
+                nonFinite = addThresholded(row, r * features, index, delta, weights);
+            } else if (cap) {
+                nonFinite = addScaledTrackingNorm(row, r, index, delta, weights);
+            } else {
+                nonFinite = addScaled(row, stepGain / rowScale[r], index, delta, weights);
+            }
+            if (weights < n) {
+                double w = biasStep(row[features], delta[weights]);
+                row[features] = w;
+                nonFinite += w * 0;
             }
             if (cap) {
-                rowSquares[r] = squares;
                 capRow(r);
+            }
+            if (bad < 0 && nonFinite != 0) {
+                for (int k = 0; k < n && bad < 0; k++) {
+                    bad = Double.isFinite(row[index[k]]) ? -1 : r * (features + 1) + index[k];
+                }
             }
         }
         return bad;
+    }
+
+    /** L2-like terms only: {@code u += gain·δ}. */
+    private static double addScaled(double[] row, double gain, int[] index, double[] delta, int n) {
+        double nonFinite = 0;
+        for (int k = 0; k < n; k++) {
+            int c = index[k];
+            double w = row[c] + gain * delta[k];
+            row[c] = w;
+            nonFinite += w * 0;
+        }
+        return nonFinite;
+    }
+
+    /** As {@link #addScaled}, keeping row {@code r}'s {@code Σ u²} up to date for its norm cap. */
+    private double addScaledTrackingNorm(double[] row, int r, int[] index, double[] delta, int n) {
+        double gain = stepGain / rowScale[r];
+        double squares = rowSquares[r];
+        double nonFinite = 0;
+        for (int k = 0; k < n; k++) {
+            int c = index[k];
+            double u = row[c];
+            double w = u + gain * delta[k];
+            row[c] = w;
+            squares += w * w - u * u;
+            nonFinite += w * 0;
+        }
+        rowSquares[r] = squares;
+        return nonFinite;
+    }
+
+    /** With L1: catch {@code u} up to the step before, then {@code u ← soft(u + gain·δ, this step's threshold)}. */
+    private double addThresholded(double[] row, int offset, int[] index, double[] delta, int n) {
+        double before = sumBefore;
+        double now = sumNow;
+        double gain = stepGain;
+        double threshold = stepThreshold;
+        double nonFinite = 0;
+        for (int k = 0; k < n; k++) {
+            int c = index[k];
+            int i = offset + c;
+            double u = softThreshold(row[c], before - touchedSum[i]);
+            double w = softThreshold(u + gain * delta[k], threshold);
+            row[c] = w;
+            touchedSum[i] = now;
+            nonFinite += w * 0;
+        }
+        return nonFinite;
+    }
+
+    /** Any other penalty: replay the missed steps, then this one through the hooks. */
+    private double addReplayed(double[] row, int offset, int[] index, double[] delta, int n) {
+        int before = latest - 1;
+        double nonFinite = 0;
+        for (int k = 0; k < n; k++) {
+            int c = index[k];
+            int i = offset + c;
+            double w = genericStep(caughtUp(row[c], i, before), delta[k], gradientTerms, proximalTerms);
+            row[c] = w;
+            lastStep[i] = latest;
+            nonFinite += w * 0;
+        }
+        return nonFinite;
     }
 
     /** Projects row {@code r} onto the ball of radius {@link #rowCap}: one multiplication of its scale. */
@@ -530,9 +585,14 @@ final class LazyWeights {
 
     /** The threshold prefix sum S after step {@code step}. */
 
-    /** {@code sign(u)·max(0, |u| - threshold)} without a branch (weights near zero make one unpredictable). */
+    /**
+     * {@code sign(u)·max(0, |u| - threshold)}, without a branch: near zero the sign of {@code |u| - threshold} is
+     * unpredictable, and a mispredicted branch costs more than this arithmetic ({@code (m + |m|)/2} is
+     * {@code max(m, 0)} exactly; adding {@code +0.0} turns a {@code -0.0} into {@code 0.0}).
+     */
     private static double softThreshold(double u, double threshold) {
-        return u - Math.max(-threshold, Math.min(threshold, u));
+        double magnitude = Math.abs(u) - threshold;
+        return Math.copySign((magnitude + Math.abs(magnitude)) * 0.5, u) + 0.0;
     }
 
     // ---- replay catch-up to a given step

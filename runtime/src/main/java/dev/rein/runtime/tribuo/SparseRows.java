@@ -1,6 +1,7 @@
 package dev.rein.runtime.tribuo;
 
-import java.lang.reflect.Field;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import org.tribuo.math.la.DenseSparseMatrix;
 import org.tribuo.math.la.SparseVector;
 import org.tribuo.math.la.VectorTuple;
@@ -18,8 +19,9 @@ import org.tribuo.math.la.VectorTuple;
  * }</pre>
  */
 final class SparseRows {
-    private static final Field VALUES = field("values");
-    private static final Field INDICES = field("indices");
+    /** Handles on Tribuo's protected fields; static final, so the JIT compiles a read into a plain field load. */
+    private static final VarHandle VALUES = field("values", double[].class);
+    private static final VarHandle INDICES = field("indices", int[].class);
 
     /**
      * {@code "at (r, c) is v"} for the first NaN or infinite stored value, or null when all are finite; scans the
@@ -52,11 +54,7 @@ final class SparseRows {
      */
     static int[] indices(SparseVector v) {
         if (INDICES != null) {
-            try {
-                return (int[]) INDICES.get(v);
-            } catch (IllegalAccessException e) {
-                // fall through to the copy
-            }
+            return (int[]) INDICES.get(v);
         }
         int[] out = new int[v.numActiveElements()];
         int k = 0;
@@ -69,11 +67,7 @@ final class SparseRows {
     /** The values of {@code v}'s stored entries, in the order of {@link #indices}; read-only, as there. */
     static double[] values(SparseVector v) {
         if (VALUES != null) {
-            try {
-                return (double[]) VALUES.get(v);
-            } catch (IllegalAccessException e) {
-                // fall through to the copy
-            }
+            return (double[]) VALUES.get(v);
         }
         double[] out = new double[v.numActiveElements()];
         int k = 0;
@@ -83,13 +77,12 @@ final class SparseRows {
         return out;
     }
 
-    private static Field field(String name) {
+    private static VarHandle field(String name, Class<?> type) {
         try {
-            Field f = SparseVector.class.getDeclaredField(name);
-            f.setAccessible(true);
-            return f;
+            return MethodHandles.privateLookupIn(SparseVector.class, MethodHandles.lookup())
+                    .findVarHandle(SparseVector.class, name, type);
         } catch (ReflectiveOperationException | RuntimeException e) {
-            return null;   // a future Tribuo may rename it, or a module may close it: use get/set
+            return null;   // a future Tribuo may rename it, or a module may close it: copy through the iterator
         }
     }
 }
