@@ -76,6 +76,8 @@ final class LazyWeights {
     private final double gradientL2;
     /** Closed form: whether any term has an L1 part, i.e. whether steps can have thresholds. */
     private final boolean anyL1;
+    /** Whether the thresholds are paid cumulatively ({@code mode=cumulative}) instead of soft-thresholding. */
+    private final boolean cumulative;
 
     /** The cap on each row's L2 norm (max-norm constraints), or infinity; only in closed form without L1. */
     private final double rowCap;
@@ -96,7 +98,8 @@ final class LazyWeights {
     private double scaleNow = 1;
     private double sumNow;
     private double sumBefore;
-    /** Closed form with L1: per weight, the threshold sum S when it was last exact (0 for base). */
+    /** Closed form with L1: per weight, the threshold sum S when it was last exact (0 for base); in cumulative
+     * mode instead the penalty q it has actually paid, signed, in the same units as S. */
     private final double[] touchedSum;
     private boolean thresholds;
     /** The step {@link #record}ed last, applied to the present weights when its update is added. */
@@ -104,6 +107,7 @@ final class LazyWeights {
     /** Closed form: what one unit of the update adds to a stored {@code u}, and the step's threshold on it. */
     private double stepGain;
     private double stepThreshold;
+    private int[] everyColumn;
     /** The tensor whose addition applies the recorded step, or null when there is none. */
     private Tensor pendingUpdate;
 
@@ -122,7 +126,15 @@ final class LazyWeights {
         split(biasTerms, gradients, proximals);
         this.biasGradientTerms = gradients.toArray(new ElementwisePenalty[0]);
         this.biasProximalTerms = proximals.toArray(new ElementwisePenalty[0]);
-        this.closedForm = closedForm(gradientTerms, proximalTerms);
+        this.cumulative = weightTerms.stream().anyMatch(t -> t.mode() == PenaltyMode.CUMULATIVE);
+        boolean[] paidCumulatively = new boolean[proximalTerms.length];
+        int next = 0;
+        for (PenaltyTerm t : weightTerms) {
+            if (t.mode() == PenaltyMode.PROXIMAL || t.mode() == PenaltyMode.CUMULATIVE) {
+                paidCumulatively[next++] = t.mode() == PenaltyMode.CUMULATIVE;
+            }
+        }
+        this.closedForm = closedForm(gradientTerms, proximalTerms, paidCumulatively);
         double l2 = 0;
         boolean l1 = false;
         if (closedForm != null) {
@@ -146,7 +158,8 @@ final class LazyWeights {
     private static void split(List<PenaltyTerm> terms, List<ElementwisePenalty> gradients,
             List<ElementwisePenalty> proximals) {
         for (PenaltyTerm t : terms) {
-            (t.mode() == PenaltyMode.PROXIMAL ? proximals : gradients).add(t.elementwise());
+            boolean threshold = t.mode() == PenaltyMode.PROXIMAL || t.mode() == PenaltyMode.CUMULATIVE;
+            (threshold ? proximals : gradients).add(t.elementwise());
         }
     }
 
@@ -161,6 +174,9 @@ final class LazyWeights {
             double rowCap, String spec) {
         LazyWeights engine = new LazyWeights(rows, features, weightTerms, biasTerms, rowCap, spec);
         boolean capped = rowCap < Double.POSITIVE_INFINITY;
+        if (engine.cumulative && engine.closedForm == null) {
+            return null;
+        }
         return capped && (engine.closedForm == null || engine.anyL1) ? null : engine;
     }
 
@@ -178,6 +194,11 @@ final class LazyWeights {
     /** Whether a step of coefficient {@code h} can be deferred: in closed form its scaling must stay positive. */
     boolean canDefer(double h) {
         return closedForm == null || 1 - h * gradientL2 > 0;
+    }
+
+    /** Whether L1 thresholds are paid cumulatively ({@code mode=cumulative}). */
+    boolean cumulative() {
+        return cumulative;
     }
 
     /** Whether the bias column must be present in every row of an update for the step to be lazy. */
@@ -262,8 +283,17 @@ final class LazyWeights {
                 double scale = scale() * rowScale[r];
                 rowScale[r] = 1;
                 for (int c = 0; c < features; c++) {
-                    double w = closedForm != null ? scale * current(row[c], r * features + c)
-                            : caughtUp(row[c], r * features + c, latest);
+                    int i = r * features + c;
+                    double w;
+                    if (closedForm == null) {
+                        w = caughtUp(row[c], i, latest);
+                    } else if (cumulative) {
+                        double u = withDebtPaid(row[c], sumNow, touchedSum[i]);
+                        touchedSum[i] = (touchedSum[i] + u - row[c]) * scale;   // in the units of the new scale, 1
+                        w = scale * u;
+                    } else {
+                        w = scale * current(row[c], i);
+                    }
                     row[c] = w;
                     if (bad < 0 && !Double.isFinite(w)) {
                         bad = r * features + c;
@@ -273,20 +303,26 @@ final class LazyWeights {
         }
         if (latest != base) {
             rowSquaresStale = true;
-            clearHistory();
+            clearHistory(cumulative);
         }
         pendingUpdate = null;
         return bad;
     }
 
     /** Every weight is exact at {@code latest}: the history starts again from there. */
-    private void clearHistory() {
+    private void clearHistory(boolean keepDebts) {
         base = latest;
-        thresholds = false;
+        if (keepDebts) {
+            sumNow *= scaleNow;   // what each weight paid was rescaled with it in catchUpAll
+            sumBefore = sumNow;
+            thresholds = sumNow > 0;
+        } else {
+            sumNow = 0;
+            sumBefore = 0;
+            thresholds = false;
+            Arrays.fill(touchedSum, 0.0);
+        }
         scaleNow = 1;
-        sumNow = 0;
-        sumBefore = 0;
-        Arrays.fill(touchedSum, 0.0);
     }
 
     /** After {@link #catchUpAll} and one step applied to every weight by the caller: all are exact at it. */
@@ -299,7 +335,7 @@ final class LazyWeights {
 
     /** The caller replaced every weight by exact values (say, restored ones): nothing is pending any more. */
     void restart() {
-        clearHistory();
+        clearHistory(false);   // cumulative mode: the new weights start owing nothing
         pendingUpdate = null;
         Arrays.fill(rowScale, 1.0);
         rowSquaresStale = true;
@@ -332,7 +368,8 @@ final class LazyWeights {
                 if (c < features) {
                     double u = row[c];
                     if (clip) {
-                        u = softThreshold(u, sumNow - touchedSum[offset + c]);
+                        u = cumulative ? withDebtPaid(u, sumNow, touchedSum[offset + c])
+                                : softThreshold(u, sumNow - touchedSum[offset + c]);
                     } else if (closedForm == null) {
                         u = caughtUp(u, offset + c, latest);
                         row[c] = u;   // a replay is costly: keep its result
@@ -353,23 +390,35 @@ final class LazyWeights {
      * {@code prox_h(w - h·Σ ∇R(w) + δ)}. Returns the flat index {@code r * (features + 1) + c} of the first weight
      * that is not finite afterwards, or -1.
      */
-    private int addPending(double[][] values, DenseSparseMatrix update) {
+    private int addPending(double[][] values, Tensor update) {
         boolean cap = capsRows();
         if (cap && rowSquaresStale) {
             refreshRowSquares(values);
         }
         int bad = -1;
+        int[] everyColumn = update instanceof DenseMatrix ? everyColumn() : null;
         for (int r = 0; r < rows; r++) {
-            SparseVector deltas = update.getRow(r);
-            int[] index = SparseRows.indices(deltas);
-            double[] delta = SparseRows.values(deltas);
-            int n = deltas.numActiveElements();
+            int[] index;
+            double[] delta;
+            int n;
+            if (everyColumn != null) {
+                index = everyColumn;
+                delta = ((DenseMatrix) update).getRow(r).toArray();
+                n = everyColumn.length;
+            } else {
+                SparseVector deltas = ((DenseSparseMatrix) update).getRow(r);
+                index = SparseRows.indices(deltas);
+                delta = SparseRows.values(deltas);
+                n = deltas.numActiveElements();
+            }
             int weights = n > 0 && index[n - 1] >= features ? n - 1 : n;   // indices ascend: the bias comes last
             double[] row = values[r];
             // One tight loop per kind of step; a NaN or infinity anywhere makes the sum of w·0 NaN.
             double nonFinite;
             if (closedForm == null) {
                 nonFinite = addReplayed(row, r * features, index, delta, weights);
+            } else if (cumulative) {
+                nonFinite = addPayingDebts(row, r * features, index, delta, weights);
             } else if (anyL1) {
                 nonFinite = addThresholded(row, r * features, index, delta, weights);
             } else if (cap) {
@@ -440,6 +489,40 @@ final class LazyWeights {
             nonFinite += w * 0;
         }
         return nonFinite;
+    }
+
+    /**
+     * Cumulative L1: the weight first pays what it owes for the steps it missed, then takes the loss update and
+     * pays this step's share (with whatever it could not pay before, while it sat at zero).
+     */
+    private double addPayingDebts(double[] row, int offset, int[] index, double[] delta, int n) {
+        double before = sumBefore;
+        double now = sumNow;
+        double gain = stepGain;
+        double[] paid = touchedSum;
+        double nonFinite = 0;
+        for (int k = 0; k < n; k++) {
+            int c = index[k];
+            int i = offset + c;
+            double u = withDebtPaid(row[c], before, paid[i]);
+            paid[i] += u - row[c];
+            double w = withDebtPaid(u + gain * delta[k], now, paid[i]);
+            paid[i] += w - (u + gain * delta[k]);
+            row[c] = w;
+            nonFinite += w * 0;
+        }
+        return nonFinite;
+    }
+
+    /** The columns {@code 0 .. features}, for an update that holds every weight (a dense step). */
+    private int[] everyColumn() {
+        if (everyColumn == null) {
+            everyColumn = new int[features + 1];
+            for (int c = 0; c <= features; c++) {
+                everyColumn[c] = c;
+            }
+        }
+        return everyColumn;
     }
 
     /** Any other penalty: replay the missed steps, then this one through the hooks. */
@@ -528,9 +611,9 @@ final class LazyWeights {
         /** Adds {@code other}; when it is the update of the step recorded last, with that step's penalties. */
         @Override
         public void intersectAndAddInPlace(Tensor other) {
-            if (other == engine.pendingUpdate && other instanceof DenseSparseMatrix) {
+            if (other == engine.pendingUpdate && (other instanceof DenseSparseMatrix || other instanceof DenseMatrix)) {
                 engine.pendingUpdate = null;
-                int bad = engine.addPending(values, (DenseSparseMatrix) other);
+                int bad = engine.addPending(values, other);
                 if (bad >= 0) {
                     int columns = engine.features + 1;
                     throw new DivergenceException(engine.latest, engine.spec, "weight (" + bad / columns + ", "
@@ -580,7 +663,7 @@ final class LazyWeights {
         if (!thresholds) {
             return u;
         }
-        return softThreshold(u, sumNow - touchedSum[i]);
+        return cumulative ? withDebtPaid(u, sumNow, touchedSum[i]) : softThreshold(u, sumNow - touchedSum[i]);
     }
 
     /** The threshold prefix sum S after step {@code step}. */
@@ -592,6 +675,17 @@ final class LazyWeights {
      */
     private static double softThreshold(double u, double threshold) {
         double magnitude = Math.abs(u) - threshold;
+        return Math.copySign((magnitude + Math.abs(magnitude)) * 0.5, u) + 0.0;
+    }
+
+    /**
+     * Tsuruoka et al.'s cumulative clipping: of the total threshold {@code total} a weight could have paid, it has
+     * paid {@code paid} (signed: negative for reductions of a positive weight); a positive {@code u} moves towards
+     * zero by what it owes, {@code total + paid}, a negative one by {@code total - paid}, neither past zero. What
+     * a weight could not pay at zero stays owed. Same branch-free arithmetic as {@link #softThreshold}.
+     */
+    private static double withDebtPaid(double u, double total, double paid) {
+        double magnitude = Math.abs(u) - (total + Math.signum(u) * paid);
         return Math.copySign((magnitude + Math.abs(magnitude)) * 0.5, u) + 0.0;
     }
 
@@ -666,7 +760,9 @@ final class LazyWeights {
         return v;
     }
 
-    private static double[] closedForm(ElementwisePenalty[] gradients, ElementwisePenalty[] proximals) {
+    /** λ₁, λ₂ per proximal (or cumulative) term, or null; cumulative terms never call their proximal operator. */
+    private static double[] closedForm(ElementwisePenalty[] gradients, ElementwisePenalty[] proximals,
+            boolean[] paidCumulatively) {
         for (ElementwisePenalty g : gradients) {
             ElasticForm f = ElasticForm.of(g);
             if (f == null || f.l1 != 0) {
@@ -676,7 +772,7 @@ final class LazyWeights {
         double[] out = new double[2 * proximals.length];
         for (int k = 0; k < proximals.length; k++) {
             ElasticForm f = ElasticForm.of(proximals[k]);
-            if (f == null || !f.proximalMatches(proximals[k])) {
+            if (f == null || (!paidCumulatively[k] && !f.proximalMatches(proximals[k]))) {
                 return null;
             }
             out[2 * k] = f.l1;

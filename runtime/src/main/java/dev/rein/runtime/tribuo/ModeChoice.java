@@ -1,5 +1,7 @@
 package dev.rein.runtime.tribuo;
 
+import dev.rein.api.hook.ElementwisePenalty;
+import dev.rein.api.hook.Role;
 import dev.rein.runtime.spec.BoundTerm;
 import dev.rein.runtime.spec.PenaltyMode;
 
@@ -46,6 +48,28 @@ final class ModeChoice {
                             + ": use SGD without momentum for exact zeros, or mode=decoupled or mode=coupled");
                 }
                 return PenaltyMode.PROXIMAL;
+            case CUMULATIVE:
+                LazyWeights.ElasticForm form = term.hook() instanceof ElementwisePenalty
+                        ? LazyWeights.ElasticForm.of((ElementwisePenalty) term.hook()) : null;
+                if (form == null || form.l1 <= 0) {
+                    throw new IllegalArgumentException(ask + "cumulative mode pays an L1 penalty, and this one is"
+                            + " not of the form λ₁|w| + (λ₂/2)w² with λ₁ > 0 (l1 and elastic_net are): use"
+                            + " mode=proximal, coupled or decoupled");
+                }
+                if (term.target().covers(Role.BIAS)) {
+                    throw new IllegalArgumentException(ask + "cumulative mode applies to the weights only: drop"
+                            + " on=" + term.target().specName());
+                }
+                if (averaged) {
+                    throw new IllegalArgumentException(ask + "ParameterAveraging's final average of the iterates"
+                            + " would undo its zeros: drop ParameterAveraging, or use mode=coupled or"
+                            + " mode=decoupled");
+                }
+                if (!chain.isPlainSgd()) {
+                    throw new IllegalArgumentException(ask + noSingleStep(chain).replace("a proximal step",
+                            "a cumulative penalty") + ": use SGD without momentum, or mode=decoupled");
+                }
+                return PenaltyMode.CUMULATIVE;
             case AUTO:
             default:
                 if (chain.isPlainSgd()) {

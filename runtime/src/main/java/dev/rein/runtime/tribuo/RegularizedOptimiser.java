@@ -254,6 +254,7 @@ public final class RegularizedOptimiser implements StochasticGradientOptimiser {
         this.modes = String.join(", ", modeList);
         this.penalties = List.copyOf(resolved);
         this.constraints = regularization.terms(Kind.CONSTRAINT);
+        refuseMixedL1Modes();
         this.scalesByWeight = chain.scalesByWeight();
         this.averaged = chain.contains(OptimiserChain.PARAMETER_AVERAGING);
     }
@@ -372,6 +373,13 @@ public final class RegularizedOptimiser implements StochasticGradientOptimiser {
             }
         }
         this.lazy = lazyEngine(parameters);
+        if (lazy == null && hasMode(PenaltyMode.CUMULATIVE)) {
+            throw new IllegalArgumentException("mode=cumulative in '" + spec + "' keeps what each weight owes in"
+                    + " Rein's lazy engine, which this training cannot use: it needs a linear model (not a"
+                    + " factorization machine), penalties of the form λ₁|w| + (λ₂/2)w² only (l1, l2, elastic_net),"
+                    + " no constraint but max_norm and none at all with L1, and no ParameterAveraging; use"
+                    + " mode=proximal instead");
+        }
         if (lazy != null) {
             installLiveMatrix();
         }
@@ -416,6 +424,22 @@ public final class RegularizedOptimiser implements StochasticGradientOptimiser {
         return LazyWeights.of(w.getDimension1Size(), w.getDimension2Size() - 1, onWeights, onBias, rowCap, spec);
     }
 
+    /** Proximal and cumulative L1 would both claim the weights' thresholds; one L1 mode per spec. */
+    private void refuseMixedL1Modes() {
+        if (!hasMode(PenaltyMode.CUMULATIVE)) {
+            return;
+        }
+        for (PenaltyTerm p : penalties) {
+            LazyWeights.ElasticForm form = p.mode() == PenaltyMode.PROXIMAL && p.elementwise() != null
+                    ? LazyWeights.ElasticForm.of(p.elementwise()) : null;
+            if (form != null && form.l1 > 0) {
+                throw new IllegalArgumentException("'" + spec + "' pays one L1 penalty cumulatively and soft-thresholds"
+                        + " another (" + p.term().name() + " runs in mode=proximal): give "
+                        + p.term().name() + " mode=cumulative too, or neither");
+            }
+        }
+    }
+
     private boolean hasMode(PenaltyMode mode) {
         for (PenaltyTerm p : penalties) {
             if (p.mode() == mode) {
@@ -457,6 +481,11 @@ public final class RegularizedOptimiser implements StochasticGradientOptimiser {
             double h = moves ? stepSize : 0;
             if (lazy.canDefer(h) && isLazyGradient(gradients[0])) {
                 return lazyStep(gradients, weight, h);
+            }
+            if (lazy.cumulative()) {
+                throw new DivergenceException(step, spec, "the step coefficient " + h + " times the L2 part of"
+                        + " the penalties reaches 1, which would flip the weights' signs and which mode=cumulative"
+                        + " cannot take; lower the learning rate");
             }
             catchUp();
         }
@@ -578,6 +607,9 @@ public final class RegularizedOptimiser implements StochasticGradientOptimiser {
      * when a penalty covers the bias (its step is applied with the update, so the bias must be in it).
      */
     private boolean isLazyGradient(Tensor gradient) {
+        if (gradient instanceof DenseMatrix && lazy.cumulative()) {
+            return true;   // every weight is present; the debts live in the lazy engine only
+        }
         if (!(gradient instanceof DenseSparseMatrix)) {
             return false;
         }
@@ -603,7 +635,8 @@ public final class RegularizedOptimiser implements StochasticGradientOptimiser {
      */
     private Tensor[] lazyStep(Tensor[] gradients, double weight, double h) {
         Tensor[] update = optimiser.step(gradients, weight);
-        if (!(update[0] instanceof DenseSparseMatrix)) {
+        boolean denseStep = gradients[0] instanceof DenseMatrix && update[0] instanceof DenseMatrix;
+        if (!(update[0] instanceof DenseSparseMatrix) && !denseStep) {
             throw new IllegalStateException(optimiser + " turned a sparse gradient into a "
                     + update[0].getClass().getSimpleName() + ", so RegularizedOptimiser cannot tell which weights"
                     + " it moved; this is a bug in Rein's lazy mode, please report it with the optimiser");

@@ -161,7 +161,7 @@ class SpecBinderTest {
         assertError("l2(on=bias)", 7,
                 "invalid value in l2: 'bias' is not one of the allowed values: on must be one of weights, all");
         assertError("l2(mode=lazy)", 9, "invalid value in l2: 'lazy' is not one of the allowed values: mode must be"
-                + " one of auto, coupled, decoupled, proximal");
+                + " one of auto, coupled, decoupled, proximal, cumulative");
         assertError("l2(lambda=1, mode=proximal)", 19, "mode=proximal needs a proximal operator, which l2 does not"
                 + " have: mode must be one of auto, coupled, decoupled");
     }
