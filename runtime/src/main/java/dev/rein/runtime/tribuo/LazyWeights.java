@@ -504,10 +504,13 @@ final class LazyWeights {
         for (int k = 0; k < n; k++) {
             int c = index[k];
             int i = offset + c;
-            double u = withDebtPaid(row[c], before, paid[i]);
-            paid[i] += u - row[c];
-            double w = withDebtPaid(u + gain * delta[k], now, paid[i]);
-            paid[i] += w - (u + gain * delta[k]);
+            double stored = row[c];
+            double q = paid[i];
+            double u = withDebtPaid(stored, before, q);
+            q += u - stored;
+            double v = u + gain * delta[k];
+            double w = withDebtPaid(v, now, q);
+            paid[i] = q + (w - v);
             row[c] = w;
             nonFinite += w * 0;
         }
@@ -685,7 +688,7 @@ final class LazyWeights {
      * a weight could not pay at zero stays owed. Same branch-free arithmetic as {@link #softThreshold}.
      */
     private static double withDebtPaid(double u, double total, double paid) {
-        double magnitude = Math.abs(u) - (total + Math.signum(u) * paid);
+        double magnitude = Math.abs(u) - (total + Math.copySign(1.0, u) * paid);   // at ±0 it owes ≥ 0 either way
         return Math.copySign((magnitude + Math.abs(magnitude)) * 0.5, u) + 0.0;
     }
 
