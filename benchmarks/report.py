@@ -91,7 +91,8 @@ def overhead_table(rows, task, goal):
     for r in rows:
         t = seconds_of(r)
         ratio = t / seconds_of(base) if base else None
-        if r["spec"] != "none" and ratio is not None:
+        in_goal = r["spec"] != "none" and "mode=" not in r["spec"]   # the issue's specs, in mode=auto
+        if in_goal and ratio is not None:
             worst = ratio if worst is None else max(worst, ratio)
         if r.get("status") == "over_budget":
             time_cell = "**≈ %s** (extrapolated)" % fmt_s(t)
@@ -103,8 +104,12 @@ def overhead_table(rows, task, goal):
             runs = r["times"]
             acc = fmt_acc(r.get("test_accuracy"))
             nz = "%d / %d" % (r["nonzero_weights"], r["total_weights"])
-        ratio_cell = "1.00 (baseline)" if r["spec"] == "none" else (
-            "**%.2f×**" % ratio + (" ✗" if ratio > goal else " ✓"))
+        if r["spec"] == "none":
+            ratio_cell = "1.00 (baseline)"
+        elif in_goal:
+            ratio_cell = "**%.2f×**" % ratio + (" ✗" if ratio > goal else " ✓")
+        else:
+            ratio_cell = "%.2f× (optional mode, outside the goal)" % ratio
         out.append("| `%s` | %s | %s | %s | %s | %s |" % (r["spec"], time_cell, ratio_cell, acc, nz, runs))
     return out, worst
 
@@ -171,35 +176,38 @@ def objective_table(rows):
 def goals(dense_worst, sparse_worst, quality_rows):
     lines = []
     if dense_worst is not None:
-        lines.append("- Overhead on Fashion-MNIST ≤ 1.10×: worst measured **%.2f×** — %s." % (
+        lines.append("- Overhead on Fashion-MNIST ≤ 1.10× (`l2`, `l1`, `elastic_net`, `max_norm`, mode=auto): worst"
+                     " measured **%.2f×** — %s." % (
             dense_worst, "met" if dense_worst <= 1.10 else "**not met**"))
     if sparse_worst is not None:
-        lines.append("- Overhead on the sparse set ≤ 1.3×: worst measured **%.2f×** — %s." % (
+        lines.append("- Overhead on the sparse set ≤ 1.3× (the same specs): worst measured **%.2f×** — %s." % (
             sparse_worst, "met" if sparse_worst <= 1.3 else "**not met**"))
-    rein = {penalty_of(r): r for r in quality_rows if r["tool"] == "rein"}
-    for pen, r in rein.items():
+    rein = [r for r in quality_rows if r["tool"] == "rein"]
+    for r in rein:
+        pen = penalty_of(r)
         others = [o for o in quality_rows if o["tool"] != "rein" and penalty_of(o) == pen]
         if not others:
             continue
         best = max(others, key=lambda o: o["test_accuracy"])
         diff = 100 * (r["test_accuracy"] - best["test_accuracy"])
-        lines.append("- Accuracy with %s within 0.5 points of the others: Rein %s vs best other %s (%s): %+.2f"
-                     " points — %s." % (pen, fmt_acc(r["test_accuracy"]), fmt_acc(best["test_accuracy"]),
+        lines.append("- Accuracy of `%s` within 0.5 points of the others: Rein %s vs best other %s (%s): %+.2f"
+                     " points — %s." % (r["spec"], fmt_acc(r["test_accuracy"]), fmt_acc(best["test_accuracy"]),
                                         label_of(best), diff, "met" if diff >= -0.5 else "**not met**"))
-    l1 = rein.get("l1")
     ll = next((o for o in quality_rows if o["tool"] == "liblinear" and o["solver"] == 6), None)
-    if l1 and ll:
-        lines.append("- L1 sparsity comparable to liblinear `-s 6`: Rein keeps %d of %d weights non-zero, liblinear"
-                     " %d of %d — %s." % (l1["nonzero_weights"], l1["total_weights"], ll["nonzero_weights"],
-                                         ll["total_weights"], "met" if l1["nonzero_weights"] <= 1.5 *
-                                         ll["nonzero_weights"] else "**not met**"))
-    for pen, r in rein.items():
-        sk = next((o for o in quality_rows if o["tool"] == "sklearn" and o["penalty"] == pen and
+    for r in (r for r in rein if penalty_of(r) == "l1"):
+        if ll:
+            lines.append("- L1 sparsity comparable to liblinear `-s 6` (at most 1.5× its non-zeros): `%s` keeps %d"
+                         " of %d weights non-zero, liblinear %d of %d — %s." % (
+                             r["spec"], r["nonzero_weights"], r["total_weights"], ll["nonzero_weights"],
+                             ll["total_weights"], "met" if r["nonzero_weights"] <= 1.5 * ll["nonzero_weights"]
+                             else "**not met**"))
+    for r in rein:
+        sk = next((o for o in quality_rows if o["tool"] == "sklearn" and o["penalty"] == penalty_of(r) and
                    o["schedule"] == "invscaling"), None)
         if sk:
             a, b = r["median_seconds"] / r["epochs"], sk["median_seconds"] / sk["epochs"]
-            lines.append("- Faster than sklearn SGD per epoch (%s): Rein %s s, sklearn %s s per epoch (%.2f×) — %s."
-                         % (pen, fmt_s(a), fmt_s(b), a / b, "met" if a < b else "**not met**"))
+            lines.append("- Faster than sklearn SGD per epoch (`%s`): Rein %s s, sklearn %s s per epoch (%.2f×) — %s."
+                         % (r["spec"], fmt_s(a), fmt_s(b), a / b, "met" if a < b else "**not met**"))
     return lines
 
 
@@ -339,6 +347,12 @@ optimum differs from J's only by the small penalty on the bias). The gap to the 
   plain SGD, lazy and eager give the same model to 1e-9 (`LazyTest`). Under adaptive optimisers (AdaGrad, Adam,
   RMSProp) a coupled penalty would change the optimiser's state for every weight, so Rein runs coupled penalties
   there eagerly (exact, O(weights) per step) and only decoupled ones lazily; none of that is measured here.
+- `mode=cumulative` rows apply the L1 part as Tsuruoka et al.'s cumulative penalty, the way sklearn's
+  `SGDClassifier` applies `l1` and `elasticnet`: each weight keeps what it has paid and owes the rest, also while it
+  sits at zero, so weights the loss pushes off zero only now and then return to it. It is an option
+  (`l1(lambda=..., mode=cumulative)`), not what `mode=auto` picks, because proximal steps are the ones whose fixed
+  point is the minimiser of the objective; it is shown for the sparsity it gives. Its bookkeeping (two payments per
+  present weight) costs more than a soft-threshold, so it is listed outside the overhead goal.
 - `max_norm` is lazy too: Rein recognises a row-norm cap by probing the constraint, keeps each row's squared norm up
   to date as entries change and applies the cap as one scale per row, so it costs O(non-zeros) per step and runs on
   the 1,000,000-feature set. Constraints it does not recognise (e.g. `non_negative`), and `max_norm` combined with

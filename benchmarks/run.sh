@@ -86,6 +86,7 @@ log "1a. overhead on Fashion-MNIST"
 bench train --task overhead-dense --train "$fashion-train.libsvm" --test "$fashion-test.libsvm" \
   --spec none --spec "l2(lambda=$LAMBDA)" --spec "l1(lambda=$LAMBDA)" \
   --spec "elastic_net(lambda=$LAMBDA, l1_ratio=$L1_RATIO)" --spec "max_norm(c=1)" \
+  --spec "l1(lambda=$LAMBDA, mode=cumulative)" --spec "elastic_net(lambda=$LAMBDA, l1_ratio=$L1_RATIO, mode=cumulative)" \
   --reps "$REPS" --warmup "$WARMUP" --epochs "$OVERHEAD_EPOCHS" --optimiser sgd-sqrt-decay --learning-rate "$LR" \
   --budget "$BUDGET" --out "$results" >&2
 
@@ -93,12 +94,14 @@ log "1b. overhead on the generated sparse set"
 bench train --task overhead-sparse --train "$sparse-train.libsvm" --test "$sparse-test.libsvm" \
   --spec none --spec "l2(lambda=$SPARSE_LAMBDA)" --spec "l1(lambda=$SPARSE_LAMBDA)" \
   --spec "elastic_net(lambda=$SPARSE_LAMBDA, l1_ratio=$L1_RATIO)" --spec "max_norm(c=1)" \
+  --spec "l1(lambda=$SPARSE_LAMBDA, mode=cumulative)" \
   --reps "$REPS" --warmup "$WARMUP" --epochs "$OVERHEAD_EPOCHS" --optimiser sgd-sqrt-decay --learning-rate "$LR" \
   --budget "$BUDGET" --out "$results" >&2
 
 log "2a. quality and speed on Fashion-MNIST, 10 classes: Rein"
 bench train --task quality --train "$fashion-train.libsvm" --test "$fashion-test.libsvm" \
   --spec "l2(lambda=$LAMBDA)" --spec "l1(lambda=$LAMBDA)" --spec "elastic_net(lambda=$LAMBDA, l1_ratio=$L1_RATIO)" \
+  --spec "l1(lambda=$LAMBDA, mode=cumulative)" --spec "elastic_net(lambda=$LAMBDA, l1_ratio=$L1_RATIO, mode=cumulative)" \
   --reps "$QREPS" --warmup 1 --epochs "$QEPOCHS" --optimiser sgd-sqrt-decay --learning-rate "$QLR" \
   --budget 0 --out "$results" >&2
 log "2a. scikit-learn SGDClassifier"
