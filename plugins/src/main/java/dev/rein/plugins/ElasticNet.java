@@ -17,7 +17,8 @@ import dev.rein.api.Regularizer;
  * <p>scikit-learn {@code SGDClassifier(penalty="elasticnet", alpha=a, l1_ratio=r)} and
  * {@code ElasticNet(alpha=a, l1_ratio=r)} are {@code λ = a, ρ = r}. Keras {@code l1_l2(l1=x, l2=y)} is
  * {@code λ = x + 2y, ρ = x / (x + 2y)}. The proximal operator soft-thresholds by {@code step·λ·ρ}, then shrinks
- * by {@code 1 + step·λ·(1−ρ)}: exact zeros, like L1.
+ * by {@code 1 + step·λ·(1−ρ)}: exact zeros, like L1. {@code mode=cumulative} pays the L1 part the way
+ * {@code SGDClassifier} does (Tsuruoka et al.'s cumulative penalty), for sparser models under SGD.
  */
 @Regularizer(name = "elastic_net", aliases = {"elasticnet"},
         description = "Elastic net: lambda*(l1_ratio*|w| + (1-l1_ratio)/2*w^2), sparse and stable")

@@ -23,6 +23,10 @@ import dev.rein.api.Regularizer;
  *       ({@link #lambdaFromLiblinear}).</li>
  * </ul>
  * The gradient at {@code w = 0} is taken as {@code 0}, a valid subgradient.
+ *
+ * <p>Under plain SGD, {@code mode=auto} applies it by proximal steps. scikit-learn's {@code SGDClassifier} applies
+ * it by Tsuruoka et al.'s cumulative penalty instead, which Rein offers as {@code l1(lambda=1e-5, mode=cumulative)}:
+ * sparser models after a few epochs, at some cost per step (see BENCHMARKS.md).
  */
 @Regularizer(name = "l1", aliases = {"lasso"},
         description = "Lasso: lambda*|w|, drives small weights to exactly zero")

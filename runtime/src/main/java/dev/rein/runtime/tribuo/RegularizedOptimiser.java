@@ -78,6 +78,12 @@ import org.tribuo.math.la.VectorTuple;
  *       zeros. Only under SGD without momentum, whose step size is one known number; the fixed point is the
  *       coupled one ({@code ω̄·G ∈ b²·∂R(w)}). Adaptive optimisers keep their per-weight step sizes private, and
  *       momentum has no single step size: both are refused with a message that says what to use instead.</li>
+ *   <li><b>cumulative</b>: for penalties of the form {@code λ₁|w| + (λ₂/2)w²} with {@code λ₁ > 0} on the weights,
+ *       the L1 part is paid as Tsuruoka et al.'s (2009) cumulative penalty, as scikit-learn's {@code SGDClassifier}
+ *       does: each weight keeps what it has paid and owes the rest, also while it sits at zero (the L2 part shrinks
+ *       as in proximal mode). Sparser than proximal steps under SGD. Same optimisers as proximal (SGD without
+ *       momentum, no averaging); it lives in the lazy engine, so it needs a linear model and a spec the engine
+ *       takes (see below), else it is refused at {@code initialise}; never chosen by {@code auto}.</li>
  * </ul>
  * <pre>
  *                      coupled   decoupled                proximal             auto
