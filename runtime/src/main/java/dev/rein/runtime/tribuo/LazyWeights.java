@@ -147,7 +147,7 @@ final class LazyWeights {
         }
         this.gradientL2 = l2;
         this.anyL1 = l1;
-        this.lastStep = new int[closedForm == null ? rows * features : 0];
+        this.lastStep = new int[closedForm == null || cumulative ? rows * features : 0];
         this.touchedSum = new double[anyL1 ? rows * features : 0];
         this.rowCap = rowCap;
         this.rowScale = new double[rows];
@@ -367,9 +367,20 @@ final class LazyWeights {
                 int c = index[k];
                 if (c < features) {
                     double u = row[c];
-                    if (clip) {
-                        u = cumulative ? withDebtPaid(u, sumNow, touchedSum[offset + c])
-                                : softThreshold(u, sumNow - touchedSum[offset + c]);
+                    if (clip && cumulative) {
+                        // Pay now and keep it, marked, so that the update that follows skips the payment.
+                        int i = offset + c;
+                        double paid = withDebtPaid(u, sumNow, touchedSum[i]);
+                        touchedSum[i] += paid - u;
+                        u = paid;
+                        row[c] = u;
+                        lastStep[i] = latest;
+                    } else if (clip) {
+                        // Keep the caught-up value: the update that follows then finds it exact and skips its own
+                        // catch-up (it compares the stored sum), which costs more than these two stores.
+                        u = softThreshold(u, sumNow - touchedSum[offset + c]);
+                        row[c] = u;
+                        touchedSum[offset + c] = sumNow;
                     } else if (closedForm == null) {
                         u = caughtUp(u, offset + c, latest);
                         row[c] = u;   // a replay is costly: keep its result
@@ -482,7 +493,11 @@ final class LazyWeights {
         for (int k = 0; k < n; k++) {
             int c = index[k];
             int i = offset + c;
-            double u = softThreshold(row[c], before - touchedSum[i]);
+            double u = row[c];
+            double owed = before - touchedSum[i];
+            if (owed != 0) {   // not caught up by the forward pass (e.g. a step without one)
+                u = softThreshold(u, owed);
+            }
             double w = softThreshold(u + gain * delta[k], threshold);
             row[c] = w;
             touchedSum[i] = now;
@@ -496,6 +511,7 @@ final class LazyWeights {
      * pays this step's share (with whatever it could not pay before, while it sat at zero).
      */
     private double addPayingDebts(double[] row, int offset, int[] index, double[] delta, int n) {
+        int payday = latest - 1;   // the forward pass of this step ran before it was recorded
         double before = sumBefore;
         double now = sumNow;
         double gain = stepGain;
@@ -504,10 +520,14 @@ final class LazyWeights {
         for (int k = 0; k < n; k++) {
             int c = index[k];
             int i = offset + c;
-            double stored = row[c];
+            double u = row[c];
             double q = paid[i];
-            double u = withDebtPaid(stored, before, q);
-            q += u - stored;
+            if (lastStep[i] != payday) {   // not paid by the forward pass (e.g. a step without one)
+                double owed = withDebtPaid(u, before, q);
+                q += owed - u;
+                u = owed;
+            }
+            lastStep[i] = latest;
             double v = u + gain * delta[k];
             double w = withDebtPaid(v, now, q);
             paid[i] = q + (w - v);

@@ -14,6 +14,9 @@ import dev.rein.runtime.spec.Regularization;
 import dev.rein.runtime.spec.Target;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
+import org.tribuo.Example;
+import org.tribuo.Feature;
+import org.tribuo.ImmutableFeatureMap;
 import org.tribuo.MutableDataset;
 import org.tribuo.math.LinearParameters;
 import org.tribuo.math.la.DenseMatrix;
@@ -53,6 +56,52 @@ class CumulativeL1Test {
         assertTrue(cumulativeZeros > proximalZeros + 3,
                 "cumulative " + cumulativeZeros + " zeros, proximal " + proximalZeros);
         assertTrue(cumulativeZeros < cumulative.length - 5, "the informative weights survive: " + cumulativeZeros);
+    }
+
+    @Test
+    void trainingThroughTribuoIsTheAlgorithmWithEveryWeightPaidBeforeEachPrediction() {
+        // Tribuo's own trainer: the forward pass pays the example's debts and marks them, the update skips them.
+        MutableDataset<Regressor> data = LazyTest.sparseRegression(120, 10, 3, 4L);
+        double lambda = 0.05;
+        double lr = 0.02;
+        int epochs = 3;
+        LinearSGDTrainer trainer = new LinearSGDTrainer(new SquaredLoss(), new RegularizedOptimiser(
+                SGD.getSimpleSGD(lr), TestTerms.of(mode(l1p(lambda), PenaltyMode.CUMULATIVE))), epochs, -1, 1, 5L);
+        trainer.setShuffle(false);
+        var model = trainer.train(data);
+        double[] trained = LazyTest.flat(model.getWeightsCopy());
+
+        ImmutableFeatureMap features = model.getFeatureIDMap();
+        int f = features.size();
+        double[] w = new double[f + 1];   // the bias last, as Tribuo lays it out
+        double[] paid = new double[f];
+        double total = 0;
+        for (int e = 0; e < epochs; e++) {
+            for (Example<Regressor> example : data) {
+                double prediction = w[f];
+                for (Feature x : example) {
+                    prediction += w[features.getID(x.getName())] * x.getValue();
+                }
+                double residual = example.getOutput().getValues()[0] - prediction;
+                for (Feature x : example) {
+                    w[features.getID(x.getName())] += lr * residual * x.getValue();
+                }
+                w[f] += lr * residual;
+                total += lr * lambda;
+                for (int j = 0; j < f; j++) {   // Tsuruoka et al.'s clipping, every weight, every step
+                    double z = w[j];
+                    w[j] = z > 0 ? Math.max(0, z - (total + paid[j])) : z < 0 ? Math.min(0, z + (total - paid[j])) : z;
+                    paid[j] += w[j] - z;
+                }
+            }
+        }
+        int zeros = 0;
+        for (int j = 0; j <= f; j++) {
+            assertEquals(w[j], trained[j], 1e-10, "weight " + j);
+            zeros += j < f && w[j] == 0 ? 1 : 0;
+            assertEquals(w[j] == 0, trained[j] == 0, "zero at " + j);
+        }
+        assertTrue(zeros > 0 && zeros < f, "some weights, not all, are held at zero: " + zeros);
     }
 
     @Test
