@@ -87,7 +87,8 @@ final class LazyWeights {
     private final double[] rowSquares;
     private boolean rowSquaresStale = true;
 
-    /** The step each weight is exact at, when later than {@link #base} (unused in closed form without L1). */
+    /** Replay: the step each weight is exact at, when later than {@link #base}. Cumulative mode: the step whose
+     * threshold sum it has paid up to. Unused otherwise. */
     private final int[] lastStep;
     /** All weights are exact at {@code base}; steps {@code base + 1 .. latest} are in the history. */
     private int base;
@@ -206,11 +207,6 @@ final class LazyWeights {
         return biasGradientTerms.length + biasProximalTerms.length > 0;
     }
 
-    /** The step every weight is exact at once caught up. */
-    int latest() {
-        return latest;
-    }
-
     int features() {
         return features;
     }
@@ -266,7 +262,7 @@ final class LazyWeights {
     }
 
     /** Whether the rows' norms are capped (a max-norm constraint). */
-    boolean capsRows() {
+    private boolean capsRows() {
         return rowCap < Double.POSITIVE_INFINITY;
     }
 
