@@ -5,11 +5,8 @@ import dev.rein.runtime.spec.PenaltyMode;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.function.DoubleUnaryOperator;
 import org.tribuo.math.la.DenseMatrix;
 import org.tribuo.math.la.DenseSparseMatrix;
-import org.tribuo.math.la.DenseVector;
-import org.tribuo.math.la.SGDVector;
 import org.tribuo.math.la.SparseVector;
 import org.tribuo.math.la.Tensor;
 
@@ -211,6 +208,26 @@ final class LazyWeights {
         return features;
     }
 
+    /** Whether any step is pending for some weight (else the stored values are the weights). */
+    boolean hasHistory() {
+        return latest != base;
+    }
+
+    /** Whether adding {@code update} applies the step recorded last. */
+    boolean isPending(Tensor update) {
+        return update == pendingUpdate;
+    }
+
+    /** The stored values were changed from outside (a plain addition): the rows' norms must be recomputed. */
+    void valuesReplaced() {
+        rowSquaresStale = true;
+    }
+
+    /** A NaN or infinite weight at the latest step, {@code detail} saying which. */
+    DivergenceException divergence(String detail) {
+        return new DivergenceException(latest, spec, detail);
+    }
+
     /**
      * Records a lazy step of coefficient {@code h} (0 for a step that moves nothing): from now on the absent weights
      * are caught up over it, and adding {@code update} to the {@link LiveMatrix} applies it to the present ones.
@@ -346,8 +363,8 @@ final class LazyWeights {
 
     // ---- the fused passes
 
-    /** {@code W·x} for a sparse example, with every weight read as if caught up (nothing is written). */
-    private double[] forward(double[][] values, SparseVector x) {
+    /** {@code W·x} for a sparse example, with every weight read as if caught up. */
+    double[] forward(double[][] values, SparseVector x) {
         int[] index = SparseRows.indices(x);
         double[] value = SparseRows.values(x);
         int n = x.numActiveElements();
@@ -397,7 +414,8 @@ final class LazyWeights {
      * {@code prox_h(w - h·Σ ∇R(w) + δ)}. Returns the flat index {@code r * (features + 1) + c} of the first weight
      * that is not finite afterwards, or -1.
      */
-    private int addPending(double[][] values, Tensor update) {
+    int addPending(double[][] values, Tensor update) {
+        pendingUpdate = null;
         boolean cap = capsRows();
         if (cap && rowSquaresStale) {
             refreshRowSquares(values);
@@ -603,73 +621,6 @@ final class LazyWeights {
         return v;
     }
 
-    /**
-     * The live weight matrix in lazy mode: a {@code DenseMatrix} whose products read the weights as caught up and
-     * whose addition of the update {@code step} returned applies the step's penalties (see {@link LazyWeights}).
-     * Element reads ({@code get}) see the stored values, which are the weights only after
-     * {@link RegularizedOptimiser#catchUp()}.
-     */
-    static final class LiveMatrix extends DenseMatrix {
-        private static final long serialVersionUID = 1L;
-        private final transient LazyWeights engine;
-
-        LiveMatrix(DenseMatrix weights, LazyWeights engine) {
-            super(weights);
-            this.engine = engine;
-        }
-
-        @Override
-        public DenseVector leftMultiply(SGDVector input) {
-            if (input instanceof SparseVector && input.size() == getDimension2Size() && engine.latest != engine.base) {
-                return DenseVector.createDenseVector(engine.forward(values, (SparseVector) input));
-            }
-            catchUpAll();
-            return super.leftMultiply(input);
-        }
-
-        /** Adds {@code other}; when it is the update of the step recorded last, with that step's penalties. */
-        @Override
-        public void intersectAndAddInPlace(Tensor other) {
-            if (other == engine.pendingUpdate && (other instanceof DenseSparseMatrix || other instanceof DenseMatrix)) {
-                engine.pendingUpdate = null;
-                int bad = engine.addPending(values, other);
-                if (bad >= 0) {
-                    int columns = engine.features + 1;
-                    throw new DivergenceException(engine.latest, engine.spec, "weight (" + bad / columns + ", "
-                            + bad % columns + ") is " + values[bad / columns][bad % columns] + " after the update");
-                }
-            } else {
-                intersectAndAddInPlace(other, DoubleUnaryOperator.identity());
-            }
-        }
-
-        /** Any other addition: every weight is caught up first, then {@code other} is added as it is. */
-        @Override
-        public void intersectAndAddInPlace(Tensor other, DoubleUnaryOperator f) {
-            catchUpAll();
-            super.intersectAndAddInPlace(other, f);
-            engine.rowSquaresStale = true;
-        }
-
-        /** A plain, exact copy. */
-        @Override
-        public DenseMatrix copy() {
-            catchUpAll();
-            return new DenseMatrix(this);
-        }
-
-        /** Makes the stored values the weights; the first non-finite one is reported as divergence. */
-        void catchUpAll() {
-            int bad = engine.catchUpAll(values);
-            if (bad >= 0) {
-                int r = bad / engine.features;
-                int c = bad % engine.features;
-                throw new DivergenceException(engine.latest, engine.spec, "weight (" + r + ", " + c + ") is "
-                        + values[r][c] + " after catching up the penalty steps it missed");
-            }
-        }
-    }
-
     // ---- closed form: |w| -> max(0, a|w| - b), stored as u = w / A
 
     /** The scale A after the latest step: the stored {@code u} times it is the weight. */
@@ -798,52 +749,5 @@ final class LazyWeights {
             out[2 * k + 1] = f.l2;
         }
         return out;
-    }
-
-    /** {@code R(w) = λ₁|w| + (λ₂/2)w²} with {@code λ₁, λ₂ >= 0}, recognised from a hook by probing. */
-    static final class ElasticForm {
-        private static final double[] PROBES = {-3.5, -1, -0.25, 0, 0.125, 0.7, 2.5};
-        final double l1;
-        final double l2;
-
-        private ElasticForm(double l1, double l2) {
-            this.l1 = l1;
-            this.l2 = l2;
-        }
-
-        /** The form of {@code p}, or null when its value or gradient is not of it at every probe. */
-        static ElasticForm of(ElementwisePenalty p) {
-            double l2 = p.value(2) - 2 * p.value(1);
-            double l1 = p.value(1) - l2 / 2;
-            if (!(l1 >= 0 && l2 >= 0)) {
-                return null;
-            }
-            for (double w : PROBES) {
-                double value = l1 * Math.abs(w) + 0.5 * l2 * w * w;
-                double gradient = l1 * Math.signum(w) + l2 * w;
-                if (!close(value, p.value(w)) || !close(gradient, p.gradient(w))) {
-                    return null;
-                }
-            }
-            return new ElasticForm(l1, l2);
-        }
-
-        /** Whether {@code p.proximal} soft-thresholds by {@code step·λ₁}, then shrinks by {@code 1 + step·λ₂}. */
-        boolean proximalMatches(ElementwisePenalty p) {
-            for (double step : new double[] {0.01, 0.5, 3}) {
-                for (double w : PROBES) {
-                    double t = step * l1;
-                    double soft = Math.copySign(Math.max(0, Math.abs(w) - t), w);
-                    if (!close(soft / (1 + step * l2), p.proximal(w, step))) {
-                        return false;
-                    }
-                }
-            }
-            return true;
-        }
-
-        private static boolean close(double expected, double actual) {
-            return Math.abs(expected - actual) <= 1e-12 * Math.max(1, Math.abs(expected));
-        }
     }
 }

@@ -49,8 +49,8 @@ final class ModeChoice {
                 }
                 return PenaltyMode.PROXIMAL;
             case CUMULATIVE:
-                LazyWeights.ElasticForm form = term.hook() instanceof ElementwisePenalty
-                        ? LazyWeights.ElasticForm.of((ElementwisePenalty) term.hook()) : null;
+                ElasticForm form = term.hook() instanceof ElementwisePenalty
+                        ? ElasticForm.of((ElementwisePenalty) term.hook()) : null;
                 if (form == null || form.l1 <= 0) {
                     throw new IllegalArgumentException(ask + "cumulative mode pays an L1 penalty, and this one is"
                             + " not of the form λ₁|w| + (λ₂/2)w² with λ₁ > 0 (l1 and elastic_net are): use"

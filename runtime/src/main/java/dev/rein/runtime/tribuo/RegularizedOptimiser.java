@@ -111,7 +111,7 @@ import org.tribuo.math.la.VectorTuple;
  * When a linear model's gradient arrives as a {@code DenseSparseMatrix} (Tribuo's loaders drop zeros, so even
  * image data does), a step touches only the weights of the features present in the mini-batch, and the weights
  * of absent features are caught up when their feature is next seen, or all at once by {@link #catchUp()} (which
- * {@link #finalise()} calls). The live weight tensor is then a {@link LazyWeights.LiveMatrix}, a
+ * {@link #finalise()} calls). The live weight tensor is then a {@link LiveMatrix}, a
  * {@code DenseMatrix} subclass that does the penalty work inside the two passes Tribuo makes over the present
  * entries anyway: its {@code leftMultiply} (the forward pass) reads weights as caught up, and adding the update
  * {@code step} returned (Tribuo's {@code parameters.update}) applies this step's penalties and constraints to the
@@ -195,7 +195,7 @@ public final class RegularizedOptimiser implements StochasticGradientOptimiser {
     private long steps;
     private LazyWeights lazy;
     /** In lazy mode, the live weight tensor installed in the parameters. */
-    private LazyWeights.LiveMatrix live;
+    private LiveMatrix live;
     /** Under ParameterAveraging: Σ_t t·(what Rein added to the update at step t), per slot. */
     private double[][] averagingCorrection;
 
@@ -391,9 +391,9 @@ public final class RegularizedOptimiser implements StochasticGradientOptimiser {
         }
     }
 
-    /** Puts a {@link LazyWeights.LiveMatrix} copy of the current weights into the parameters. */
+    /** Puts a {@link LiveMatrix} copy of the current weights into the parameters. */
     private void installLiveMatrix() {
-        live = new LazyWeights.LiveMatrix((DenseMatrix) parameters.get()[0], lazy);
+        live = new LiveMatrix((DenseMatrix) parameters.get()[0], lazy);
         parameters.set(new Tensor[] {live});
     }
 
@@ -436,8 +436,8 @@ public final class RegularizedOptimiser implements StochasticGradientOptimiser {
             return;
         }
         for (PenaltyTerm p : penalties) {
-            LazyWeights.ElasticForm form = p.mode() == PenaltyMode.PROXIMAL && p.elementwise() != null
-                    ? LazyWeights.ElasticForm.of(p.elementwise()) : null;
+            ElasticForm form = p.mode() == PenaltyMode.PROXIMAL && p.elementwise() != null
+                    ? ElasticForm.of(p.elementwise()) : null;
             if (form != null && form.l1 > 0) {
                 throw new IllegalArgumentException("'" + spec + "' pays one L1 penalty cumulatively and soft-thresholds"
                         + " another (" + p.term().name() + " runs in mode=proximal): give "
@@ -634,7 +634,7 @@ public final class RegularizedOptimiser implements StochasticGradientOptimiser {
 
     /**
      * The inner optimiser's step on the loss gradient alone, its update returned untouched: the penalties of this
-     * step are applied when the trainer adds it to the {@link LazyWeights.LiveMatrix}, fused with that pass (the
+     * step are applied when the trainer adds it to the {@link LiveMatrix}, fused with that pass (the
      * forward pass has already read the present weights caught up). Coupled terms take the decoupled form there,
      * the same step under plain SGD, the only optimiser lazy mode allows them with. Non-finite values are caught as
      * the update is added.
