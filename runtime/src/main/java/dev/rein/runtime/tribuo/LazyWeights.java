@@ -47,6 +47,11 @@ import org.tribuo.math.la.Tensor;
  *       last {@value #EXACT_REPLAY} are replayed exactly. A catch-up thus costs at most three times
  *       {@value #EXACT_REPLAY} hook calls per term.</li>
  * </ul>
+ * In {@code mode=cumulative} the closed form keeps, instead of the sum a weight was last exact at, the L1 penalty
+ * it has actually paid; a weight pays {@code S + paid} (or {@code S - paid} when negative) towards zero, and keeps
+ * owing what it could not pay at zero (Tsuruoka et al.). Paying is path-independent, so catching up late gives
+ * what paying at every step would.
+ *
  * To bound rounding (and the replay's memory), the history is folded in ({@link #catchUpAll}: every weight written
  * exact, the scale back to 1): for replay every {@value #MAX_HISTORY} steps; in closed form whenever {@code A}
  * falls below {@code e^-7} while thresholds are pending (so that the difference of threshold sums, which grow like
