@@ -34,7 +34,8 @@ import java.util.stream.Collectors;
  * <p>The options Rein reads itself, next to a plugin's parameters:
  * <ul>
  *   <li>{@code on=weights|all} ({@link Target}), on penalties, block penalties and constraints;</li>
- *   <li>{@code mode=auto|coupled|decoupled|proximal} ({@link PenaltyMode}), on penalties and block penalties;
+ *   <li>{@code mode=auto|coupled|decoupled|proximal|cumulative} ({@link PenaltyMode}), on penalties and block
+ *       penalties;
  *       {@code proximal} only when the plugin has a proximal operator;</li>
  *   <li>{@code after=<text>}, on activation and normalization layers: where the layer sits in a network.</li>
  * </ul>
