@@ -183,12 +183,6 @@ final class LazyWeights {
         return capped && (engine.closedForm == null || engine.anyL1) ? null : engine;
     }
 
-    /** An engine without a row cap. */
-    static LazyWeights of(int rows, int features, List<PenaltyTerm> weightTerms, List<PenaltyTerm> biasTerms,
-            String spec) {
-        return of(rows, features, weightTerms, biasTerms, Double.POSITIVE_INFINITY, spec);
-    }
-
     /** Whether the closed form applies (else generic replay). */
     boolean closedForm() {
         return closedForm != null;

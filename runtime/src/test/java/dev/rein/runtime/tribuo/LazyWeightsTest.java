@@ -119,6 +119,6 @@ class LazyWeightsTest {
 
     /** An engine for two weights under {@code terms}, bias not penalized. */
     private static LazyWeights engine(List<PenaltyTerm> terms) {
-        return LazyWeights.of(1, 2, terms, List.of(), "test");
+        return LazyWeights.of(1, 2, terms, List.of(), Double.POSITIVE_INFINITY, "test");
     }
 }
