@@ -40,6 +40,14 @@ public record BoundTerm(RegisteredRegularizer plugin, Arguments arguments, Objec
         return plugin.descriptor().kind();
     }
 
+    /**
+     * The same term with a hook built afresh from its plugin and arguments: what one training run uses, so that a
+     * hook that keeps state (a constraint that counts its calls, a stopping rule's patience) never sees two runs.
+     */
+    public BoundTerm forRun() {
+        return new BoundTerm(plugin, arguments, plugin.provider().create(arguments), target, mode, after);
+    }
+
     /** The hook as the type its kind promises, e.g. {@code term.hook(ElementwisePenalty.class)}. */
     public <T> T hook(Class<T> type) {
         return type.cast(hook);

@@ -11,7 +11,7 @@ import org.tribuo.math.la.Tensor;
 /**
  * The live weight matrix of a linear model in lazy mode: a {@code DenseMatrix} whose products read the weights as
  * caught up and whose addition of the update {@code step} returned applies that step's penalties, both through
- * its {@link LazyWeights} engine. {@link RegularizedOptimiser} installs it in {@code initialise} and puts a plain
+ * its {@link LazyEngine}. {@link RegularizedOptimiser} installs it in {@code initialise} and puts a plain
  * {@code DenseMatrix} back in {@code finalise}, so no model ever holds one.
  *
  * <pre>{@code
@@ -24,9 +24,9 @@ import org.tribuo.math.la.Tensor;
  */
 final class LiveMatrix extends DenseMatrix {
     private static final long serialVersionUID = 1L;
-    private final transient LazyWeights engine;
+    private final transient LazyEngine engine;
 
-    LiveMatrix(DenseMatrix weights, LazyWeights engine) {
+    LiveMatrix(DenseMatrix weights, LazyEngine engine) {
         super(weights);
         this.engine = engine;
     }

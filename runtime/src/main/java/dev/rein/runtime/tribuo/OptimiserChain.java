@@ -6,11 +6,19 @@ import com.oracle.labs.mlrg.olcut.provenance.Provenance;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import dev.rein.runtime.plan.OptimiserProfile;
+import dev.rein.runtime.plan.OptimiserProfile.Family;
+import dev.rein.runtime.plan.StepSchedule;
 import org.tribuo.math.StochasticGradientOptimiser;
 
 /**
  * The class names and configured values of an optimiser and of the optimisers it decorates (ParameterAveraging
- * wraps one), read from its provenance so that private fields stay private. Outermost first.
+ * wraps one), read from its provenance so that private fields stay private. Outermost first. It turns into the
+ * Tribuo-free {@link OptimiserProfile} a regularization plan is built against:
+ *
+ * <pre>{@code
+ * OptimiserProfile profile = OptimiserChain.of(optimiser).profile(optimiser.toString());
+ * }</pre>
  */
 final class OptimiserChain {
     private static final String PACKAGE = "org.tribuo.math.optimisers.";
@@ -50,6 +58,58 @@ final class OptimiserChain {
             }
         }
         return p;
+    }
+
+    /** What a regularization plan needs to know of this optimiser; {@code description} names it in messages. */
+    OptimiserProfile profile(String description) {
+        return new OptimiserProfile(description, family(), innermostName(), hasMomentum(),
+                contains(PARAMETER_AVERAGING), scalesByWeight(), schedule());
+    }
+
+    private Family family() {
+        if (contains(PEGASOS)) {
+            return Family.PEGASOS;
+        }
+        if (contains(ADA_GRAD_RDA)) {
+            return Family.ADAGRAD_RDA;
+        }
+        if (isSgd()) {
+            return Family.SGD;
+        }
+        switch (innermost()) {
+            case ADA_GRAD:
+                return Family.ADAGRAD;
+            case ADAM:
+                return Family.ADAM;
+            case RMS_PROP:
+                return Family.RMSPROP;
+            case ADA_DELTA:
+                return Family.ADADELTA;
+            default:
+                return Family.OTHER;
+        }
+    }
+
+    /** The learning rate per step, as Tribuo 4.3.2 computes it (see {@link StepSchedule}). */
+    private StepSchedule schedule() {
+        double initial = number("initialLearningRate");
+        if (hasMomentum()) {
+            initial /= 1 - number("rho");
+        }
+        switch (innermost()) {
+            case SIMPLE_SGD:
+            case ADA_GRAD:
+            case ADAM:
+                return StepSchedule.constant(initial);
+            case LINEAR_DECAY_SGD:
+                return StepSchedule.linear(initial);
+            case SQRT_DECAY_SGD:
+                return StepSchedule.sqrt(initial);
+            case RMS_PROP:
+                return StepSchedule.rmsProp(initial, number("decay"));
+            default:
+                return StepSchedule.unknown();
+        }
     }
 
     /** Whether an optimiser of class {@code className} is anywhere in the chain. */

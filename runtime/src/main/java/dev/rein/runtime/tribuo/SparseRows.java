@@ -2,7 +2,6 @@ package dev.rein.runtime.tribuo;
 
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
-import org.tribuo.math.la.DenseSparseMatrix;
 import org.tribuo.math.la.SparseVector;
 import org.tribuo.math.la.VectorTuple;
 
@@ -23,29 +22,15 @@ final class SparseRows {
     private static final VarHandle VALUES = field("values", double[].class);
     private static final VarHandle INDICES = field("indices", int[].class);
 
-    /**
-     * {@code "at (r, c) is v"} for the first NaN or infinite stored value, or null when all are finite; scans the
-     * value arrays directly (a tight loop) where it can.
-     */
-    static String firstNonFinite(DenseSparseMatrix m) {
-        for (int r = 0; r < m.getDimension1Size(); r++) {
-            SparseVector row = m.getRow(r);
-            int n = row.numActiveElements();
-            double[] v = values(row);
-            double check = 0;
-            for (int k = 0; k < n; k++) {
-                check += v[k] * 0;   // NaN or infinite anywhere makes the sum NaN
-            }
-            if (check == 0) {
-                continue;
-            }
-            for (VectorTuple e : row) {
-                if (!Double.isFinite(e.value)) {
-                    return "at (" + r + ", " + e.index + ") is " + e.value;
-                }
-            }
+    /** Whether every stored value of {@code v} is finite; one tight loop over Tribuo's array. */
+    static boolean allFinite(SparseVector v) {
+        int n = v.numActiveElements();
+        double[] values = values(v);
+        double check = 0;
+        for (int k = 0; k < n; k++) {
+            check += values[k] * 0;   // NaN or infinite anywhere makes the sum NaN
         }
-        return null;
+        return check == 0;
     }
 
     /**

@@ -36,6 +36,17 @@ final class Tensors {
                 + "; expected a Tribuo matrix or vector");
     }
 
+    /** The distinct simple class names of {@code tensors}, for messages: {@code "DenseMatrix, DenseVector"}. */
+    static String typeNames(Tensor[] tensors) {
+        java.util.List<String> types = new java.util.ArrayList<>();
+        for (Tensor t : tensors) {
+            if (!types.contains(t.getClass().getSimpleName())) {
+                types.add(t.getClass().getSimpleName());
+            }
+        }
+        return String.join(", ", types);
+    }
+
     /** Whether {@code t} is exactly a {@link DenseMatrix} or {@link DenseVector}, not a subclass with its own rules. */
     static boolean isPlainDense(Tensor t) {
         return t.getClass() == DenseMatrix.class || t.getClass() == DenseVector.class;

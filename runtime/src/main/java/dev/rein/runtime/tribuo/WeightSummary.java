@@ -1,6 +1,7 @@
 package dev.rein.runtime.tribuo;
 
 import dev.rein.api.hook.ParameterBlock;
+import dev.rein.runtime.plan.PenaltyTerm;
 import dev.rein.runtime.spec.Regularization;
 import java.util.Locale;
 import java.util.Objects;
@@ -75,7 +76,7 @@ public final class WeightSummary {
         for (ParameterSlot slot : layout.slots()) {
             ParameterBlock block = slot.read(tensors);
             for (PenaltyTerm p : PenaltyTerm.of(regularization)) {
-                if (p.covers(slot)) {
+                if (p.covers(slot.role())) {
                     penalty += p.value(block);
                 }
             }

@@ -1,10 +1,16 @@
 /**
- * Rein inside Tribuo's SGD training: {@link dev.rein.runtime.tribuo.RegularizedOptimiser} wraps any Tribuo
- * optimiser with a spec's penalties (coupled, decoupled or proximal, lazily on sparse data) and constraints,
+ * Rein inside Tribuo's SGD training. {@link dev.rein.runtime.tribuo.RegularizedOptimiser} adapts any Tribuo
+ * optimiser to a {@link dev.rein.runtime.plan.RegularizationPlan} and applies it each step: eagerly
+ * ({@code EagerStep}, every parameter; {@code AveragingCorrection} under ParameterAveraging) or, for a sparse linear
+ * model, lazily ({@code LazyEngine} and its histories {@code ShrinkEngine}, {@code RowCapEngine},
+ * {@code SoftThresholdEngine}, {@code CumulativeL1Engine}, {@code ReplayEngine}, chosen once per run by
+ * {@code LazyEngines}, working inside a {@code LiveMatrix}). {@link dev.rein.runtime.tribuo.NonFiniteScan} and
+ * {@link dev.rein.runtime.tribuo.TrainingDivergedException} report divergence;
  * {@link dev.rein.runtime.tribuo.ParameterLayout} says which parts of Tribuo's tensors are weights, biases or
  * factors, and {@link dev.rein.runtime.tribuo.WeightSummary} reports on trained weights.
  *
- * <p>Depends on: {@code rein-api}, {@link dev.rein.runtime.spec} and Tribuo ({@code tribuo-math},
+ * <p>Depends on: {@code rein-api}, {@link dev.rein.runtime.spec}, {@link dev.rein.runtime.plan},
+ * {@link dev.rein.runtime.registry} (binding a configured spec) and Tribuo ({@code tribuo-math},
  * {@code tribuo-common-sgd}).
  */
 package dev.rein.runtime.tribuo;

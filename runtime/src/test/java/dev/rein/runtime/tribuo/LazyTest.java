@@ -141,7 +141,7 @@ class LazyTest {
         Tensor[] update = opt.step(new Tensor[] {RegularizedOptimiserStepTest.sparse(
                 new double[][] {{0, Double.POSITIVE_INFINITY, 0, 0, 0.1}})}, 1.0);
         assertTrue(opt.isLazy());
-        DivergenceException e = assertThrows(DivergenceException.class, () -> p.update(update));
+        TrainingDivergedException e = assertThrows(TrainingDivergedException.class, () -> p.update(update));
         assertEquals(2, e.step());
         assertTrue(e.getMessage().contains("weight (0, 1)") && e.getMessage().contains("l1"), e.getMessage());
     }

@@ -13,6 +13,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.oracle.labs.mlrg.olcut.provenance.ConfiguredObjectProvenance;
 import com.oracle.labs.mlrg.olcut.provenance.primitives.StringProvenance;
+import dev.rein.runtime.plan.StepSchedule;
 import dev.rein.runtime.spec.PenaltyMode;
 import dev.rein.runtime.spec.Regularization;
 import dev.rein.runtime.spec.Target;
@@ -138,7 +139,7 @@ class ModesStepTest {
     void learningRateMatchesSgdsOwn(String schedule) {
         SGD sgd = schedule.equals("constant") ? SGD.getSimpleSGD(0.3)
                 : schedule.equals("linear") ? SGD.getLinearDecaySGD(0.3) : SGD.getSqrtDecaySGD(0.3);
-        LearningRate rate = LearningRate.of(OptimiserChain.of(sgd));
+        StepSchedule rate = OptimiserChain.of(sgd).profile(sgd.toString()).schedule();
         sgd.initialise(parameters(W));
         for (int t = 1; t <= 5; t++) {
             sgd.step(new Tensor[] {matrix(G)}, 1.0);
@@ -173,10 +174,11 @@ class ModesStepTest {
         opt.initialise(p);
         p.update(opt.step(new Tensor[] {matrix(G)}, 1.0));
         double[][] bad = {{0.3, 0.0, Double.NaN, 0.1}, {0.0, 0.4, 0.0, -0.6}};
-        DivergenceException e = assertThrows(DivergenceException.class,
+        TrainingDivergedException e = assertThrows(TrainingDivergedException.class,
                 () -> opt.step(new Tensor[] {matrix(bad)}, 1.0));
-        assertEquals("Training with 'l2(lambda=0.5)' diverged at step 2: the gradient of tensor 0 at (0, 2) is NaN;"
-                + " lower the learning rate or the penalty strength, or check the data for NaN or huge values",
+        assertEquals("Training diverged at step 2 with spec 'l2(lambda=0.5)': the gradient of tensor 0 at (0, 2) is"
+                + " NaN. Lower the learning rate or the penalty strength, scale the features, or check the data for"
+                + " NaN or huge values.",
                 e.getMessage());
         assertEquals(2, e.step());
         assertEquals("l2(lambda=0.5)", e.spec());
@@ -189,11 +191,11 @@ class ModesStepTest {
                 TestTerms.of(l2(LAMBDA)));
         opt.initialise(p);
         // (1, 1): (0.4 - 0.5·3)·MAX_VALUE overflows.
-        DivergenceException e = assertThrows(DivergenceException.class,
+        TrainingDivergedException e = assertThrows(TrainingDivergedException.class,
                 () -> opt.step(new Tensor[] {matrix(G)}, 1.0));
-        assertEquals("Training with 'l2(lambda=0.5)' diverged at step 1: the update of tensor 0 at (1, 1) is"
-                + " -Infinity; lower the learning rate or the penalty strength, or check the data for NaN or huge"
-                + " values", e.getMessage());
+        assertEquals("Training diverged at step 1 with spec 'l2(lambda=0.5)': the update of tensor 0 at (1, 1) is"
+                + " -Infinity. Lower the learning rate or the penalty strength, scale the features, or check the"
+                + " data for NaN or huge values.", e.getMessage());
     }
 
     @Test

@@ -3,7 +3,7 @@ package dev.rein.samples.train;
 import dev.rein.runtime.spec.Regularization;
 import dev.rein.runtime.tribuo.WeightSummary;
 import dev.rein.runtime.tribuo.trainer.RegularizedLinearClassificationTrainer;
-import dev.rein.runtime.tribuo.trainer.TrainingDivergedException;
+import dev.rein.runtime.tribuo.TrainingDivergedException;
 import dev.rein.runtime.tribuo.trainer.TrainingOutcome;
 import java.util.OptionalDouble;
 import java.util.function.DoubleConsumer;

@@ -5,8 +5,8 @@ import com.oracle.labs.mlrg.olcut.util.Pair;
 import dev.rein.api.hook.EpochDecision;
 import dev.rein.api.hook.EpochScore;
 import dev.rein.api.hook.StoppingRule;
-import dev.rein.runtime.tribuo.DivergenceException;
 import dev.rein.runtime.tribuo.RegularizedOptimiser;
+import dev.rein.runtime.tribuo.TrainingDivergedException;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -168,9 +168,8 @@ final class EpochLoop<T extends Output<T>, U, V extends Model<T>, X extends Feed
                     }
                 }
                 LazyUpdates.catchUp(optimiser);
-            } catch (DivergenceException e) {
-                // The optimiser knows the step; the loop adds the epoch.
-                throw new TrainingDivergedException(epoch, spec, "at step " + e.step() + ", " + e.detail(), e);
+            } catch (TrainingDivergedException e) {
+                throw e.epoch() > 0 ? e : e.inEpoch(epoch);   // the optimiser knows the step; the loop adds the epoch
             }
             epochsRun = epoch;
             modelEpoch = epoch;

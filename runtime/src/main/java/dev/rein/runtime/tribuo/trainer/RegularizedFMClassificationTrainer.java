@@ -143,7 +143,7 @@ public final class RegularizedFMClassificationTrainer extends FMClassificationTr
      * Trains on {@code examples}, validating a stopping rule on {@code validation} (or, when it is {@code null},
      * on a seeded split of {@code examples}), and tells {@code listener} about each epoch.
      *
-     * @throws TrainingDivergedException if a weight or the training loss stops being finite
+     * @throws dev.rein.runtime.tribuo.TrainingDivergedException if a weight or the training loss stops being finite
      */
     public FMClassificationModel train(Dataset<Label> examples, Dataset<Label> validation, EpochListener listener) {
         return train(examples, validation, Map.of(), INCREMENT_INVOCATION_COUNT, listener);

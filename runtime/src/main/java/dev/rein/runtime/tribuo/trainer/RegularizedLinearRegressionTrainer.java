@@ -136,7 +136,7 @@ public final class RegularizedLinearRegressionTrainer extends LinearSGDTrainer {
      * Trains on {@code examples}, validating a stopping rule on {@code validation} (or, when it is {@code null},
      * on a seeded split of {@code examples}), and tells {@code listener} about each epoch.
      *
-     * @throws TrainingDivergedException if a weight or the training loss stops being finite
+     * @throws dev.rein.runtime.tribuo.TrainingDivergedException if a weight or the training loss stops being finite
      */
     public LinearSGDModel train(Dataset<Regressor> examples, Dataset<Regressor> validation, EpochListener listener) {
         return train(examples, validation, Map.of(), INCREMENT_INVOCATION_COUNT, listener);

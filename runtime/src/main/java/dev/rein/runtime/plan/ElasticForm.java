@@ -1,4 +1,4 @@
-package dev.rein.runtime.tribuo;
+package dev.rein.runtime.plan;
 
 import dev.rein.api.hook.ElementwisePenalty;
 
@@ -13,10 +13,12 @@ import dev.rein.api.hook.ElementwisePenalty;
  * boolean standardProx = f.proximalMatches(hook);
  * }</pre>
  */
-final class ElasticForm {
+public final class ElasticForm {
     private static final double[] PROBES = {-3.5, -1, -0.25, 0, 0.125, 0.7, 2.5};
-    final double l1;
-    final double l2;
+    /** {@code λ₁}. */
+    public final double l1;
+    /** {@code λ₂}. */
+    public final double l2;
 
     private ElasticForm(double l1, double l2) {
         this.l1 = l1;
@@ -24,7 +26,7 @@ final class ElasticForm {
     }
 
     /** The form of {@code p}, or null when its value or gradient is not of it at every probe. */
-    static ElasticForm of(ElementwisePenalty p) {
+    public static ElasticForm of(ElementwisePenalty p) {
         double l2 = p.value(2) - 2 * p.value(1);
         double l1 = p.value(1) - l2 / 2;
         if (!(l1 >= 0 && l2 >= 0)) {
@@ -41,7 +43,7 @@ final class ElasticForm {
     }
 
     /** Whether {@code p.proximal} soft-thresholds by {@code step·λ₁}, then shrinks by {@code 1 + step·λ₂}. */
-    boolean proximalMatches(ElementwisePenalty p) {
+    public boolean proximalMatches(ElementwisePenalty p) {
         for (double step : new double[] {0.01, 0.5, 3}) {
             for (double w : PROBES) {
                 double t = step * l1;

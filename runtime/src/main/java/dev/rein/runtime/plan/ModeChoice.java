@@ -1,4 +1,4 @@
-package dev.rein.runtime.tribuo;
+package dev.rein.runtime.plan;
 
 import dev.rein.api.hook.ElementwisePenalty;
 import dev.rein.api.hook.Role;
@@ -7,8 +7,17 @@ import dev.rein.runtime.spec.PenaltyMode;
 
 /**
  * Which mode a penalty runs in under a given optimiser: the spec's {@code mode}, checked, or for {@code auto} the
- * default. The table of what each optimiser allows and what auto picks, and why, is in
- * {@link RegularizedOptimiser}'s javadoc; this class is that table in code, with a refusal message per empty cell.
+ * default. The table (see the package documentation) in code, with a refusal per empty cell:
+ *
+ * <pre>
+ *                      coupled   decoupled                proximal             auto
+ * SGD, no momentum     yes       yes (η_t)                yes (step η_t·b²)    proximal if it has one, else coupled
+ * SGD with momentum    yes       yes (η_t/(1-ρ))          refused              decoupled
+ * AdaGrad, Adam        yes       yes (initial rate)       refused              decoupled
+ * RMSProp              yes       yes (its decayed rate)   refused              decoupled
+ * AdaDelta, unknown    yes       refused (no rate)        refused              coupled
+ * ParameterAveraging   as inside as inside                refused              as inside, never proximal
+ * </pre>
  * Pegasos and AdaGradRDA are refused before it is consulted.
  */
 final class ModeChoice {
@@ -20,17 +29,17 @@ final class ModeChoice {
      *
      * @throws IllegalArgumentException if the term asks for a mode this optimiser cannot do correctly
      */
-    static PenaltyMode resolve(BoundTerm term, OptimiserChain chain, LearningRate rate, String optimiserText) {
-        boolean averaged = chain.contains(OptimiserChain.PARAMETER_AVERAGING);
+    static PenaltyMode resolve(BoundTerm term, OptimiserProfile optimiser) {
+        boolean averaged = optimiser.averaged();
         boolean proximal = PenaltyTerm.hasProximal(term);
         String ask = "Penalty '" + term.name() + "' asks for mode=" + term.mode().specName() + " with "
-                + optimiserText + ", but ";
+                + optimiser.description() + ", but ";
         switch (term.mode()) {
             case COUPLED:
                 return PenaltyMode.COUPLED;
             case DECOUPLED:
-                if (!rate.known()) {
-                    throw new IllegalArgumentException(ask + noRate(chain) + ": use mode=coupled");
+                if (!optimiser.schedule().known()) {
+                    throw new IllegalArgumentException(ask + noRate(optimiser) + ": use mode=coupled");
                 }
                 return PenaltyMode.DECOUPLED;
             case PROXIMAL:
@@ -43,8 +52,8 @@ final class ModeChoice {
                             + " would undo the exact zeros of proximal steps: drop ParameterAveraging, or use"
                             + " mode=coupled or mode=decoupled");
                 }
-                if (!chain.isPlainSgd()) {
-                    throw new IllegalArgumentException(ask + noSingleStep(chain)
+                if (!optimiser.isPlainSgd()) {
+                    throw new IllegalArgumentException(ask + noSingleStep(optimiser, "a proximal step")
                             + ": use SGD without momentum for exact zeros, or mode=decoupled or mode=coupled");
                 }
                 return PenaltyMode.PROXIMAL;
@@ -65,42 +74,43 @@ final class ModeChoice {
                             + " would undo its zeros: drop ParameterAveraging, or use mode=coupled or"
                             + " mode=decoupled");
                 }
-                if (!chain.isPlainSgd()) {
-                    throw new IllegalArgumentException(ask + noSingleStep(chain).replace("a proximal step",
-                            "a cumulative penalty") + ": use SGD without momentum, or mode=decoupled");
+                if (!optimiser.isPlainSgd()) {
+                    throw new IllegalArgumentException(ask + noSingleStep(optimiser, "a cumulative penalty")
+                            + ": use SGD without momentum, or mode=decoupled");
                 }
                 return PenaltyMode.CUMULATIVE;
             case AUTO:
             default:
-                if (chain.isPlainSgd()) {
+                if (optimiser.isPlainSgd()) {
                     return proximal && !averaged ? PenaltyMode.PROXIMAL : PenaltyMode.COUPLED;
                 }
-                return rate.known() ? PenaltyMode.DECOUPLED : PenaltyMode.COUPLED;
+                return optimiser.schedule().known() ? PenaltyMode.DECOUPLED : PenaltyMode.COUPLED;
         }
     }
 
-    private static String noRate(OptimiserChain chain) {
-        if (chain.innermost().equals(OptimiserChain.ADA_DELTA)) {
+    private static String noRate(OptimiserProfile optimiser) {
+        if (optimiser.family() == OptimiserProfile.Family.ADADELTA) {
             return "AdaDelta has no learning rate to scale a decoupled decay by";
         }
-        return "Rein cannot read a learning rate from " + chain.innermostName() + " (it knows Tribuo's SGD,"
+        return "Rein cannot read a learning rate from " + optimiser.simpleName() + " (it knows Tribuo's SGD,"
                 + " AdaGrad, RMSProp and Adam) to scale a decoupled decay by";
     }
 
-    private static String noSingleStep(OptimiserChain chain) {
-        if (chain.hasMomentum()) {
-            return "SGD with momentum steps along a running sum of past gradients, so no single step size makes a"
-                    + " proximal step consistent with the objective";
+    /** Why {@code what} (a proximal step, a cumulative penalty) has no single step size here. */
+    private static String noSingleStep(OptimiserProfile optimiser, String what) {
+        if (optimiser.momentum()) {
+            return "SGD with momentum steps along a running sum of past gradients, so no single step size makes "
+                    + what + " consistent with the objective";
         }
-        switch (chain.innermost()) {
-            case OptimiserChain.ADA_GRAD:
-            case OptimiserChain.ADAM:
-            case OptimiserChain.RMS_PROP:
-            case OptimiserChain.ADA_DELTA:
-                return chain.innermostName() + " gives every weight its own step size from private state, which a"
-                        + " proximal step would need";
+        switch (optimiser.family()) {
+            case ADAGRAD:
+            case ADAM:
+            case RMSPROP:
+            case ADADELTA:
+                return optimiser.simpleName() + " gives every weight its own step size from private state, which "
+                        + what + " would need";
             default:
-                return "Rein does not know the step size " + chain.innermostName() + " takes";
+                return "Rein does not know the step size " + optimiser.simpleName() + " takes";
         }
     }
 }

@@ -4,20 +4,24 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import dev.rein.runtime.plan.PenaltyTerm;
 import dev.rein.runtime.spec.PenaltyMode;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** The catch-up engine against the steps it stands for, applied one by one. */
-class LazyWeightsTest {
+/** The lazy histories against the steps they stand for, applied one by one, and which history a spec gets. */
+class LazyEnginesTest {
     private static final double L2_COUPLED = 0.3;
     private static final double L1 = 0.02;
     private static final double L2_PROXIMAL = 0.5;
 
     @Test
     void closedFormOverThousandsOfMissedStepsIsTheSequentialComputation() {
-        LazyWeights engine = elasticEngine();
-        assertTrue(engine.closedForm());
+        LazyEngine engine = elasticEngine();
+        assertInstanceOf(SoftThresholdEngine.class, engine);
         double[][] w = weights(3.0, -0.02);
         double[] sequential = {3.0, -0.02};
         for (int t = 1; t <= 5000; t++) {
@@ -35,7 +39,7 @@ class LazyWeightsTest {
 
     @Test
     void strongShrinkageAsksForAFullCatchUpAndStaysExactAcrossIt() {
-        LazyWeights engine = elasticEngine();
+        LazyEngine engine = elasticEngine();
         double[][] w = weights(50.0, -20.0);
         double[] sequential = {50.0, -20.0};
         int fullCatchUps = 0;
@@ -59,25 +63,59 @@ class LazyWeightsTest {
 
     @Test
     void anL2StepThatWouldFlipSignsIsNotDeferred() {
-        LazyWeights engine = elasticEngine();
+        LazyEngine engine = elasticEngine();
         assertTrue(engine.canDefer(1 / L2_COUPLED - 1e-9));
         assertFalse(engine.canDefer(1 / L2_COUPLED));
     }
 
     @Test
-    void theFormIsRecognisedByProbingNotByName() {
-        assertTrue(engine(List.of(term(TestTerms.l2(0.1), PenaltyMode.DECOUPLED))).closedForm());
-        assertFalse(engine(List.of(term(TestTerms.cauchy(0.1), PenaltyMode.COUPLED))).closedForm());
-        assertFalse(engine(List.of(term(TestTerms.l1(0.1), PenaltyMode.COUPLED))).closedForm(),
+    void eachSpecGetsTheHistoryOfItsKindRecognisedByProbingNotByName() {
+        assertInstanceOf(ShrinkEngine.class, engine(List.of(term(TestTerms.l2(0.1), PenaltyMode.DECOUPLED))));
+        assertInstanceOf(ReplayEngine.class, engine(List.of(term(TestTerms.cauchy(0.1), PenaltyMode.COUPLED))));
+        assertInstanceOf(ReplayEngine.class, engine(List.of(term(TestTerms.l1(0.1), PenaltyMode.COUPLED))),
                 "an L1 subgradient step is not monotone towards zero");
-        assertTrue(engine(List.of(term(TestTerms.l1p(0.1), PenaltyMode.PROXIMAL))).closedForm());
+        assertInstanceOf(SoftThresholdEngine.class,
+                engine(List.of(term(TestTerms.l1p(0.1), PenaltyMode.PROXIMAL))));
+        assertInstanceOf(CumulativeL1Engine.class,
+                engine(List.of(term(TestTerms.l1p(0.1), PenaltyMode.CUMULATIVE))));
+    }
+
+    @Test
+    void aRowCapTakesL2LikePenaltiesOnlyAndNothingCumulative() {
+        List<PenaltyTerm> l2 = List.of(term(TestTerms.l2(0.1), PenaltyMode.DECOUPLED));
+        assertInstanceOf(RowCapEngine.class, capped(l2, 3.0));
+        assertInstanceOf(RowCapEngine.class, capped(List.of(), 3.0), "a cap alone");
+        assertNull(capped(List.of(term(TestTerms.l1p(0.1), PenaltyMode.PROXIMAL)), 3.0),
+                "L1 thresholds would differ per row");
+        assertNull(capped(List.of(term(TestTerms.cauchy(0.1), PenaltyMode.COUPLED)), 3.0));
+        assertNull(capped(List.of(term(TestTerms.l1p(0.1), PenaltyMode.CUMULATIVE)), 3.0));
+    }
+
+    @Test
+    void aRowCapScalesTheRowOntoTheBallAfterTheUpdate() {
+        LazyEngine engine = capped(List.of(), 1.0);
+        double[][] w = {{0.6, 0.0, 0.0}};
+        var update = new org.tribuo.math.la.DenseSparseMatrix(List.of(
+            org.tribuo.math.la.SparseVector.createSparseVector(3, new int[] {0, 1}, new double[] {0.0, 0.8})));
+        engine.record(0.1, update);
+        assertEquals(-1, engine.addPending(w, update));
+        assertEquals(0.6, engine.weight(w, 0, 0), 1e-15, "norm exactly 1: nothing to cap");
+        update = new org.tribuo.math.la.DenseSparseMatrix(List.of(
+            org.tribuo.math.la.SparseVector.createSparseVector(3, new int[] {0}, new double[] {0.6})));
+        engine.record(0.1, update);
+        engine.addPending(w, update);   // (1.2, 0.8): norm √2.08, scaled back to 1
+        double norm = Math.hypot(engine.weight(w, 0, 0), engine.weight(w, 0, 1));
+        assertEquals(1.0, norm, 1e-12);
+        assertEquals(1.2 / 0.8, engine.weight(w, 0, 0) / engine.weight(w, 0, 1), 1e-12, "direction kept");
+        engine.catchUpAll(w);
+        assertEquals(1.0, Math.hypot(w[0][0], w[0][1]), 1e-12, "stored exactly after a fold");
     }
 
     @Test
     void genericReplayIsExactUpTo32MissedStepsAndCloseBeyond() {
         TestTerms.Cauchy cauchy = new TestTerms.Cauchy(0.4);
-        LazyWeights engine = engine(List.of(term(TestTerms.cauchy(0.4), PenaltyMode.COUPLED)));
-        assertFalse(engine.closedForm());
+        LazyEngine engine = engine(List.of(term(TestTerms.cauchy(0.4), PenaltyMode.COUPLED)));
+        assertInstanceOf(ReplayEngine.class, engine);
         double[][] w = weights(2.0, 2.0);
         double exact = 2.0;
         for (int t = 1; t <= 1000; t++) {
@@ -96,7 +134,7 @@ class LazyWeightsTest {
     // ---- helpers
 
     /** Coupled (λ/2)w², then proximal λ₁|w| and proximal (λ₂/2)w², on a 1 x 2 weight block. */
-    private static LazyWeights elasticEngine() {
+    private static LazyEngine elasticEngine() {
         return engine(List.of(term(TestTerms.l2(L2_COUPLED), PenaltyMode.COUPLED),
                 term(TestTerms.l1p(L1), PenaltyMode.PROXIMAL), term(TestTerms.l2p(L2_PROXIMAL), PenaltyMode.PROXIMAL)));
     }
@@ -118,7 +156,12 @@ class LazyWeightsTest {
     }
 
     /** An engine for two weights under {@code terms}, bias not penalized. */
-    private static LazyWeights engine(List<PenaltyTerm> terms) {
-        return LazyWeights.of(1, 2, terms, List.of(), Double.POSITIVE_INFINITY, "test");
+    private static LazyEngine engine(List<PenaltyTerm> terms) {
+        return capped(terms, Double.POSITIVE_INFINITY);
+    }
+
+    /** As {@link #engine}, with each row's norm capped at {@code cap}. */
+    private static LazyEngine capped(List<PenaltyTerm> terms, double cap) {
+        return LazyEngines.of(1, 2, LazyTerms.of(terms), LazyTerms.of(List.of()), cap, "test");
     }
 }

@@ -1,8 +1,9 @@
-package dev.rein.runtime.tribuo;
+package dev.rein.runtime.plan;
 
 import dev.rein.api.hook.BlockPenalty;
 import dev.rein.api.hook.ElementwisePenalty;
 import dev.rein.api.hook.ParameterBlock;
+import dev.rein.api.hook.Role;
 import dev.rein.api.spi.Kind;
 import dev.rein.runtime.spec.BoundTerm;
 import dev.rein.runtime.spec.PenaltyMode;
@@ -14,15 +15,27 @@ import java.util.Objects;
 /**
  * A spec term that adds {@code R(w)} to the objective, element-wise or over a whole block, seen through one
  * interface: its value, gradient and proximal step on a block, which roles it covers, and the mode it is applied
- * in ({@link ModeChoice} resolves it for training; {@link #of} keeps the spec's, for evaluating {@code R} only).
+ * in (a {@link RegularizationPlan} resolves it for training; {@link #of} keeps the spec's, for evaluating
+ * {@code R} only).
+ *
+ * <pre>{@code
+ * for (PenaltyTerm p : plan.penalties()) {
+ *     if (p.mode() == PenaltyMode.DECOUPLED && p.covers(Role.WEIGHT)) {
+ *         p.addGradient(block, decay);   // decay += dR/dw
+ *     }
+ * }
+ * }</pre>
  */
-final class PenaltyTerm {
+public final class PenaltyTerm {
     private final BoundTerm term;
     private final PenaltyMode mode;
     private final ElementwisePenalty elementwise;
     private final BlockPenalty block;
 
-    PenaltyTerm(BoundTerm term, PenaltyMode mode) {
+    /**
+     * @throws IllegalArgumentException if {@code term} is not a penalty
+     */
+    public PenaltyTerm(BoundTerm term, PenaltyMode mode) {
         if (term.kind() != Kind.PENALTY && term.kind() != Kind.BLOCK_PENALTY) {
             throw new IllegalArgumentException("Term '" + term.name() + "' is a " + term.kind().displayName()
                     + ", not a penalty");
@@ -34,7 +47,7 @@ final class PenaltyTerm {
     }
 
     /** The penalty terms of {@code regularization} in spec order, modes as written, for evaluating {@code R}. */
-    static List<PenaltyTerm> of(Regularization regularization) {
+    public static List<PenaltyTerm> of(Regularization regularization) {
         List<PenaltyTerm> out = new ArrayList<>();
         for (BoundTerm t : regularization.terms()) {
             if (t.kind() == Kind.PENALTY || t.kind() == Kind.BLOCK_PENALTY) {
@@ -44,37 +57,45 @@ final class PenaltyTerm {
         return out;
     }
 
-    BoundTerm term() {
+    /** The spec term, with the hook this run uses. */
+    public BoundTerm term() {
         return term;
     }
 
-    PenaltyMode mode() {
+    /** The mode the penalty runs in: never {@code AUTO} once a plan resolved it. */
+    public PenaltyMode mode() {
         return mode;
     }
 
     /** The element-wise hook, or null for a block penalty. */
-    ElementwisePenalty elementwise() {
+    public ElementwisePenalty elementwise() {
         return elementwise;
     }
 
     /** Whether a term's hook has a proximal operator, element-wise or for a block. */
-    static boolean hasProximal(BoundTerm term) {
+    public static boolean hasProximal(BoundTerm term) {
         Object hook = term.hook();
         return hook instanceof ElementwisePenalty ? ((ElementwisePenalty) hook).hasProximal()
                 : hook instanceof BlockPenalty && ((BlockPenalty) hook).hasProximal();
     }
 
-    boolean covers(ParameterSlot slot) {
-        return term.target().covers(slot.role());
+    /** Whether the term applies to parameters of {@code role} (its {@code on} option). */
+    public boolean covers(Role role) {
+        return term.target().covers(role);
+    }
+
+    /** The same term and mode with a hook of its own, built afresh from the plugin, for one training run. */
+    PenaltyTerm forRun() {
+        return new PenaltyTerm(term.forRun(), mode);
     }
 
     /** {@code R(block)}. */
-    double value(ParameterBlock b) {
+    public double value(ParameterBlock b) {
         return elementwise != null ? elementwise.value(b.values(), 0, b.values().length) : block.value(b);
     }
 
     /** {@code gradient += dR/dw(block)}. */
-    void addGradient(ParameterBlock b, double[] gradient) {
+    public void addGradient(ParameterBlock b, double[] gradient) {
         if (elementwise != null) {
             elementwise.addGradient(b.values(), 0, b.values().length, gradient, 1.0);
         } else {
@@ -83,7 +104,7 @@ final class PenaltyTerm {
     }
 
     /** Replaces the block's values by {@code prox_{step·R}} of them. */
-    void proximal(ParameterBlock b, double step) {
+    public void proximal(ParameterBlock b, double step) {
         if (elementwise != null) {
             elementwise.proximal(b.values(), 0, b.values().length, step);
         } else {

@@ -1,0 +1,59 @@
+/**
+ * The regularization plan: a spec bound to an optimiser, decided once and independent of Tribuo's tensors
+ * ({@link dev.rein.runtime.plan.RegularizationPlan}), with the optimiser described by an
+ * {@link dev.rein.runtime.plan.OptimiserProfile} and its learning rate by a
+ * {@link dev.rein.runtime.plan.StepSchedule}. Every trainer applies the same plan to its parameter blocks.
+ *
+ * <p>Depends on: {@code rein-api} and {@link dev.rein.runtime.spec}; never on Tribuo.
+ *
+ * <h2>The objective and each step's penalty share</h2>
+ * Training minimises {@code J(w) = (1/n) Σ_i ω_i·L_i(w) + Σ_k R_k(w)} ({@code ω_i} the example weights) whatever
+ * the mini-batch size. From Tribuo 4.3.2's {@code AbstractSGDTrainer.train}, for a mini-batch {@code B} of
+ * {@code b} examples with log-likelihood gradients {@code g_k = -∇L_k}:
+ * <ol>
+ *   <li>{@code b = 1}: Tribuo calls {@code step(g_k, ω_k)}. For {@code b > 1} it sums the batch, then
+ *       <em>multiplies</em> the sum by {@code b} and passes the mean weight: {@code step(G, ω̄)} with
+ *       {@code G = b·Σ_B g_k}, {@code ω̄ = Σ_B ω_k / b}.</li>
+ *   <li>SGD, AdaGrad and RMSProp multiply the gradient by {@code weight}; Adam and AdaDelta ignore it. So the loss
+ *       moves a step along {@code ω̄·G = -b·∇ Σ_B ω_k·L_k} (exact when a batch's weights are equal).</li>
+ *   <li>{@code b} times the ascent direction of the batch's part of {@code n·J} is
+ *       {@code -b·Σ_B ω_k·∇L_k - b²·∇R}, so the penalty's share after the weight is {@code -b²·∇R}
+ *       ({@link dev.rein.runtime.plan.RegularizationPlan#coupledShare}). Tribuo climbs the log-likelihood and
+ *       adds the update, hence the minus sign; plugin authors never see it.</li>
+ * </ol>
+ * A step with {@code ω̄ = 0} under an optimiser that scales by the weight moves nothing and gets no penalty. The
+ * last, partial batch of {@code r < b} examples gets a full batch's share, {@code b/r} times too much for that one
+ * step per epoch.
+ *
+ * <h2>Modes</h2>
+ * With {@code η_t} the optimiser's learning rate at step {@code t} and {@code s_t = η_t·b²}
+ * ({@link dev.rein.runtime.plan.RegularizationPlan#stepSize}):
+ * <ul>
+ *   <li><b>coupled</b>: {@code G += -(b²/ω̄)·∇R(w)} before the inner step ({@code -b²·∇R} for Adam and AdaDelta),
+ *       so adaptive optimisers see the penalty like the loss. Plain SGD:
+ *       {@code w ← w + η_t·(ω̄·G) - s_t·∇R(w)}.</li>
+ *   <li><b>decoupled</b> (AdamW style): the inner optimiser steps on the loss alone, then the update gets
+ *       {@code -s_t·∇R(w)}, {@code w} the weights before the step. For plain SGD this is the coupled step.</li>
+ *   <li><b>proximal</b>: the update becomes {@code prox_{s_t·R}(w + U) - w}, {@code U} the inner update, the
+ *       proximal terms applied one after the other in spec order; {@code l1} and {@code elastic_net} give exact
+ *       zeros. Only under SGD without momentum, whose step size is one known number; the fixed point is the
+ *       coupled one ({@code ω̄·G ∈ b²·∂R(w)}).</li>
+ *   <li><b>cumulative</b>: the L1 part of {@code λ₁|w| + (λ₂/2)w²} paid as Tsuruoka et al.'s (2009) cumulative
+ *       penalty, as scikit-learn's {@code SGDClassifier} does; same optimisers as proximal; lives in the lazy engine,
+ *       so it needs a linear model; never chosen by {@code auto}.</li>
+ * </ul>
+ * What each optimiser allows and what {@code auto} picks is the table in {@code ModeChoice}. Auto prefers decoupled
+ * under momentum and adaptive optimisers because a coupled penalty makes every gradient dense (no lazy updates on
+ * sparse data) and, with AdaGrad, RMSProp and Adam, is divided by the per-coordinate scaling like the loss
+ * (Loshchilov and Hutter 2019); there decoupled training does not minimise {@code J} exactly.
+ *
+ * <h2>Constraints</h2>
+ * After the penalties, each constraint projects {@code w + U} in spec order, and the update returned is
+ * {@code P(w + U) - w}, so that the trainer's {@code w += update} lands on the projected weights.
+ *
+ * <h2>Refused</h2>
+ * Pegasos and AdaGradRDA with any penalty or constraint (they keep the weights in their own matrix types and apply
+ * their own L2 or L1/L2); modes an optimiser cannot do correctly; activation and normalization plugins outside a
+ * network; proximal and cumulative L1 in one spec.
+ */
+package dev.rein.runtime.plan;

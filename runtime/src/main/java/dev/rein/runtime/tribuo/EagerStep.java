@@ -1,0 +1,177 @@
+package dev.rein.runtime.tribuo;
+
+import dev.rein.api.hook.Constraint;
+import dev.rein.api.hook.ParameterBlock;
+import dev.rein.runtime.plan.PenaltyTerm;
+import dev.rein.runtime.plan.RegularizationPlan;
+import dev.rein.runtime.spec.BoundTerm;
+import dev.rein.runtime.spec.PenaltyMode;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.tribuo.math.Parameters;
+import org.tribuo.math.StochasticGradientOptimiser;
+import org.tribuo.math.la.Tensor;
+
+/**
+ * One optimiser step with the plan applied to every weight at once, O(parameters): the coupled penalties join the
+ * loss gradient, the inner optimiser steps, the decoupled decay and the proximal terms rewrite its update, and the
+ * constraints project. Correct for every layout and optimiser the plan allows; the lazy engine
+ * ({@link LazyEngine}) is the fast path for sparse linear models.
+ *
+ * <pre>{@code
+ * var eager = new EagerStep(plan, layout, parameters, inner);
+ * Tensor[] update = eager.step(gradients, weight, plan.stepSize(t), averaging);   // the trainer adds it
+ * }</pre>
+ */
+final class EagerStep {
+    private final RegularizationPlan plan;
+    private final ParameterLayout layout;
+    private final Parameters parameters;
+    private final StochasticGradientOptimiser inner;
+    private final boolean rewritesUpdate;
+
+    EagerStep(RegularizationPlan plan, ParameterLayout layout, Parameters parameters,
+            StochasticGradientOptimiser inner) {
+        this.plan = plan;
+        this.layout = layout;
+        this.parameters = parameters;
+        this.inner = inner;
+        this.rewritesUpdate = plan.has(PenaltyMode.DECOUPLED) || plan.has(PenaltyMode.PROXIMAL);
+    }
+
+    /**
+     * Coupled gradient, inner step, decoupled decay and proximal terms with step size {@code stepSize}, then the
+     * constraints; tells {@code averaging} (may be null) what Rein changed in the inner update.
+     */
+    Tensor[] step(Tensor[] gradients, double weight, double stepSize, AveragingCorrection averaging) {
+        boolean moves = plan.moves(weight);
+        boolean after = moves && rewritesUpdate;
+        double[][] before = after ? readSlots(parameters.get()) : null;
+        if (moves) {
+            addCoupledGradient(gradients, plan.coupledShare(weight));
+        }
+        Tensor[] update = inner.step(gradients, weight);
+        double[][] innerUpdate = averaging != null ? readSlots(update) : null;
+        if (after) {
+            applyDecoupledAndProximal(update, before, stepSize);
+        }
+        if (!plan.constraints().isEmpty()) {
+            project(update);
+        }
+        if (averaging != null) {
+            averaging.record(innerUpdate, readSlots(update));
+        }
+        return update;
+    }
+
+    private double[][] readSlots(Tensor[] tensors) {
+        List<ParameterSlot> slots = layout.slots();
+        double[][] out = new double[slots.size()][];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = slots.get(i).readValues(tensors);
+        }
+        return out;
+    }
+
+    /** {@code G += -share·∇R(w)} over every slot a coupled penalty covers. */
+    private void addCoupledGradient(Tensor[] gradients, double share) {
+        Tensor[] live = parameters.get();
+        for (ParameterSlot slot : layout.slots()) {
+            ParameterBlock w = null;
+            double[] penaltyGradient = null;
+            for (PenaltyTerm p : plan.penalties()) {
+                if (p.mode() == PenaltyMode.COUPLED && p.covers(slot.role())) {
+                    if (w == null) {
+                        w = slot.read(live);
+                        penaltyGradient = new double[slot.size()];
+                    }
+                    p.addGradient(w, penaltyGradient);
+                }
+            }
+            if (penaltyGradient != null) {
+                slot.dense(gradients);
+                slot.add(gradients, penaltyGradient, -share);
+            }
+        }
+    }
+
+    /** {@code U -= s·Σ ∇R_decoupled(w)}, then {@code U = prox_s(w + U) - w}, per slot, {@code w} from before. */
+    private void applyDecoupledAndProximal(Tensor[] update, double[][] before, double stepSize) {
+        List<ParameterSlot> slots = layout.slots();
+        for (int i = 0; i < slots.size(); i++) {
+            ParameterSlot slot = slots.get(i);
+            double[] decay = null;
+            boolean proximal = false;
+            for (PenaltyTerm p : plan.penalties()) {
+                if (!p.covers(slot.role())) {
+                    continue;
+                }
+                if (p.mode() == PenaltyMode.DECOUPLED) {
+                    if (decay == null) {
+                        decay = new double[slot.size()];
+                    }
+                    p.addGradient(block(slot, before[i]), decay);
+                }
+                proximal |= p.mode() == PenaltyMode.PROXIMAL;
+            }
+            if (decay != null) {
+                slot.dense(update);
+                slot.add(update, decay, -stepSize);
+            }
+            if (proximal) {
+                double[] v = slot.readValues(update);
+                for (int k = 0; k < v.length; k++) {
+                    v[k] += before[i][k];
+                }
+                ParameterBlock block = block(slot, v);
+                for (PenaltyTerm p : plan.penalties()) {
+                    if (p.mode() == PenaltyMode.PROXIMAL && p.covers(slot.role())) {
+                        p.proximal(block, stepSize);
+                    }
+                }
+                for (int k = 0; k < v.length; k++) {
+                    v[k] -= before[i][k];
+                }
+                slot.dense(update);
+                slot.write(update, v);
+            }
+        }
+    }
+
+    private static ParameterBlock block(ParameterSlot slot, double[] values) {
+        return new ParameterBlock(slot.name(), slot.role(), slot.rows(), slot.columns(), values);
+    }
+
+    /** Rewrites {@code update} in place to {@code P(w + update) - w}, constraints in spec order. */
+    private void project(Tensor[] update) {
+        Tensor[] live = parameters.get();
+        Map<ParameterSlot, ParameterBlock> proposed = new LinkedHashMap<>();
+        for (BoundTerm term : plan.constraints()) {
+            Constraint constraint = term.hook(Constraint.class);
+            for (ParameterSlot slot : layout.slots()) {
+                if (term.target().covers(slot.role())) {
+                    constraint.project(proposed.computeIfAbsent(slot, s -> sum(s.read(live), s.readValues(update))));
+                }
+            }
+        }
+        for (Map.Entry<ParameterSlot, ParameterBlock> e : proposed.entrySet()) {
+            ParameterSlot slot = e.getKey();
+            double[] move = e.getValue().values().clone();
+            double[] w = slot.readValues(live);
+            for (int i = 0; i < move.length; i++) {
+                move[i] -= w[i];
+            }
+            slot.dense(update);
+            slot.write(update, move);
+        }
+    }
+
+    private static ParameterBlock sum(ParameterBlock w, double[] u) {
+        double[] v = w.values();
+        for (int i = 0; i < v.length; i++) {
+            v[i] += u[i];
+        }
+        return w;
+    }
+}
