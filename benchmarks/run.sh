@@ -49,7 +49,7 @@ if command -v liblinear-train >/dev/null 2>&1; then LL_TRAIN=liblinear-train; el
 
 log "building Rein if needed"
 "$root/rein" --version >/dev/null
-CP="$root/samples/target/rein-samples-0.1.0-SNAPSHOT.jar:$root/samples/target/lib/*"
+CP="$root/samples/target/rein-cli.jar"   # the executable jar holds the benchmark drivers too
 bench() { java -Xmx6g -cp "$CP" dev.rein.samples.bench.BenchCli "$@"; }
 
 # --- sizes ---------------------------------------------------------------------------------------------------
