@@ -2,11 +2,10 @@ package dev.rein.runtime.tribuo.trainer;
 
 import com.oracle.labs.mlrg.olcut.config.Config;
 import com.oracle.labs.mlrg.olcut.provenance.Provenance;
+import dev.rein.runtime.registry.PluginRegistry;
 import dev.rein.runtime.spec.Regularization;
-import dev.rein.runtime.tribuo.RegularizedOptimiser;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.SplittableRandom;
 import org.tribuo.Dataset;
 import org.tribuo.ImmutableFeatureMap;
@@ -22,6 +21,7 @@ import org.tribuo.math.LinearParameters;
 import org.tribuo.math.StochasticGradientOptimiser;
 import org.tribuo.math.optimisers.AdaGrad;
 import org.tribuo.provenance.ModelProvenance;
+import org.tribuo.provenance.TrainerProvenance;
 
 /**
  * Tribuo's linear SGD classifier ({@code org.tribuo.classification.sgd.linear.LinearSGDTrainer}) with a Rein
@@ -67,15 +67,26 @@ public final class RegularizedLinearClassificationTrainer extends LinearSGDTrain
             + " rule and train is given no validation dataset; strictly between 0 and 1.")
     private double validationSplit = TrainerChecks.DEFAULT_VALIDATION_SPLIT;
 
-    private Regularization regularization = Regularization.none();
-    private Optional<StoppingPlan> stopping = Optional.empty();
-    private int invocations;
+    private final RegularizedTrainerCore<Label, Integer, LinearSGDModel, LinearParameters> core =
+            new RegularizedTrainerCore<>(NAME, PredictionTask.CLASSIFICATION, this, new Hooks());
 
     /** As the full constructor, holding out 10% of the training data when the spec has a stopping rule. */
     public RegularizedLinearClassificationTrainer(LabelObjective objective, StochasticGradientOptimiser optimiser,
             Regularization regularization, int epochs, int minibatchSize, long seed) {
         this(objective, optimiser, regularization, epochs, minibatchSize, seed,
                 TrainerChecks.DEFAULT_VALIDATION_SPLIT);
+    }
+
+    /**
+     * As the constructor above, with {@code spec} bound against {@code registry} (a configuration file binds against
+     * {@link PluginRegistry#shared()}).
+     *
+     * @throws dev.rein.runtime.spec.SpecException if the spec does not parse or bind, with its column
+     */
+    public RegularizedLinearClassificationTrainer(
+            LabelObjective objective, StochasticGradientOptimiser optimiser, String spec, PluginRegistry registry,
+            int epochs, int minibatchSize, long seed) {
+        this(objective, optimiser, Regularization.of(spec, registry), epochs, minibatchSize, seed);
     }
 
     /**
@@ -91,10 +102,8 @@ public final class RegularizedLinearClassificationTrainer extends LinearSGDTrain
     public RegularizedLinearClassificationTrainer(LabelObjective objective, StochasticGradientOptimiser optimiser,
             Regularization regularization, int epochs, int minibatchSize, long seed, double validationSplit) {
         super(Objects.requireNonNull(objective, "objective"), optimiser, epochs, -1, minibatchSize, seed);
-        this.regularization = Objects.requireNonNull(regularization, "regularization");
-        this.spec = regularization.toSpec();
         this.validationSplit = validationSplit;
-        check();
+        this.spec = core.use(regularization, validationSplit).toSpec();
     }
 
     /** For OLCUT. */
@@ -109,19 +118,12 @@ public final class RegularizedLinearClassificationTrainer extends LinearSGDTrain
         if (spec == null) {
             return;   // Tribuo's constructor calls postConfig before this class's fields exist
         }
-        regularization = TrainerChecks.bind(NAME, spec);
-        spec = regularization.toSpec();
-        check();
-    }
-
-    private void check() {
-        stopping = TrainerChecks.check(NAME, optimiser, regularization, PredictionTask.CLASSIFICATION, epochs,
-                minibatchSize, validationSplit);
+        spec = core.bind(spec, PluginRegistry.shared(), validationSplit).toSpec();
     }
 
     /** The bound spec this trainer applies. */
     public Regularization regularization() {
-        return regularization;
+        return core.regularization();
     }
 
     @Override
@@ -142,30 +144,18 @@ public final class RegularizedLinearClassificationTrainer extends LinearSGDTrain
 
     private LinearSGDModel train(Dataset<Label> examples, Dataset<Label> validation,
             Map<String, Provenance> runProvenance, int invocationCount, EpochListener listener) {
-        RunStart start;
-        synchronized (this) {
-            if (invocationCount != INCREMENT_INVOCATION_COUNT) {
-                setInvocationCount(invocationCount);
-            }
-            start = new RunStart(rng.split(), new RegularizedOptimiser(optimiser.copy(), regularization,
-                    minibatchSize), getProvenance());
-            invocations++;
-        }
-        LoopSettings settings = new LoopSettings(regularization, stopping, PredictionTask.CLASSIFICATION, epochs,
-                minibatchSize, shuffle, addBias, seed, validationSplit);
-        return new EpochLoop<>(new Hooks(), settings).run(examples, validation, runProvenance, start,
-                Objects.requireNonNull(listener, "listener"));
+        return core.train(examples, validation, runProvenance, invocationCount, listener, validationSplit);
     }
 
     @Override
-    public synchronized int getInvocationCount() {
-        return invocations;
+    public int getInvocationCount() {
+        return core.invocations();
     }
 
     @Override
     public synchronized void setInvocationCount(int invocationCount) {
         super.setInvocationCount(invocationCount);
-        invocations = invocationCount;
+        core.invocations(invocationCount);
     }
 
     @Override
@@ -204,6 +194,26 @@ public final class RegularizedLinearClassificationTrainer extends LinearSGDTrain
         @Override
         public String modelName() {
             return getName();
+        }
+
+        @Override
+        public SgdSettings settings() {
+            return new SgdSettings(optimiser, epochs, minibatchSize, shuffle, addBias, seed);
+        }
+
+        @Override
+        public SplittableRandom splitRng() {
+            return rng.split();
+        }
+
+        @Override
+        public TrainerProvenance provenance() {
+            return getProvenance();
+        }
+
+        @Override
+        public void rewind(int invocationCount) {
+            setInvocationCount(invocationCount);
         }
     }
 }

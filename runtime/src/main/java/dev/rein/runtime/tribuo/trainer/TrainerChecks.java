@@ -20,14 +20,15 @@ final class TrainerChecks {
     }
 
     /**
-     * Binds a configured spec against {@link PluginRegistry#shared()} (the class path and the {@code rein.plugins}
-     * folders), which stays open: the hooks it built may still load classes from plugin jars.
+     * Binds a configured spec against {@code registry} ({@link PluginRegistry#shared()} by default: the class path
+     * and the {@code rein.plugins} folders), which must stay open while the trainer is used: the hooks it builds
+     * may still load classes from plugin jars.
      *
      * @throws IllegalArgumentException with the spec error's column and message
      */
-    static Regularization bind(String trainer, String spec) {
+    static Regularization bind(String trainer, String spec, PluginRegistry registry) {
         try {
-            return SpecBinder.bind(spec, PluginRegistry.shared());
+            return SpecBinder.bind(spec, registry);
         } catch (SpecException e) {
             throw new IllegalArgumentException(trainer + ": the configured spec is not valid. " + e.getMessage(), e);
         }

@@ -6,10 +6,11 @@ import org.tribuo.ImmutableOutputInfo;
 import org.tribuo.Output;
 import org.tribuo.common.sgd.SGDObjective;
 import org.tribuo.provenance.ModelProvenance;
+import org.tribuo.provenance.TrainerProvenance;
 
 /**
- * What a Rein trainer lends its {@link EpochLoop}: the protected methods of Tribuo's {@code AbstractSGDTrainer}
- * that a class outside the subclass cannot call.
+ * What a Rein trainer lends its {@link RegularizedTrainerCore}: the protected members of Tribuo's
+ * {@code AbstractSGDTrainer} that a class outside the subclass cannot reach, each a one-line delegation.
  *
  * @param <T> the output type
  * @param <U> the objective's target type
@@ -29,4 +30,16 @@ interface TrainerHooks<T extends Output<T>, U, V, X> {
     String modelClassName();
 
     String modelName();
+
+    /** The trainer's SGD settings as they are now. */
+    SgdSettings settings();
+
+    /** A split of the trainer's random stream for one run (called under the trainer's lock). */
+    SplittableRandom splitRng();
+
+    /** The trainer's provenance before the run. */
+    TrainerProvenance provenance();
+
+    /** Tribuo's {@code setInvocationCount}, which also rewinds the trainer's random stream. */
+    void rewind(int invocationCount);
 }
