@@ -18,8 +18,8 @@ import java.lang.annotation.Target;
  * <p>In a spec the parameter is named {@link #name()}, or else the Java name in lower_snake_case
  * ({@code l1Ratio} becomes {@code l1_ratio}). Allowed types: {@code double}, {@code int}, {@code long},
  * {@code boolean}, {@code String} and enums (written by constant name, case-insensitive). Bounds apply to the
- * numeric types only. The spec keys Rein interprets itself, {@code on}, {@code after} and {@code mode}, are
- * reserved and may not be parameter names.
+ * numeric types only. The spec keys Rein interprets itself, {@code on}, {@code after} and {@code mode}
+ * ({@link dev.rein.api.spi.SpecNames#RESERVED_KEYS}), are reserved and may not be parameter names.
  */
 @Documented
 @Retention(RetentionPolicy.CLASS)

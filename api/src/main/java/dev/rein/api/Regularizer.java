@@ -50,8 +50,9 @@ import java.lang.annotation.Target;
  * }
  * }</pre>
  *
- * <p>Names are lower_snake_case ({@code [a-z][a-z0-9_]*}), unique within a compilation and, at run time,
- * across every plugin Rein loads.
+ * <p>Names are lower_snake_case ({@value dev.rein.api.spi.SpecNames#NAME_REGEX}, see
+ * {@link dev.rein.api.spi.SpecNames#isValidName}), unique within a compilation and, at run time, across every plugin
+ * Rein loads.
  */
 @Documented
 @Retention(RetentionPolicy.CLASS)

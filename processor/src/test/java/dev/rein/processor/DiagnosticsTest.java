@@ -430,6 +430,20 @@ class DiagnosticsTest {
     }
 
     @Test
+    void everyReservedKeyIsRefusedWhenWrittenAsTheParamName() {
+        for (String key : List.of("on", "after", "mode")) {
+            assertOnlyError("@Param name '" + key + "' is reserved because Rein reads the spec keys on, after and mode"
+                            + " itself; choose another with @Param(name = \"...\")",
+                    "name = \"" + key + "\"",
+                    source("Bad", "@Regularizer(name = \"l2\")", "public final class Bad {",
+                            "    @Penalty",
+                            "    static double penalty(double w,",
+                            "            @Param(name = \"" + key + "\", defaultValue = \"1\") double x) { return w; }",
+                            "    @Gradient static double gradient(double w, double x) { return w; }", "}"));
+        }
+    }
+
+    @Test
     void paramNameUsedTwice() {
         assertOnlyError("@Param name 'lambda' is already used by parameter 'lambda' of this regularizer; give one of"
                         + " them another name with @Param(name = \"...\")",

@@ -1,5 +1,6 @@
 package dev.rein.processor.check;
 
+import dev.rein.api.spi.SpecNames;
 import java.util.List;
 
 /**
@@ -22,8 +23,8 @@ public final class Messages {
 
     /** {@code what} is {@code "name"} or {@code "alias"}. */
     public static String invalidName(String what, String value, String suggestion) {
-        return "Regularizer " + what + " '" + value + "' is not lower_snake_case ([a-z][a-z0-9_]*); write '"
-                + suggestion + "' instead";
+        return "Regularizer " + what + " '" + value + "' is not lower_snake_case (" + SpecNames.NAME_REGEX
+                + "); write '" + suggestion + "' instead";
     }
 
     /** {@code what} is {@code "name"} or {@code "alias"}. */
@@ -153,13 +154,22 @@ public final class Messages {
     }
 
     public static String invalidParamName(String name, String suggestion) {
-        return "@Param name '" + name + "' is not lower_snake_case ([a-z][a-z0-9_]*); set name = \"" + suggestion
-                + "\"";
+        return "@Param name '" + name + "' is not lower_snake_case (" + SpecNames.NAME_REGEX + "); set name = \""
+                + suggestion + "\"";
     }
 
     public static String reservedParamName(String name) {
-        return "@Param name '" + name + "' is reserved because Rein reads the spec keys on, after and mode itself;"
-                + " choose another with @Param(name = \"...\")";
+        return "@Param name '" + name + "' is reserved because Rein reads the spec keys "
+                + inWords(List.copyOf(SpecNames.RESERVED_KEYS)) + " itself; choose another with"
+                + " @Param(name = \"...\")";
+    }
+
+    /** {@code [a]} as "a", {@code [a, b]} as "a and b", {@code [a, b, c]} as "a, b and c". */
+    static String inWords(List<String> items) {
+        if (items.size() <= 1) {
+            return String.join("", items);
+        }
+        return String.join(", ", items.subList(0, items.size() - 1)) + " and " + items.get(items.size() - 1);
     }
 
     public static String duplicateParamName(String name, String other) {

@@ -1,6 +1,6 @@
 package dev.rein.processor.check;
 
-import dev.rein.processor.model.SpecNames;
+import dev.rein.processor.model.JavaNames;
 import java.util.List;
 import javax.annotation.processing.RoundEnvironment;
 import javax.lang.model.element.Element;
@@ -41,7 +41,7 @@ public final class MisplacedAnnotations {
                 if (!Annotations.has(owner, Annotations.REGULARIZER)) {
                     reporter.error(Messages.misplacedMethodAnnotation(Annotations.simpleName(annotation),
                                     method.getSimpleName().toString(), qualifiedName(owner),
-                                    SpecNames.toSnakeCase(owner.getSimpleName().toString())),
+                                    JavaNames.toSnakeCase(owner.getSimpleName().toString())),
                             method, Annotations.find(method, annotation).orElseThrow());
                 }
             }

@@ -2,8 +2,9 @@ package dev.rein.processor.check;
 
 import dev.rein.api.Param;
 import dev.rein.api.spi.ParamType;
+import dev.rein.api.spi.SpecNames;
+import dev.rein.processor.model.JavaNames;
 import dev.rein.processor.model.ParamModel;
-import dev.rein.processor.model.SpecNames;
 import java.util.List;
 import java.util.Optional;
 import javax.lang.model.element.AnnotationMirror;
@@ -91,11 +92,11 @@ final class ParamReader {
     /** The written name or the Java name in lower_snake_case, reported if invalid or reserved. */
     private String specName(VariableElement parameter, AnnotationMirror param, String javaName) {
         String written = (String) annotations.value(param, "name").getValue();
-        String name = written.isEmpty() ? SpecNames.fromJavaName(javaName) : written;
+        String name = written.isEmpty() ? JavaNames.fromJavaName(javaName) : written;
         AnnotationValue where = Annotations.written(param, "name");
-        if (!SpecNames.isValid(name)) {
-            reporter.error(Messages.invalidParamName(name, SpecNames.toSnakeCase(name)), parameter, param, where);
-        } else if (SpecNames.isReserved(name)) {
+        if (!SpecNames.isValidName(name)) {
+            reporter.error(Messages.invalidParamName(name, JavaNames.toSnakeCase(name)), parameter, param, where);
+        } else if (SpecNames.isReservedKey(name)) {
             reporter.error(Messages.reservedParamName(name), parameter, param, where);
         }
         return name;

@@ -1,10 +1,11 @@
 package dev.rein.processor.check;
 
 import dev.rein.api.spi.Kind;
+import dev.rein.api.spi.SpecNames;
+import dev.rein.processor.model.JavaNames;
 import dev.rein.processor.model.ParamModel;
 import dev.rein.processor.model.PenaltyMethods;
 import dev.rein.processor.model.RegularizerModel;
-import dev.rein.processor.model.SpecNames;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -115,8 +116,8 @@ public final class RegularizerReader {
 
     private void checkName(String what, String value, TypeElement type, AnnotationMirror regularizer,
             AnnotationValue where, String className) {
-        if (!SpecNames.isValid(value)) {
-            reporter.error(Messages.invalidName(what, value, SpecNames.toSnakeCase(value)), type, regularizer, where);
+        if (!SpecNames.isValidName(value)) {
+            reporter.error(Messages.invalidName(what, value, JavaNames.toSnakeCase(value)), type, regularizer, where);
             return;
         }
         names.claim(value, className).ifPresent(owner ->

@@ -10,15 +10,14 @@ import dev.rein.api.spi.Arguments;
 import dev.rein.api.spi.ParamDescriptor;
 import dev.rein.api.spi.RegularizerDescriptor;
 import dev.rein.api.spi.RegularizerProvider;
+import dev.rein.api.spi.SpecNames;
 import dev.rein.runtime.registry.RegisteredRegularizer;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 import java.util.function.Supplier;
-import java.util.regex.Pattern;
 
 /**
  * Checks a regularizer plugin numerically: what {@code rein check} runs, and what a plugin author calls from a
@@ -63,8 +62,6 @@ public final class PluginChecker {
     static final String CREATE = "create";
 
     private static final long DEFAULT_SEED = 20240611L;
-    private static final Pattern LOWER_SNAKE = Pattern.compile("[a-z][a-z0-9_]*");
-    private static final Set<String> RESERVED = Set.of("on", "mode", "after");
 
     private final long seed;
 
@@ -177,18 +174,19 @@ public final class PluginChecker {
 
     private static CheckResult descriptor(RegularizerDescriptor d) {
         List<String> problems = new ArrayList<>();
-        if (!LOWER_SNAKE.matcher(d.name()).matches()) {
+        if (!SpecNames.isValidName(d.name())) {
             problems.add("name '" + d.name() + "' is not lower_snake_case");
         }
         for (String alias : d.aliases()) {
-            if (!LOWER_SNAKE.matcher(alias).matches()) {
+            if (!SpecNames.isValidName(alias)) {
                 problems.add("alias '" + alias + "' is not lower_snake_case");
             }
         }
         for (ParamDescriptor p : d.params()) {
-            if (RESERVED.contains(p.name())) {
-                problems.add("parameter '" + p.name() + "' uses a key Rein reserves (on, mode, after)");
-            } else if (!LOWER_SNAKE.matcher(p.name()).matches()) {
+            if (SpecNames.isReservedKey(p.name())) {
+                problems.add("parameter '" + p.name() + "' uses a key Rein reserves ("
+                        + String.join(", ", SpecNames.RESERVED_KEYS) + ")");
+            } else if (!SpecNames.isValidName(p.name())) {
                 problems.add("parameter '" + p.name() + "' is not lower_snake_case");
             }
         }

@@ -32,7 +32,15 @@ final class PluginFolderScanner {
 
     /** Reports the folder's providers, problems and jar loaders to {@code discoveries}, jar by jar. */
     static void scan(Path folder, ClassLoader apiLoader, Discoveries discoveries) {
-        for (Path jar : jarsIn(folder, discoveries)) {
+        scan(folder, "", apiLoader, discoveries);
+    }
+
+    /**
+     * Like {@link #scan(Path, ClassLoader, Discoveries)}, for a folder named by {@code origin} (e.g. "element 2 of
+     * the rein.plugins system property ..."), which a problem with the folder itself quotes; empty for none.
+     */
+    static void scan(Path folder, String origin, ClassLoader apiLoader, Discoveries discoveries) {
+        for (Path jar : jarsIn(folder, origin, discoveries)) {
             Optional<PluginProblem> unusable = checkJar(jar);
             if (unusable.isPresent()) {
                 discoveries.problem(unusable.get());
@@ -48,15 +56,18 @@ final class PluginFolderScanner {
      * The {@code *.jar} files directly in {@code folder}, sorted by file name so that the order is repeatable;
      * none, with a problem added, when the folder cannot be listed.
      */
-    private static List<Path> jarsIn(Path folder, Discoveries problems) {
+    private static List<Path> jarsIn(Path folder, String origin, Discoveries problems) {
+        String from = origin.isEmpty() ? "" : " (" + origin + ")";
         if (!Files.exists(folder)) {
-            problems.problem(PluginProblem.of(folder.toString(), folder + ": plugin folder does not exist. Create it,"
-                    + " or correct the path given with --plugins or the rein.plugins system property."));
+            String property = "the " + PluginRegistry.PLUGINS_PROPERTY + " system property";
+            String correct = origin.isEmpty() ? "the path given with --plugins or " + property : property;
+            problems.problem(PluginProblem.of(folder.toString(), folder + ": plugin folder does not exist" + from
+                    + ". Create it, or correct " + correct + "."));
             return List.of();
         }
         if (!Files.isDirectory(folder)) {
-            problems.problem(PluginProblem.of(folder.toString(), folder + " is not a folder. Give the folder that"
-                    + " holds the plugin jars, not a file."));
+            problems.problem(PluginProblem.of(folder.toString(), folder + " is not a folder" + from + ". Give the"
+                    + " folder that holds the plugin jars, not a file."));
             return List.of();
         }
         try (Stream<Path> entries = Files.list(folder)) {
@@ -67,7 +78,7 @@ final class PluginFolderScanner {
                     .collect(Collectors.toList());
         } catch (IOException | RuntimeException e) {
             problems.problem(PluginProblem.of(folder.toString(), folder + ": cannot list the plugin folder ("
-                    + ProviderScanner.describe(e) + "). Check that Rein may read it.", e));
+                    + ProviderScanner.describe(e) + ")" + from + ". Check that Rein may read it.", e));
             return List.of();
         }
     }

@@ -43,8 +43,9 @@ public final class PluginProblem {
     }
 
     /**
-     * Where the problem is: a plugin jar's or folder's path, {@code "class path"}, or a class-path entry as
-     * {@link PluginSource#describe()} writes it.
+     * Where the problem is: a plugin jar's or folder's path, {@code "class path"}, a class-path entry as
+     * {@link PluginSource#describe()} writes it, or {@code "rein.plugins"} for an element of that system property
+     * that names no folder.
      */
     public String source() {
         return source;

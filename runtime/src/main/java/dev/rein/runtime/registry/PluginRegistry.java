@@ -16,6 +16,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeSet;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Supplier;
 
 /**
  * Every regularizer Rein can use, found once: on the class path (the built-ins and anything else listed in
@@ -38,34 +39,44 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * both sources named. "First" is deterministic: the class path, then the folders in the order given, the jars of a
  * folder in file-name order, and the providers of a jar in the order its services file lists them.
  *
+ * <p>The folders of the {@value #PLUGINS_PROPERTY} system property are read the same forgiving way: an empty
+ * element or one that is not a path is a problem that quotes the property's value, and the other folders still
+ * load; building a registry never fails because of the property.
+ *
  * <p>Immutable once built, and safe to share between threads. {@link #close()} closes the plugin jars' class
- * loaders; regularizers already created keep working, but a plugin class not loaded yet can no longer be.
+ * loaders; regularizers already created keep working, but a plugin class not loaded yet can no longer be. The
+ * {@link #shared()} registry is the exception: it belongs to the whole JVM, and its {@code close()} does nothing.
  */
 public final class PluginRegistry implements RegularizerCatalog, AutoCloseable {
     /** The system property that lists plugin folders, separated by {@link File#pathSeparator}. */
     public static final String PLUGINS_PROPERTY = "rein.plugins";
+
+    /** What {@link #shared()} returns: built on first use, never closed. */
+    private static final SharedRegistry SHARED = new SharedRegistry(() -> standard(List.of(), true));
 
     private final Map<String, RegisteredRegularizer> byNameOrAlias;
     private final List<RegisteredRegularizer> all;
     private final Collection<String> names;
     private final List<PluginProblem> problems;
     private final List<PluginClassLoader> loaders;
+    private final boolean shared;
     private final AtomicBoolean closed = new AtomicBoolean();
 
     private PluginRegistry(Map<String, RegisteredRegularizer> byNameOrAlias, List<RegisteredRegularizer> all,
-            List<PluginProblem> problems, List<PluginClassLoader> loaders) {
+            List<PluginProblem> problems, List<PluginClassLoader> loaders, boolean shared) {
         this.byNameOrAlias = Collections.unmodifiableMap(new LinkedHashMap<>(byNameOrAlias));
         this.all = List.copyOf(all);
         this.names = Collections.unmodifiableSortedSet(new TreeSet<>(byNameOrAlias.keySet()));
         this.problems = List.copyOf(problems);
         this.loaders = List.copyOf(loaders);
+        this.shared = shared;
     }
 
     /**
      * The registry of what {@code discoveries} admitted; the loaders of jars none of whose regularizers was
      * admitted are closed at once, as nothing will use them.
      */
-    private static PluginRegistry assemble(Discoveries discoveries) {
+    private static PluginRegistry assemble(Discoveries discoveries, boolean shared) {
         List<RegisteredRegularizer> sorted = new ArrayList<>(discoveries.admitted());
         sorted.sort(Comparator.comparing(RegisteredRegularizer::name));
         List<PluginClassLoader> used = new ArrayList<>();
@@ -76,7 +87,7 @@ public final class PluginRegistry implements RegularizerCatalog, AutoCloseable {
                 closeQuietly(loader);
             }
         }
-        return new PluginRegistry(discoveries.byNameOrAlias(), sorted, discoveries.problems(), used);
+        return new PluginRegistry(discoveries.byNameOrAlias(), sorted, discoveries.problems(), used, shared);
     }
 
     private static void closeQuietly(PluginClassLoader unused) {
@@ -102,38 +113,99 @@ public final class PluginRegistry implements RegularizerCatalog, AutoCloseable {
         for (Path folder : List.copyOf(pluginFolders)) {
             PluginFolderScanner.scan(folder, apiLoader, discoveries);
         }
-        return assemble(discoveries);
+        return assemble(discoveries, false);
     }
 
     /**
      * The registry a Rein application normally uses: the thread's context class loader (or Rein's own) as class
      * path, then the folders of the {@value #PLUGINS_PROPERTY} system property, then {@code extraFolders} (for
      * example from a {@code --plugins} option).
+     *
+     * <pre>{@code
+     * // java -Drein.plugins=/opt/rein/plugins:/home/me/plugins ...   (';' between folders on Windows)
+     * try (PluginRegistry registry = PluginRegistry.standard(List.of(Path.of("plugins")))) { ... }
+     * }</pre>
+     *
+     * <p>A malformed property value does not make this throw: an empty element, an element that is not a path
+     * (a NUL character, say), a folder that does not exist or a file where a folder belongs each become a
+     * {@link #problems() problem} that names the element and quotes the value, and the rest loads.
      */
     public static PluginRegistry standard(List<Path> extraFolders) {
+        return standard(extraFolders, false);
+    }
+
+    private static PluginRegistry standard(List<Path> extraFolders, boolean shared) {
+        List<Path> extra = List.copyOf(extraFolders);
         ClassLoader context = Thread.currentThread().getContextClassLoader();
         ClassLoader classPath = context != null ? context : PluginRegistry.class.getClassLoader();
-        List<Path> folders = new ArrayList<>(foldersFromProperty(System.getProperty(PLUGINS_PROPERTY)));
-        folders.addAll(extraFolders);
-        return load(classPath, folders);
+        PluginsProperty property = PluginsProperty.read();
+        Discoveries discoveries = new Discoveries();
+        ProviderScanner.forClassPath(classPath).scan(discoveries);
+        property.problems().forEach(discoveries::problem);
+        ClassLoader apiLoader = RegularizerProvider.class.getClassLoader();
+        for (PluginsProperty.Folder folder : property.folders()) {
+            PluginFolderScanner.scan(folder.path(), folder.origin(), apiLoader, discoveries);
+        }
+        for (Path folder : extra) {
+            PluginFolderScanner.scan(folder, apiLoader, discoveries);
+        }
+        return assemble(discoveries, shared);
     }
 
     /**
-     * One {@link #standard standard} registry per JVM, loaded on first use and never closed, for code that is
-     * handed a spec without a registry: an OLCUT configuration file naming {@code spec = "l2(lambda=0.1)"}.
-     * Plugin folders come from the {@value #PLUGINS_PROPERTY} system property as it is at that first use.
+     * One {@link #standard standard} registry per JVM, loaded on first use, for code that is handed a spec without
+     * a registry: an OLCUT configuration file naming {@code spec = "l2(lambda=0.1)"}. Plugin folders come from the
+     * {@value #PLUGINS_PROPERTY} system property as it is at that first use; its problems, if any, stay in
+     * {@link #problems()}.
      *
      * <pre>{@code
      * Regularization r = SpecBinder.bind(spec, PluginRegistry.shared());
+     * PluginRegistry.shared().problems();   // e.g. a rein.plugins folder that does not exist
+     * try (PluginRegistry r = PluginRegistry.shared()) { ... }   // harmless: close() does nothing here
      * }</pre>
+     *
+     * <p>The shared registry cannot be closed: its {@link #close()} does nothing, so that code handed a registry
+     * may close it without asking where it came from, and the next caller of {@code shared()} still gets a
+     * working one. Code that wants its plugin jars closed builds its own with {@link #standard} and passes it on.
+     * If building it fails (it should not: bad plugins and a bad property are problems, not exceptions), the
+     * exception reaches the caller and the next call tries again.
      */
     public static PluginRegistry shared() {
-        return SharedHolder.INSTANCE;
+        return SHARED.get();
     }
 
-    /** Loads the shared registry lazily and thread-safely (the holder idiom). */
-    private static final class SharedHolder {
-        static final PluginRegistry INSTANCE = standard(List.of());
+    /**
+     * Builds a registry on the first {@link #get()} and returns that one ever after. Unlike a static holder class,
+     * a build that throws leaves nothing behind: the exception goes to that caller, and the next call builds
+     * again, instead of every later use failing with {@code NoClassDefFoundError}.
+     */
+    static final class SharedRegistry {
+        private final Supplier<PluginRegistry> build;
+        private volatile PluginRegistry registry;
+
+        SharedRegistry(Supplier<PluginRegistry> build) {
+            this.build = Objects.requireNonNull(build, "build");
+        }
+
+        /** The one registry, built now if no earlier call has built it. */
+        PluginRegistry get() {
+            PluginRegistry built = registry;
+            if (built == null) {
+                synchronized (this) {
+                    built = registry;
+                    if (built == null) {
+                        built = Objects.requireNonNull(build.get(), "the shared registry's build returned null");
+                        registry = built;
+                    }
+                }
+            }
+            return built;
+        }
+    }
+
+    /** A registry built like {@link #shared()}'s, whose {@link #close()} does nothing; for tests. */
+    static PluginRegistry newShared() {
+        return standard(List.of(), true);
     }
 
     /**
@@ -143,21 +215,7 @@ public final class PluginRegistry implements RegularizerCatalog, AutoCloseable {
     public static PluginRegistry of(List<RegisteredRegularizer> regularizers) {
         Discoveries discoveries = new Discoveries();
         List.copyOf(regularizers).forEach(discoveries::found);
-        return assemble(discoveries);
-    }
-
-    /** The folders listed in a {@value #PLUGINS_PROPERTY} value; blank entries are ignored. */
-    static List<Path> foldersFromProperty(String value) {
-        List<Path> folders = new ArrayList<>();
-        if (value == null) {
-            return folders;
-        }
-        for (String entry : value.split(java.util.regex.Pattern.quote(File.pathSeparator))) {
-            if (!entry.isBlank()) {
-                folders.add(Path.of(entry.trim()));
-            }
-        }
-        return folders;
+        return assemble(discoveries, false);
     }
 
     /** The regularizer with this name or alias. Names are exact: {@code "L2"} does not find {@code "l2"}. */
@@ -183,13 +241,14 @@ public final class PluginRegistry implements RegularizerCatalog, AutoCloseable {
     }
 
     /**
-     * Closes the class loaders of the plugin jars. Calling it again does nothing.
+     * Closes the class loaders of the plugin jars. Calling it again does nothing, and so does calling it on the
+     * {@link #shared()} registry, which stays open for the life of the JVM.
      *
      * @throws UncheckedIOException if a jar could not be closed (after trying all of them)
      */
     @Override
     public void close() {
-        if (!closed.compareAndSet(false, true)) {
+        if (shared || !closed.compareAndSet(false, true)) {
             return;
         }
         UncheckedIOException failure = null;

@@ -2,6 +2,7 @@ package dev.rein.runtime.registry;
 
 import dev.rein.api.ReinApi;
 import dev.rein.api.spi.RegularizerDescriptor;
+import dev.rein.api.spi.SpecNames;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -9,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * Decides which found regularizers the registry keeps, in the order they are offered: the first one to claim a
@@ -25,9 +25,6 @@ import java.util.regex.Pattern;
  * <p>Not thread-safe: the registry uses one while it is being built and then keeps only the results.
  */
 final class RegularizerAdmission {
-    /** What a name or alias must look like: lower_snake_case, as written in a spec. */
-    static final Pattern NAME = Pattern.compile("[a-z][a-z0-9_]*");
-
     private final Map<String, RegisteredRegularizer> byNameOrAlias = new LinkedHashMap<>();
     private final List<RegisteredRegularizer> admitted = new ArrayList<>();
 
@@ -42,7 +39,7 @@ final class RegularizerAdmission {
                     + ")."));
         }
         for (String key : keys(d)) {
-            if (!NAME.matcher(key).matches()) {
+            if (!SpecNames.isValidName(key)) {
                 String what = key.equals(d.name()) ? "is named" : "has the alias";
                 return Optional.of(PluginProblem.of(source, source + ": " + className(candidate) + " " + what
                         + " '" + key + "', which is not a valid regularizer name. Names and aliases are"

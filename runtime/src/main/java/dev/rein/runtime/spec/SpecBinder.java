@@ -6,6 +6,7 @@ import dev.rein.api.spi.Arguments;
 import dev.rein.api.spi.Kind;
 import dev.rein.api.spi.ParamDescriptor;
 import dev.rein.api.spi.RegularizerDescriptor;
+import dev.rein.api.spi.SpecNames;
 import dev.rein.runtime.registry.RegisteredRegularizer;
 import dev.rein.runtime.registry.RegularizerCatalog;
 import java.util.ArrayList;
@@ -43,9 +44,6 @@ import java.util.stream.Collectors;
  * <p>Every problem is a {@link SpecException} with the column it is at.
  */
 public final class SpecBinder {
-    private static final String ON = "on";
-    private static final String MODE = "mode";
-    private static final String AFTER = "after";
     private static final Set<Kind> TARGETED = EnumSet.of(Kind.PENALTY, Kind.BLOCK_PENALTY, Kind.CONSTRAINT);
     private static final Set<Kind> MODED = EnumSet.of(Kind.PENALTY, Kind.BLOCK_PENALTY);
     private static final Set<Kind> LAYERS = EnumSet.of(Kind.ACTIVATION, Kind.NORMALIZATION);
@@ -96,16 +94,16 @@ public final class SpecBinder {
         Optional<String> after = Optional.empty();
         for (SpecArgument a : term.arguments()) {
             switch (a.key()) {
-                case ON -> {
+                case SpecNames.ON -> {
                     checkOptionApplies(a, descriptor, TARGETED, "penalty, block_penalty and constraint");
                     target = option(a, descriptor, Target.class);
                 }
-                case MODE -> {
+                case SpecNames.MODE -> {
                     checkOptionApplies(a, descriptor, MODED, "penalty and block_penalty");
                     mode = option(a, descriptor, PenaltyMode.class);
                     modeArgument = a;
                 }
-                case AFTER -> {
+                case SpecNames.AFTER -> {
                     checkOptionApplies(a, descriptor, LAYERS, "activation and normalization");
                     after = Optional.of(a.value());
                 }
@@ -197,13 +195,13 @@ public final class SpecBinder {
         descriptor.params().forEach(p -> keys.add(p.name()));
         Kind kind = descriptor.kind();
         if (TARGETED.contains(kind)) {
-            keys.add(ON);
+            keys.add(SpecNames.ON);
         }
         if (MODED.contains(kind)) {
-            keys.add(MODE);
+            keys.add(SpecNames.MODE);
         }
         if (LAYERS.contains(kind)) {
-            keys.add(AFTER);
+            keys.add(SpecNames.AFTER);
         }
         return keys;
     }
@@ -222,12 +220,12 @@ public final class SpecBinder {
             arguments.add(SpecArgument.of(p.name(), canonicalValue(p, bound.arguments().asMap().get(p.name()))));
         }
         if (bound.target() != Target.WEIGHTS) {
-            arguments.add(SpecArgument.of(ON, bound.target().specName()));
+            arguments.add(SpecArgument.of(SpecNames.ON, bound.target().specName()));
         }
         if (bound.mode() != PenaltyMode.AUTO) {
-            arguments.add(SpecArgument.of(MODE, bound.mode().specName()));
+            arguments.add(SpecArgument.of(SpecNames.MODE, bound.mode().specName()));
         }
-        bound.after().ifPresent(a -> arguments.add(SpecArgument.of(AFTER, a)));
+        bound.after().ifPresent(a -> arguments.add(SpecArgument.of(SpecNames.AFTER, a)));
         return new SpecTerm(descriptor.name(), arguments, 0);
     }
 

@@ -1,5 +1,6 @@
 package dev.rein.runtime.spec;
 
+import dev.rein.api.spi.SpecNames;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -15,7 +16,7 @@ import java.util.regex.Pattern;
  * value := number | word | 'quoted' | "quoted"     (backslash escapes \\ \' \" \n \r \t inside quotes)
  * </pre>
  *
- * <p>Names and keys are lower_snake_case. A word is a run of letters, digits, {@code _ . -}; anything else
+ * <p>Names and keys are lower_snake_case ({@link SpecNames#isValidName}). A word is a run of letters, digits, {@code _ . -}; anything else
  * (spaces, commas, parentheses, an empty value) goes in quotes.
  *
  * <pre>{@code
@@ -28,7 +29,6 @@ import java.util.regex.Pattern;
  */
 public final class SpecParser {
     private static final Pattern NUMBER = Pattern.compile("[+-]?(?:\\d+\\.?\\d*|\\.\\d+)(?:[eE][+-]?\\d+)?");
-    private static final Pattern LOWER_SNAKE = Pattern.compile("[a-z][a-z0-9_]*");
 
     private final String text;
     private int pos;
@@ -210,10 +210,10 @@ public final class SpecParser {
             pos++;
         }
         String id = text.substring(start, pos);
-        if (!LOWER_SNAKE.matcher(id).matches()) {
+        if (!SpecNames.isValidName(id)) {
             String suggestion = toLowerSnake(id);
             throw new SpecException(text, start + 1, "expected a lower_snake_case " + what + ", found '" + id + "'"
-                    + (LOWER_SNAKE.matcher(suggestion).matches() ? " (did you mean '" + suggestion + "'?)" : ""));
+                    + (SpecNames.isValidName(suggestion) ? " (did you mean '" + suggestion + "'?)" : ""));
         }
         return id;
     }

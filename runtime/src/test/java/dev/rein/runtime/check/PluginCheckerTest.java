@@ -217,7 +217,7 @@ class PluginCheckerTest {
                 .addParam(ParamDescriptor.builder("on", ParamType.STRING).defaultValue("x").build()).build();
         CheckReport report = checker.check(TestHooks.provider(d, a -> TestHooks.l2(1)));
         assertEquals(new CheckResult(PluginChecker.DESCRIPTOR, false,
-                "parameter 'on' uses a key Rein reserves (on, mode, after)"), report.failures().get(0));
+                "parameter 'on' uses a key Rein reserves (on, after, mode)"), report.failures().get(0));
     }
 
     @Test

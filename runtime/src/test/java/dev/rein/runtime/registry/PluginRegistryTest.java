@@ -1,5 +1,6 @@
 package dev.rein.runtime.registry;
 
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -12,8 +13,11 @@ import dev.rein.api.spi.Kind;
 import dev.rein.api.spi.RegularizerDescriptor;
 import dev.rein.api.spi.RegularizerProvider;
 import java.io.File;
+import java.lang.reflect.Method;
 import java.net.URL;
 import java.net.URLClassLoader;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,6 +28,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -46,31 +51,225 @@ class PluginRegistryTest {
         TestPluginJars.goodJar(first.resolve("shared.jar"), "com.first.SharedProvider", "shared");
         Path loser = TestPluginJars.goodJar(extra.resolve("shared.jar"), "com.extra.SharedProvider", "shared");
 
-        String before = System.getProperty(PluginRegistry.PLUGINS_PROPERTY);
-        System.setProperty(PluginRegistry.PLUGINS_PROPERTY, first + File.pathSeparator + " " + File.pathSeparator
-                + second);
-        try (PluginRegistry registry = PluginRegistry.standard(List.of(extra))) {
-            assertEquals(List.of("one", "shared", "three", "two"), List.copyOf(registry.names()));
-            assertEquals("com.first.SharedProvider",
-                    registry.find("shared").orElseThrow().provider().getClass().getName());
-            assertEquals(List.of(loser.toString()), registry.problems().stream().map(PluginProblem::source)
-                    .collect(java.util.stream.Collectors.toList()));
-        } finally {
-            if (before == null) {
-                System.clearProperty(PluginRegistry.PLUGINS_PROPERTY);
-            } else {
-                System.setProperty(PluginRegistry.PLUGINS_PROPERTY, before);
+        // The blank element between the two is reported (by the property's name) and the folders still load.
+        withPluginsProperty(first + File.pathSeparator + " " + File.pathSeparator + second, () -> {
+            try (PluginRegistry registry = PluginRegistry.standard(List.of(extra))) {
+                assertEquals(List.of("one", "shared", "three", "two"), List.copyOf(registry.names()));
+                assertEquals("com.first.SharedProvider",
+                        registry.find("shared").orElseThrow().provider().getClass().getName());
+                assertEquals(List.of(PluginRegistry.PLUGINS_PROPERTY, loser.toString()), registry.problems().stream()
+                        .map(PluginProblem::source).collect(java.util.stream.Collectors.toList()));
+            }
+        });
+    }
+
+    @Test
+    void aMalformedReinPluginsValueIsReportedElementByElementAndTheRestLoads() throws Exception {
+        String sep = File.pathSeparator;
+        Path good = dir.resolve("good");
+        TestPluginJars.goodJar(good.resolve("one.jar"), "com.one.OneProvider", "one");
+        Path missing = dir.resolve("missing");
+        Path file = Files.writeString(dir.resolve("notes.txt"), "not a folder");
+        String value = good + sep + sep + "bad\u0000path" + sep + missing + sep + file;
+        String shown = good + sep + sep + "bad\\u0000path" + sep + missing + sep + file;
+        String reason = assertThrows(InvalidPathException.class, () -> Path.of("bad\u0000path")).getReason();
+        String example = good + sep + missing + sep + file;
+
+        withPluginsProperty(value, () -> {
+            try (PluginRegistry registry = assertDoesNotThrow(() -> PluginRegistry.standard(List.of()))) {
+                assertEquals(List.of(
+                        "rein.plugins system property \"" + shown + "\": element 2 is empty and names no folder, so it"
+                                + " is ignored. List plugin folders separated by a single '" + sep + "', with none"
+                                + " empty, e.g. \"" + example + "\".",
+                        "rein.plugins system property \"" + shown + "\": element 3, \"bad\\u0000path\", is not a path"
+                                + " this system accepts (" + PluginsProperty.printable(reason) + "), so it is ignored."
+                                + " Write each plugin folder as a valid path, separated by '" + sep + "', e.g. \""
+                                + example + "\".",
+                        missing + ": plugin folder does not exist (element 4 of the rein.plugins system property \""
+                                + shown + "\"). Create it, or correct the rein.plugins system property.",
+                        file + " is not a folder (element 5 of the rein.plugins system property \"" + shown + "\")."
+                                + " Give the folder that holds the plugin jars, not a file."),
+                        PluginFolderLoadingTest.messages(registry));
+                assertEquals(List.of("one"), List.copyOf(registry.names()), "the good folder still loads");
+            }
+        });
+    }
+
+    @Test
+    void aBadReinPluginsValueNeverBreaksTheSharedRegistry() {
+        String sep = File.pathSeparator;
+        // Only bad elements, so that whatever the shared registry keeps from this moment names no temporary jar.
+        String bad = sep + "bad\u0000path" + sep + dir.resolve("missing");
+        PluginRegistry[] seen = new PluginRegistry[2];
+        withPluginsProperty(bad, () -> {
+            // Before, Path.of threw inside a static initializer: ExceptionInInitializerError now,
+            // NoClassDefFoundError at every later use.
+            seen[0] = assertDoesNotThrow(PluginRegistry::shared);
+            assertEquals(Optional.empty(), seen[0].find("no_such_regularizer"));
+            try (PluginRegistry fresh = PluginRegistry.standard(List.of())) {
+                assertEquals(List.of(PluginRegistry.PLUGINS_PROPERTY, PluginRegistry.PLUGINS_PROPERTY,
+                        dir.resolve("missing").toString()), fresh.problems().stream().map(PluginProblem::source)
+                        .collect(java.util.stream.Collectors.toList()));
+            }
+        });
+        withPluginsProperty(null, () -> {
+            seen[1] = assertDoesNotThrow(PluginRegistry::shared);
+            assertSame(seen[0], seen[1], "one shared registry per JVM");
+            assertNotNull(seen[1].names());
+            try (PluginRegistry fresh = PluginRegistry.standard(List.of())) {
+                assertEquals(List.of(), fresh.problems(), "with the property reset, a fresh registry is clean");
+            }
+        });
+    }
+
+    @Test
+    void theFirstSharedCallOfTheJvmWithABadValueWorksAndSoDoLaterOnes() throws Exception {
+        // A copy of the registry classes in a class loader of their own: its shared() has never been called, as
+        // in a fresh JVM, whatever other tests of this JVM did with the real one.
+        URL classes = PluginRegistry.class.getProtectionDomain().getCodeSource().getLocation();
+        try (URLClassLoader fresh = new ChildFirstLoader(classes, PluginRegistry.class.getClassLoader())) {
+            Class<?> registryClass = fresh.loadClass(PluginRegistry.class.getName());
+            assertTrue(registryClass != PluginRegistry.class, "a separate copy of the class");
+            Method shared = registryClass.getMethod("shared");
+            Method problems = registryClass.getMethod("problems");
+            Object[] seen = new Object[2];
+            withPluginsProperty("bad\u0000path", () -> {
+                seen[0] = assertDoesNotThrow(() -> shared.invoke(null));
+                List<?> found = (List<?>) assertDoesNotThrow(() -> problems.invoke(seen[0]));
+                assertEquals(1, found.size());
+                assertTrue(found.get(0).toString().contains("element 1, \"bad\\u0000path\", is not a path"),
+                        found.get(0).toString());
+            });
+            withPluginsProperty(null, () -> {
+                seen[1] = assertDoesNotThrow(() -> shared.invoke(null), "no NoClassDefFoundError on later use");
+                assertSame(seen[0], seen[1]);
+            });
+        }
+    }
+
+    /** Loads Rein's runtime classes from {@code classes} itself, everything else from its parent. */
+    private static final class ChildFirstLoader extends URLClassLoader {
+        ChildFirstLoader(URL classes, ClassLoader parent) {
+            super(new URL[] {classes}, parent);
+        }
+
+        @Override
+        protected Class<?> loadClass(String name, boolean resolve) throws ClassNotFoundException {
+            if (!name.startsWith("dev.rein.runtime.")) {
+                return super.loadClass(name, resolve);
+            }
+            synchronized (getClassLoadingLock(name)) {
+                Class<?> c = findLoadedClass(name);
+                if (c == null) {
+                    c = findClass(name);
+                }
+                if (resolve) {
+                    resolveClass(c);
+                }
+                return c;
             }
         }
     }
 
     @Test
-    void thePropertyIsSplitOnThePathSeparatorAndBlankEntriesAreIgnored() {
-        String sep = File.pathSeparator;
-        assertEquals(List.of(Path.of("a"), Path.of("b c")),
-                PluginRegistry.foldersFromProperty("a" + sep + sep + " b c " + sep + "  "));
-        assertEquals(List.of(), PluginRegistry.foldersFromProperty(null));
-        assertEquals(List.of(), PluginRegistry.foldersFromProperty(""));
+    void aSharedRegistryBuiltWhileThePropertyIsBadKeepsItsProblemsAndStaysUsable() {
+        PluginRegistry.SharedRegistry shared = new PluginRegistry.SharedRegistry(PluginRegistry::newShared);
+        withPluginsProperty(File.pathSeparator + dir, () -> {
+            PluginRegistry first = shared.get();
+            assertEquals(1, first.problems().size());
+            assertTrue(first.problems().get(0).message().startsWith("rein.plugins system property \""
+                    + File.pathSeparator + dir + "\": element 1 is empty"), first.problems().get(0).message());
+        });
+        withPluginsProperty(null, () -> {
+            PluginRegistry again = shared.get();
+            assertSame(again, shared.get(), "built once, then the same one");
+            assertEquals(1, again.problems().size(), "built at first use, with the property as it was then");
+            again.close();
+            assertSame(again, shared.get());
+        });
+    }
+
+    @Test
+    void aSharedRegistryWhoseBuildThrowsIsBuiltAgainOnTheNextCall() {
+        AtomicInteger builds = new AtomicInteger();
+        PluginRegistry built = PluginRegistry.of(List.of(fixed("l2", 1)));
+        PluginRegistry.SharedRegistry shared = new PluginRegistry.SharedRegistry(() -> {
+            if (builds.incrementAndGet() == 1) {
+                throw new IllegalStateException("first build fails");
+            }
+            return built;
+        });
+
+        IllegalStateException e = assertThrows(IllegalStateException.class, shared::get);
+        assertEquals("first build fails", e.getMessage());
+        assertSame(built, shared.get(), "the failure was not remembered");
+        assertSame(built, shared.get());
+        assertEquals(2, builds.get());
+    }
+
+    @Test
+    void manyThreadsAskingAtOnceGetOneSharedRegistryBuiltOnce() throws Exception {
+        AtomicInteger builds = new AtomicInteger();
+        PluginRegistry.SharedRegistry shared = new PluginRegistry.SharedRegistry(() -> {
+            builds.incrementAndGet();
+            return PluginRegistry.of(List.of(fixed("l2", 1)));
+        });
+        int threads = 8;
+        CountDownLatch start = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            List<Future<PluginRegistry>> results = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                results.add(pool.submit(() -> {
+                    start.await();
+                    return shared.get();
+                }));
+            }
+            start.countDown();
+            PluginRegistry first = results.get(0).get(30, TimeUnit.SECONDS);
+            for (Future<PluginRegistry> result : results) {
+                assertSame(first, result.get(30, TimeUnit.SECONDS));
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertEquals(1, builds.get());
+    }
+
+    @Test
+    void closingTheSharedRegistryDoesNothing() throws Exception {
+        Path folder = dir.resolve("plugins");
+        TestPluginJars.jar(folder.resolve("a.jar"))
+                .source("com.a.AProvider", TestPluginJars.provider("com.a.AProvider").named("a_penalty").code())
+                .source("com.a.NotYetLoaded", "package com.a; public class NotYetLoaded { }")
+                .services("com.a.AProvider")
+                .build();
+        withPluginsProperty(folder.toString(), () -> {
+            PluginRegistry shared = PluginRegistry.newShared();
+            ClassLoader loader = shared.find("a_penalty").orElseThrow().provider().getClass().getClassLoader();
+            assertEquals(List.of(loader), shared.pluginLoaders());
+
+            shared.close();
+            try (PluginRegistry alsoClosedBy = shared) {
+                assertSame(shared, alsoClosedBy);
+            }
+
+            assertNotNull(loader.getResource(SERVICES), "the jar is still open");
+            assertEquals("com.a.NotYetLoaded",
+                    assertDoesNotThrow(() -> loader.loadClass("com.a.NotYetLoaded")).getName());
+            assertTrue(shared.find("a_penalty").isPresent());
+            // The shared registry does not close itself, so this test closes the loader that it opened.
+            assertDoesNotThrow(() -> ((PluginClassLoader) loader).close());
+        });
+    }
+
+    @Test
+    void theRealSharedRegistrySurvivesClose() {
+        PluginRegistry shared = PluginRegistry.shared();
+        shared.close();
+        shared.close();
+        assertSame(shared, PluginRegistry.shared());
+        assertEquals(shared.names(), PluginRegistry.shared().names());
     }
 
     @Test
@@ -220,6 +419,25 @@ class PluginRegistryTest {
         try (PluginRegistry registry = PluginRegistry.load(ClassLoader.getPlatformClassLoader(), List.of(folder))) {
             assertEquals(List.of(folder.resolve("a.jar")), registry.pluginLoaders().stream()
                     .map(PluginClassLoader::jar).collect(java.util.stream.Collectors.toList()));
+        }
+    }
+
+    /** Runs {@code body} with rein.plugins set to {@code value} ({@code null}: cleared), then restores it. */
+    private static void withPluginsProperty(String value, Runnable body) {
+        String before = System.getProperty(PluginRegistry.PLUGINS_PROPERTY);
+        try {
+            if (value == null) {
+                System.clearProperty(PluginRegistry.PLUGINS_PROPERTY);
+            } else {
+                System.setProperty(PluginRegistry.PLUGINS_PROPERTY, value);
+            }
+            body.run();
+        } finally {
+            if (before == null) {
+                System.clearProperty(PluginRegistry.PLUGINS_PROPERTY);
+            } else {
+                System.setProperty(PluginRegistry.PLUGINS_PROPERTY, before);
+            }
         }
     }
 

@@ -1,35 +1,21 @@
 package dev.rein.processor.model;
 
 import java.util.Locale;
-import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
- * The rules for names that appear in specs: regularizer names, aliases and parameter names.
+ * Turns Java identifiers into spec names: the name a {@code @Param} gets when it does not write one, and the
+ * valid name to suggest when a written one is not. Whether a name is valid is for
+ * {@link dev.rein.api.spi.SpecNames} in {@code rein-api} to say.
  *
  * <pre>{@code
- * SpecNames.isValid("max_norm");        // true
- * SpecNames.toSnakeCase("MaxNorm");     // "max_norm"
- * SpecNames.fromJavaName("l1Ratio");    // "l1_ratio"
- * SpecNames.isReserved("on");           // true: Rein reads "on" itself
+ * JavaNames.fromJavaName("l1Ratio");    // "l1_ratio"
+ * JavaNames.toSnakeCase("MaxNorm");     // "max_norm"
+ * JavaNames.toSnakeCase("max-norm");    // "max_norm"
+ * SpecNames.isValidName(JavaNames.toSnakeCase(anything));   // always true
  * }</pre>
  */
-public final class SpecNames {
-    /** What every name in a spec must match. */
-    public static final Pattern PATTERN = Pattern.compile("[a-z][a-z0-9_]*");
-
-    /** Spec keys Rein interprets itself, so no parameter may be called so. */
-    public static final Set<String> RESERVED = Set.of("on", "after", "mode");
-
-    private SpecNames() {
-    }
-
-    public static boolean isValid(String name) {
-        return PATTERN.matcher(name).matches();
-    }
-
-    public static boolean isReserved(String name) {
-        return RESERVED.contains(name);
+public final class JavaNames {
+    private JavaNames() {
     }
 
     /**
