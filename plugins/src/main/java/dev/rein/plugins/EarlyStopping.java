@@ -87,6 +87,12 @@ public final class EarlyStopping implements StoppingRule {
         return EpochDecision.stop(reason, restoreBest && bestEpoch > 0 ? bestEpoch : EpochDecision.KEEP_CURRENT);
     }
 
+    /** The best epoch when the spec asks to restore it, so the trainer keeps that one copy of the weights. */
+    @Override
+    public int restorableEpoch() {
+        return restoreBest && bestEpoch > 0 ? bestEpoch : NOTHING_TO_RESTORE;
+    }
+
     @Override
     public void reset() {
         bestEpoch = 0;

@@ -69,6 +69,21 @@ class EarlyStoppingTest {
     }
 
     @Test
+    void theEpochItMayRestoreIsItsOwnBestSoTheTrainerKeepsThatCopyOnly() {
+        StoppingRule r = rule(Map.of("patience", 3, "min_delta", 0.05, "metric", "LOSS", "restore_best", true));
+        double[] losses = {1.0, 0.8, 0.78, 0.77};   // epochs 3 and 4 are new lows, but within min_delta of epoch 2
+        int[] restorable = {1, 2, 2, 2};
+        for (int e = 1; e <= losses.length; e++) {
+            r.afterEpoch(new EpochScore(e, "loss", losses[e - 1], false));
+            assertEquals(restorable[e - 1], r.restorableEpoch(), "after epoch " + e);
+        }
+        StoppingRule keepsLast = rule(Map.of("patience", 3, "min_delta", 0.0, "metric", "LOSS",
+                "restore_best", false));
+        keepsLast.afterEpoch(new EpochScore(1, "loss", 1.0, false));
+        assertEquals(StoppingRule.NOTHING_TO_RESTORE, keepsLast.restorableEpoch(), "no copy is needed");
+    }
+
+    @Test
     void accuracyImprovesUpwardsAndTiesDoNotCount() {
         StoppingRule r = rule(Map.of("patience", 3, "min_delta", 0.0, "metric", "ACCURACY", "restore_best", true));
         // 0.6 ties 0.6 (no improvement), 0.61 improves at epoch 4; epochs 5, 6, 7 do not: stop at 7.

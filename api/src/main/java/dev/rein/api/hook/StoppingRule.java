@@ -14,6 +14,16 @@ package dev.rein.api.hook;
  * }</pre>
  *
  * <p>A rule instance serves one training run; the trainer calls {@link #reset()} before a run starts.
+ *
+ * <p>The trainer keeps one copy of the weights, of the epoch {@link #restorableEpoch()} names after each
+ * {@code afterEpoch}; a rule that may restore an epoch says which, so that a run holds one model's worth of memory
+ * however many epochs improve:
+ *
+ * <pre>{@code
+ * public int restorableEpoch() {
+ *     return restoreBest ? bestEpoch : NOTHING_TO_RESTORE;
+ * }
+ * }</pre>
  */
 public interface StoppingRule {
     /** The name of the validation metric the trainer must compute, e.g. {@code "accuracy"} or {@code "loss"}. */
@@ -21,6 +31,21 @@ public interface StoppingRule {
 
     /** Called after every epoch with the validation score. */
     EpochDecision afterEpoch(EpochScore score);
+
+    /** {@link #restorableEpoch()}: this rule never asks to restore an epoch, so the trainer keeps no copy. */
+    int NOTHING_TO_RESTORE = -1;
+
+    /** {@link #restorableEpoch()}: the trainer keeps the weights of the latest epoch whose score beat all before. */
+    int BEST_SO_FAR = 0;
+
+    /**
+     * The epoch whose weights this rule may ask to restore, as of the epoch just passed to {@link #afterEpoch}: that
+     * epoch itself, an earlier one the trainer holds a copy of, {@link #NOTHING_TO_RESTORE}, or
+     * {@link #BEST_SO_FAR} (the default, right for a rule that restores the epoch with the best score).
+     */
+    default int restorableEpoch() {
+        return BEST_SO_FAR;
+    }
 
     /** Forgets everything seen, before a new training run. */
     void reset();

@@ -271,7 +271,7 @@ public final class TestTerms {
     }
 
     /** A regularization of {@code terms}, its spec text made up the way the canonical form reads. */
-    static Regularization of(BoundTerm... terms) {
+    public static Regularization of(BoundTerm... terms) {
         List<String> parts = new ArrayList<>();
         for (BoundTerm t : terms) {
             List<String> args = new ArrayList<>();

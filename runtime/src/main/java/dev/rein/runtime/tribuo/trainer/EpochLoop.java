@@ -181,7 +181,6 @@ final class EpochLoop<T extends Output<T>, U, V extends Model<T>, X extends Feed
                 EpochScore s = scorer.score(epoch, parameters,
                         p -> hooks.createModel(hooks.modelName(), scratchProvenance(examples, start), featureMap,
                                 outputInfo, p));
-                snapshots.offer(s, parameters);
                 score = Optional.of(s);
                 decision = rule.afterEpoch(s);
                 if (decision == null) {
@@ -189,6 +188,7 @@ final class EpochLoop<T extends Output<T>, U, V extends Model<T>, X extends Feed
                             + "' returned null from afterEpoch at epoch " + epoch + "; it must return"
                             + " EpochDecision.keepGoing() or EpochDecision.stop(...)");
                 }
+                snapshots.offer(s, parameters, rule.restorableEpoch());
             }
             if (decision.shouldStop()) {
                 int restore = decision.restoreEpoch();

@@ -1,35 +1,45 @@
 package dev.rein.runtime.tribuo.trainer;
 
 import dev.rein.api.hook.EpochScore;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
+import dev.rein.api.hook.StoppingRule;
 import org.tribuo.math.Parameters;
 import org.tribuo.math.la.Tensor;
 
 /**
- * Copies of the parameters at the epochs a stopping rule may ask to restore: every epoch whose validation score
- * is a new best (strictly better than all before it). A rule that restores its best epoch, whatever its
- * {@code min_delta}, names one of these: an epoch that beats the rule's best by more than {@code min_delta} beats
- * every earlier epoch too.
+ * The one copy of the parameters a run keeps for its stopping rule: of the epoch the rule says it may restore
+ * ({@link StoppingRule#restorableEpoch()}), or by default of the latest epoch whose validation score beat every
+ * earlier one. Memory: one model's worth, however many epochs improve. Also tracks the best score for the
+ * training outcome.
  *
- * <p>Memory: one copy of the parameters per new best; few in practice, as scores level off.
+ * <pre>{@code
+ * snapshots.offer(score, parameters, rule.restorableEpoch());   // after rule.afterEpoch(score)
+ * snapshots.restore(decision.restoreEpoch(), parameters, "early_stopping");
+ * }</pre>
  */
 final class ParameterSnapshots {
-    private final Map<Integer, Tensor[]> byEpoch = new TreeMap<>();
+    private int keptEpoch;
+    private Tensor[] kept;
     private int bestEpoch;
     private double bestValue;
 
-    /** Keeps a copy of {@code parameters} if {@code score} is the best so far. */
-    void offer(EpochScore score, Parameters parameters) {
-        if (Double.isNaN(score.value())) {
-            return;
-        }
-        if (bestEpoch == 0 || score.improvesOn(bestValue, 0)) {
+    /**
+     * Records {@code score}, and keeps a copy of {@code parameters} if {@code restorable} (what the rule returned)
+     * names this epoch, or is {@link StoppingRule#BEST_SO_FAR} and this score is the best so far.
+     */
+    void offer(EpochScore score, Parameters parameters, int restorable) {
+        boolean best = !Double.isNaN(score.value()) && (bestEpoch == 0 || score.improvesOn(bestValue, 0));
+        if (best) {
             bestEpoch = score.epoch();
             bestValue = score.value();
-            byEpoch.put(score.epoch(), copy(parameters.get()));
+        }
+        int wanted = restorable == StoppingRule.BEST_SO_FAR ? bestEpoch : restorable;
+        if (wanted == score.epoch()) {
+            kept = null;   // let the old copy go before the new one is made
+            kept = copy(parameters.get());
+            keptEpoch = score.epoch();
+        } else if (wanted != keptEpoch) {
+            kept = null;   // the rule will not ask for the copy held
+            keptEpoch = 0;
         }
     }
 
@@ -42,25 +52,25 @@ final class ParameterSnapshots {
         return bestValue;
     }
 
+    /** The epoch whose copy is held, 0 for none. */
+    int keptEpoch() {
+        return keptEpoch;
+    }
+
     /**
      * Puts the copy of {@code epoch}'s parameters into {@code parameters}.
      *
-     * @throws IllegalStateException if no copy of that epoch was kept
+     * @throws IllegalStateException if the copy held is of another epoch
      */
     void restore(int epoch, Parameters parameters, String rule) {
-        Tensor[] kept = byEpoch.get(epoch);
-        if (kept == null) {
+        if (kept == null || epoch != keptEpoch) {
             throw new IllegalStateException("Stopping rule '" + rule + "' asked to restore epoch " + epoch
-                    + ", but the trainer keeps the weights only of epochs whose validation score was a new best: "
-                    + new ArrayList<>(byEpoch.keySet()) + "; a rule must restore one of those, or keep the current"
+                    + ", but the trainer keeps one copy of the weights, of the epoch the rule's restorableEpoch()"
+                    + " names after each epoch (" + (keptEpoch == 0 ? "none is held" : "epoch " + keptEpoch
+                    + " is held") + "); a rule must restore the epoch it last named there, or keep the current"
                     + " weights (EpochDecision.KEEP_CURRENT)");
         }
         parameters.set(copy(kept));
-    }
-
-    /** The epochs kept, ascending. */
-    List<Integer> epochs() {
-        return List.copyOf(byEpoch.keySet());
     }
 
     private static Tensor[] copy(Tensor[] tensors) {

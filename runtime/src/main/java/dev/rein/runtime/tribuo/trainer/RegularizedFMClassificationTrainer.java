@@ -25,7 +25,7 @@ import org.tribuo.provenance.TrainerProvenance;
 
 /**
  * Tribuo's factorization-machine classifier ({@code org.tribuo.classification.sgd.fm.FMClassificationTrainer}) with a Rein
- * regularization: it wraps its optimiser in a {@link RegularizedOptimiser} and runs the epoch loop itself, for
+ * regularization: it wraps its optimiser in a {@link dev.rein.runtime.tribuo.RegularizedOptimiser} and runs the epoch loop itself, for
  * early stopping, divergence checks and progress. The models are Tribuo's own {@code FMClassificationModel}s.
  *
  * <pre>{@code

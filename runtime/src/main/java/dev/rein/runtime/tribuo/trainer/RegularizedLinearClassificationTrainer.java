@@ -25,7 +25,7 @@ import org.tribuo.provenance.TrainerProvenance;
 
 /**
  * Tribuo's linear SGD classifier ({@code org.tribuo.classification.sgd.linear.LinearSGDTrainer}) with a Rein
- * regularization: it wraps its optimiser in a {@link RegularizedOptimiser} and runs the epoch loop itself, for
+ * regularization: it wraps its optimiser in a {@link dev.rein.runtime.tribuo.RegularizedOptimiser} and runs the epoch loop itself, for
  * early stopping, divergence checks and progress. The models are Tribuo's own {@code LinearSGDModel}s.
  *
  * <pre>{@code

@@ -1,11 +1,13 @@
 package dev.rein.runtime.tribuo.trainer;
 
+import dev.rein.runtime.registry.PluginProblem;
 import dev.rein.runtime.registry.PluginRegistry;
 import dev.rein.runtime.spec.Regularization;
 import dev.rein.runtime.spec.SpecBinder;
 import dev.rein.runtime.spec.SpecException;
 import dev.rein.runtime.tribuo.RegularizedOptimiser;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import org.tribuo.math.StochasticGradientOptimiser;
 
 /**
@@ -30,7 +32,10 @@ final class TrainerChecks {
         try {
             return SpecBinder.bind(spec, registry);
         } catch (SpecException e) {
-            throw new IllegalArgumentException(trainer + ": the configured spec is not valid. " + e.getMessage(), e);
+            String notLoaded = registry.problems().stream().map(PluginProblem::message)
+                    .collect(Collectors.joining(" "));
+            throw new IllegalArgumentException(trainer + ": the configured spec is not valid. " + e.getMessage()
+                    + (notLoaded.isEmpty() ? "" : " Plugins that did not load: " + notLoaded), e);
         }
     }
 

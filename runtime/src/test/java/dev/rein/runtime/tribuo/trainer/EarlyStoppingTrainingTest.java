@@ -79,15 +79,18 @@ class EarlyStoppingTrainingTest {
     }
 
     @Test
-    void aRuleMayOnlyRestoreAnEpochThatWasANewBest() {
-        // Validation y = -2x: the loss rises from the first epoch on, so epoch 1 is the only best.
+    void aRuleMayOnlyRestoreTheEpochItNamed() {
+        // Validation y = -2x: the loss rises from the first epoch on, so epoch 1 is the only best, and a rule that
+        // names no epoch gets the best so far kept.
         MutableDataset<Regressor> opposite = TestData.line(30, -2.0, 0.0, 23L);
-        RegularizedLinearRegressionTrainer trainer = trainer(TestSpecs.of(TestSpecs.scripted("loss", 3, 2)), 10);
+        RegularizedLinearRegressionTrainer trainer = trainer(TestSpecs.of(TestSpecs.scriptedUndeclared("loss", 3, 2)),
+                10);
         IllegalStateException e = assertThrows(IllegalStateException.class,
                 () -> trainer.train(TRAIN, opposite, EpochListener.NONE));
-        assertEquals("Stopping rule 'scripted' asked to restore epoch 2, but the trainer keeps the weights only of"
-                + " epochs whose validation score was a new best: [1]; a rule must restore one of those, or keep the"
-                + " current weights (EpochDecision.KEEP_CURRENT)", e.getMessage());
+        assertEquals("Stopping rule 'scripted' asked to restore epoch 2, but the trainer keeps one copy of the"
+                + " weights, of the epoch the rule's restorableEpoch() names after each epoch (epoch 1 is held); a"
+                + " rule must restore the epoch it last named there, or keep the current weights"
+                + " (EpochDecision.KEEP_CURRENT)", e.getMessage());
     }
 
     @Test

@@ -31,7 +31,33 @@ final class TestSpecs {
     }
 
     /** A rule that answers from a script: stop at {@code stopAt}, restoring {@code restore}. */
+    /** Stops at epoch {@code stopAt}, restoring {@code restore}, which it names as restorable from then on. */
     static BoundTerm scripted(String metric, int stopAt, int restore) {
+        return term("scripted", Kind.STOPPING_RULE, () -> new StoppingRule() {
+            private int seen;
+
+            public String metric() {
+                return metric;
+            }
+
+            public EpochDecision afterEpoch(EpochScore score) {
+                seen = score.epoch();
+                return score.epoch() == stopAt ? EpochDecision.stop("script says so", restore)
+                        : EpochDecision.keepGoing();
+            }
+
+            public int restorableEpoch() {
+                return seen >= restore ? restore : NOTHING_TO_RESTORE;
+            }
+
+            public void reset() {
+                seen = 0;
+            }
+        }, Map.of("metric", metric));
+    }
+
+    /** As {@link #scripted}, but never says which epoch it may restore (the default: the best so far). */
+    static BoundTerm scriptedUndeclared(String metric, int stopAt, int restore) {
         return term("scripted", Kind.STOPPING_RULE, () -> new StoppingRule() {
             public String metric() {
                 return metric;
