@@ -214,7 +214,7 @@ public final class TestTerms {
     }
 
     /** L1 with soft-thresholding, as the built-in plugin has. */
-    static BoundTerm l1p(double lambda) {
+    public static BoundTerm l1p(double lambda) {
         return term("l1", Kind.PENALTY, new L1(lambda, true), Map.of("lambda", lambda), Target.WEIGHTS,
                 PenaltyMode.AUTO);
     }
@@ -231,11 +231,11 @@ public final class TestTerms {
     }
 
     /** The same term in another mode. */
-    static BoundTerm mode(BoundTerm t, PenaltyMode mode) {
+    public static BoundTerm mode(BoundTerm t, PenaltyMode mode) {
         return new BoundTerm(t.plugin(), t.arguments(), t.hook(), t.target(), mode, t.after());
     }
 
-    static BoundTerm maxNorm(double c, Target target) {
+    public static BoundTerm maxNorm(double c, Target target) {
         return term("max_norm", Kind.CONSTRAINT, new MaxNorm(c), Map.of("c", c), target, PenaltyMode.AUTO);
     }
 
