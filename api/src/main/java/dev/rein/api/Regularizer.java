@@ -12,8 +12,8 @@ import java.lang.annotation.Target;
  *
  * <p>Two shapes are accepted.
  *
- * <p><b>An element-wise penalty</b>: a class with one {@link Penalty} static method, and optionally a
- * {@link Gradient} and a {@link Proximal}:
+ * <p><b>An element-wise penalty</b>: a class with one {@link Penalty} static method, its {@link Gradient}, and
+ * optionally a {@link Proximal} and a {@link ClosedForm}:
  *
  * <pre>{@code
  * @Regularizer(name = "cauchy", description = "Cauchy penalty: shrinks small weights, spares large ones")

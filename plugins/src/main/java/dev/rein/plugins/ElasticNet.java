@@ -1,10 +1,12 @@
 package dev.rein.plugins;
 
+import dev.rein.api.ClosedForm;
 import dev.rein.api.Gradient;
 import dev.rein.api.Param;
 import dev.rein.api.Penalty;
 import dev.rein.api.Proximal;
 import dev.rein.api.Regularizer;
+import dev.rein.api.hook.ElasticCoefficients;
 
 /**
  * Elastic net, with scikit-learn's meaning: {@code R(w) = λ·(ρ·|w| + (1−ρ)/2·w²)}, where {@code ρ} is
@@ -45,5 +47,11 @@ public final class ElasticNet {
         double threshold = step * lambda * l1Ratio;
         double shrunk = w > threshold ? w - threshold : w < -threshold ? w + threshold : 0.0;
         return shrunk / (1 + step * lambda * (1 - l1Ratio));
+    }
+
+    /** {@code λ₁ = λ·ρ}, {@code λ₂ = λ·(1−ρ)}: lazy catch-ups of absent sparse features are closed-form. */
+    @ClosedForm
+    static ElasticCoefficients closedForm(double lambda, double l1Ratio) {
+        return ElasticCoefficients.of(lambda * l1Ratio, lambda * (1 - l1Ratio));
     }
 }

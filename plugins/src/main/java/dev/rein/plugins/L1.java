@@ -1,10 +1,12 @@
 package dev.rein.plugins;
 
+import dev.rein.api.ClosedForm;
 import dev.rein.api.Gradient;
 import dev.rein.api.Param;
 import dev.rein.api.Penalty;
 import dev.rein.api.Proximal;
 import dev.rein.api.Regularizer;
+import dev.rein.api.hook.ElasticCoefficients;
 
 /**
  * L1, the lasso: {@code R(w) = λ·|w|}. Its proximal operator, soft-thresholding, sets small weights exactly to
@@ -49,6 +51,12 @@ public final class L1 {
     static double prox(double w, double step, double lambda) {
         double threshold = step * lambda;
         return w > threshold ? w - threshold : w < -threshold ? w + threshold : 0.0;
+    }
+
+    /** {@code λ·|w|} for every {@code w}: lazy catch-ups of absent sparse features are closed-form. */
+    @ClosedForm
+    static ElasticCoefficients closedForm(double lambda) {
+        return ElasticCoefficients.lasso(lambda);
     }
 
     /** Rein's {@code lambda} for liblinear's L1 cost {@code C} on {@code n} training examples. */

@@ -1,10 +1,12 @@
 package dev.rein.plugins;
 
+import dev.rein.api.ClosedForm;
 import dev.rein.api.Gradient;
 import dev.rein.api.Param;
 import dev.rein.api.Penalty;
 import dev.rein.api.Proximal;
 import dev.rein.api.Regularizer;
+import dev.rein.api.hook.ElasticCoefficients;
 
 /**
  * L2, also called ridge or weight decay: {@code R(w) = (λ/2)·w²}, gradient {@code λ·w}.
@@ -43,6 +45,12 @@ public final class L2 {
     @Proximal
     static double prox(double w, double step, double lambda) {
         return w / (1 + step * lambda);
+    }
+
+    /** {@code (λ/2)·w²} for every {@code w}: lazy catch-ups of absent sparse features are one multiplication. */
+    @ClosedForm
+    static ElasticCoefficients closedForm(double lambda) {
+        return ElasticCoefficients.ridge(lambda);
     }
 
     /** Rein's {@code lambda} for Keras' {@code l2(x)}, which penalizes {@code x·w²}. */

@@ -96,7 +96,7 @@ public final class ReinProcessor extends AbstractProcessor {
     @Override
     public Set<String> getSupportedAnnotationTypes() {
         return Set.of(Annotations.REGULARIZER, Annotations.PENALTY, Annotations.GRADIENT, Annotations.PROXIMAL,
-                Annotations.PARAM);
+                Annotations.CLOSED_FORM, Annotations.PARAM);
     }
 
     @Override

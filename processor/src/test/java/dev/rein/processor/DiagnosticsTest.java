@@ -382,6 +382,135 @@ class DiagnosticsTest {
                         "    static double prox(double w, double step, int lambda) { return w; }")));
     }
 
+    // --- @ClosedForm ---
+
+    /** A class with {@link #L2_BODY} and the given {@code @ClosedForm} lines. */
+    private static JavaFileObject withClosedForm(String... closedForm) {
+        return source("Bad", penaltyClass("@Regularizer(name = \"l2\")", closedForm));
+    }
+
+    @Test
+    void closedFormIsAccepted() {
+        Compilation c = compile(withClosedForm(
+                "    @ClosedForm",
+                "    static ElasticCoefficients closedForm(double lambda) { return ElasticCoefficients.ridge(lambda); }"));
+        assertThat(c).succeededWithoutWarnings();
+    }
+
+    @Test
+    void closedFormNotStatic() {
+        assertOnlyError("@ClosedForm method 'closedForm' is not static; declare it `static ElasticCoefficients"
+                        + " closedForm(double lambda)`",
+                "@ClosedForm",
+                withClosedForm(
+                        "    @ClosedForm",
+                        "    ElasticCoefficients closedForm(double lambda) { return null; }"));
+    }
+
+    @Test
+    void closedFormPrivate() {
+        assertOnlyError("@ClosedForm method 'closedForm' is private; make it package-private so that the generated"
+                        + " code can call it",
+                "@ClosedForm",
+                withClosedForm(
+                        "    @ClosedForm",
+                        "    private static ElasticCoefficients closedForm(double lambda) { return null; }"));
+    }
+
+    @Test
+    void closedFormReturnsAnArray() {
+        assertOnlyError("@ClosedForm method 'coefficients' returns double[]; declare it `static ElasticCoefficients"
+                        + " coefficients(double lambda)`",
+                "@ClosedForm",
+                withClosedForm(
+                        "    @ClosedForm",
+                        "    static double[] coefficients(double lambda) { return new double[] {0, lambda}; }"));
+    }
+
+    @Test
+    void closedFormReturnsAnOptional() {
+        assertOnlyError("@ClosedForm method 'closedForm' returns Optional; declare it `static ElasticCoefficients"
+                        + " closedForm(double lambda)`",
+                "@ClosedForm",
+                withClosedForm(
+                        "    @ClosedForm",
+                        "    static java.util.Optional<ElasticCoefficients> closedForm(double lambda) {",
+                        "        return java.util.Optional.empty();",
+                        "    }"));
+    }
+
+    @Test
+    void closedFormTakesTheWeight() {
+        assertOnlyError("@ClosedForm method 'closedForm' takes the weight `double w`, but λ₁ and λ₂ may depend on"
+                        + " the parameters only; declare it `static ElasticCoefficients closedForm(double lambda)`",
+                "            double w, double lambda) { return null; }",
+                withClosedForm(
+                        "    @ClosedForm",
+                        "    static ElasticCoefficients closedForm(",
+                        "            double w, double lambda) { return null; }"));
+    }
+
+    @Test
+    void closedFormWithWrongParameterCount() {
+        assertOnlyError("@ClosedForm method 'closedForm' takes 0 parameters; declare it `static ElasticCoefficients"
+                        + " closedForm(double lambda)` to match the @Penalty method",
+                "@ClosedForm",
+                withClosedForm(
+                        "    @ClosedForm",
+                        "    static ElasticCoefficients closedForm() { return null; }"));
+    }
+
+    @Test
+    void closedFormParameterWithAnotherName() {
+        assertOnlyError("Parameter `double strength` of @ClosedForm method 'closedForm' should be `double lambda` as"
+                        + " in the @Penalty method; rename or retype it to match",
+                "double strength)",
+                withClosedForm(
+                        "    @ClosedForm",
+                        "    static ElasticCoefficients closedForm(",
+                        "            double strength) { return null; }"));
+    }
+
+    @Test
+    void closedFormParameterWithAnotherType() {
+        assertOnlyError("Parameter `float lambda` of @ClosedForm method 'closedForm' should be `double lambda` as in"
+                        + " the @Penalty method; rename or retype it to match",
+                "float lambda",
+                withClosedForm(
+                        "    @ClosedForm",
+                        "    static ElasticCoefficients closedForm(float lambda) { return null; }"));
+    }
+
+    @Test
+    void secondClosedForm() {
+        assertOnlyError("@ClosedForm method 'again' is the second one in its class after 'closedForm'; keep exactly"
+                        + " one @ClosedForm method",
+                "again",
+                withClosedForm(
+                        "    @ClosedForm",
+                        "    static ElasticCoefficients closedForm(double lambda) { return null; }",
+                        "    @ClosedForm static ElasticCoefficients again(double lambda) { return null; }"));
+    }
+
+    @Test
+    void closedFormInHookClass() {
+        assertOnlyError("@ClosedForm method 'closedForm' has no @Penalty method in its class to belong to; remove"
+                        + " @ClosedForm or add the @Penalty method",
+                "closedForm(",
+                source("Bad", "@Regularizer(name = \"clip\")", "public final class Bad implements Constraint {",
+                        "    public void project(ParameterBlock block) {}",
+                        "    @ClosedForm static ElasticCoefficients closedForm() { return null; }", "}"));
+    }
+
+    @Test
+    void closedFormOutsideRegularizer() {
+        assertOnlyError("@ClosedForm method 'ridge' is in com.example.Forms, which has no @Regularizer; annotate the"
+                        + " class with @Regularizer(name = \"forms\") or remove @ClosedForm",
+                "@ClosedForm",
+                source("Forms", "public final class Forms {", "    @ClosedForm",
+                        "    static ElasticCoefficients ridge(double lambda) { return null; }", "}"));
+    }
+
     // --- @Param ---
 
     @Test

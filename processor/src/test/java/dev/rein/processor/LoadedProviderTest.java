@@ -12,6 +12,7 @@ import com.google.testing.compile.Compilation;
 import com.google.testing.compile.Compiler;
 import dev.rein.api.ReinApi;
 import dev.rein.api.hook.Constraint;
+import dev.rein.api.hook.ElasticCoefficients;
 import dev.rein.api.hook.ElementwisePenalty;
 import dev.rein.api.hook.ParameterBlock;
 import dev.rein.api.hook.Role;
@@ -75,7 +76,7 @@ class LoadedProviderTest {
     @BeforeAll
     static void compileAndLoad() throws Exception {
         Compilation c = Compiler.javac().withProcessors(new ReinProcessor())
-                .compile(Sources.SHRINK, Sources.CAUCHY, Sources.MAX_NORM);
+                .compile(Sources.SHRINK, Sources.CAUCHY, Sources.MAX_NORM, Sources.BRIDGE);
         assertThat(c).succeededWithoutWarnings();
         loader = new CompiledClasses(c);
         String services;
@@ -88,7 +89,7 @@ class LoadedProviderTest {
             RegularizerProvider p = (RegularizerProvider) loader.loadClass(name).getConstructor().newInstance();
             providers.put(p.descriptor().name(), p);
         }
-        assertEquals(3, providers.size(), services);
+        assertEquals(4, providers.size(), services);
     }
 
     @Test
@@ -187,6 +188,32 @@ class LoadedProviderTest {
                 () -> cauchy.proximal(1.0, 0.1));
         assertEquals("Regularizer 'cauchy' (com.example.Cauchy) has no @Proximal method", scalar.getMessage());
         assertThrows(UnsupportedOperationException.class, () -> cauchy.proximal(new double[3], 0, 3, 0.1));
+    }
+
+    @Test
+    void declaredClosedFormIsTheAuthorsForTheBoundParameters() {
+        ElementwisePenalty l1Like = bridge(0.3, 1);
+        ElementwisePenalty l2Like = bridge(0.3, 2);
+        ElementwisePenalty cubic = bridge(0.3, 3);
+        assertEquals(Optional.of(ElasticCoefficients.lasso(0.3)), l1Like.closedForm());
+        assertEquals(Optional.of(ElasticCoefficients.of(0, 0.6)), l2Like.closedForm(), "0.3·w² = (0.6/2)·w²");
+        assertEquals(Optional.empty(), cubic.closedForm(), "the author's null: no closed form at power 3");
+        for (double w : WEIGHTS) {
+            assertEquals(l2Like.value(w), l2Like.closedForm().orElseThrow().value(w), 1e-15 * (1 + w * w));
+            assertEquals(l1Like.gradient(w), l1Like.closedForm().orElseThrow().gradient(w), 0.0);
+        }
+    }
+
+    @Test
+    void withoutClosedFormTheInterfacesDefaultIsEmpty() {
+        ElementwisePenalty cauchy = (ElementwisePenalty) providers.get("cauchy").create(Arguments.of(
+                Map.of("lambda", 0.2, "scale", 1.5)));
+        assertEquals(Optional.empty(), cauchy.closedForm());
+    }
+
+    private static ElementwisePenalty bridge(double lambda, int power) {
+        return (ElementwisePenalty) providers.get("bridge").create(Arguments.of(
+                Map.of("lambda", lambda, "power", power)));
     }
 
     @Test

@@ -96,6 +96,43 @@ class ReinProcessorTest {
     }
 
     @Test
+    void closedFormBecomesAnOverrideOfTheGlue() {
+        Compilation c = compile(Sources.BRIDGE);
+        assertThat(c).succeededWithoutWarnings();
+        assertThat(c).generatedSourceFile("com.example.Bridge_ReinPenalty").contentsAsUtf8String().contains(
+                "import dev.rein.api.hook.ElasticCoefficients;\n"
+                + "import dev.rein.api.hook.ElementwisePenalty;\n");
+        assertThat(c).generatedSourceFile("com.example.Bridge_ReinPenalty").contentsAsUtf8String()
+                .contains("import java.util.Optional;\n");
+        assertThat(c).generatedSourceFile("com.example.Bridge_ReinPenalty").contentsAsUtf8String().contains(
+                "  @Override\n"
+                + "  public Optional<ElasticCoefficients> closedForm() {\n"
+                + "    return Optional.ofNullable(Bridge.closedForm(this.lambda, this.power));\n"
+                + "  }\n"
+                + "}\n");
+        assertThat(c).generatedSourceFile("com.example.Bridge_ReinProvider").contentsAsUtf8String().contains(
+                "    return new Bridge_ReinPenalty(\n"
+                + "        arguments.getDouble(\"lambda\"),\n"
+                + "        arguments.getInt(\"power\"));\n");
+    }
+
+    @Test
+    void withoutClosedFormTheGlueKeepsTheInterfacesDefault() {
+        Compilation c = compile(Sources.SHRINK);
+        assertThat(c).succeededWithoutWarnings();
+        String glue = contents(c, "com.example.Shrink_ReinPenalty");
+        assertEquals(false, glue.contains("closedForm"), glue);
+    }
+
+    private static String contents(Compilation c, String className) {
+        try {
+            return c.generatedSourceFile(className).orElseThrow().getCharContent(true).toString();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Test
     void parameterNamedLikeALoopVariableGetsAFreshLocal() {
         Compilation c = compile(Sources.CAUCHY);
         assertThat(c).succeededWithoutWarnings();

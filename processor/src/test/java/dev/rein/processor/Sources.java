@@ -65,6 +65,38 @@ final class Sources {
             "    }",
             "}");
 
+    /**
+     * {@code λ·|w|^power}: declares its closed form where it has one (L1 at power 1, L2 at power 2, where
+     * {@code λ·w² = (2λ/2)·w²}) and {@code null} elsewhere.
+     */
+    static final JavaFileObject BRIDGE = JavaFileObjects.forSourceLines("com.example.Bridge",
+            "package com.example;",
+            "",
+            "import dev.rein.api.*;",
+            "import dev.rein.api.hook.ElasticCoefficients;",
+            "",
+            "@Regularizer(name = \"bridge\", description = \"lambda*|w|^power\")",
+            "public final class Bridge {",
+            "    @Penalty",
+            "    static double penalty(double w,",
+            "            @Param(defaultValue = \"1e-4\", min = 0) double lambda,",
+            "            @Param(defaultValue = \"2\", min = 1) int power) {",
+            "        return lambda * Math.pow(Math.abs(w), power);",
+            "    }",
+            "",
+            "    @Gradient",
+            "    static double gradient(double w, double lambda, int power) {",
+            "        return lambda * power * Math.pow(Math.abs(w), power - 1) * Math.signum(w);",
+            "    }",
+            "",
+            "    @ClosedForm",
+            "    static ElasticCoefficients closedForm(double lambda, int power) {",
+            "        return power == 1 ? ElasticCoefficients.lasso(lambda)",
+            "                : power == 2 ? ElasticCoefficients.ridge(2 * lambda)",
+            "                : null;",
+            "    }",
+            "}");
+
     /** A constraint nested in another class. */
     static final JavaFileObject MAX_NORM = JavaFileObjects.forSourceLines("com.example.Constraints",
             "package com.example;",

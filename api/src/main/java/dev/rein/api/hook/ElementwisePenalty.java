@@ -1,5 +1,7 @@
 package dev.rein.api.hook;
 
+import java.util.Optional;
+
 /**
  * An element-wise penalty, ready to apply: {@code R(block) = Σ R(w_i)}.
  *
@@ -12,6 +14,7 @@ package dev.rein.api.hook;
  * ElementwisePenalty l2 = ...;               // from the registry, e.g. for "l2(lambda=0.1)"
  * double r = l2.value(w, 0, w.length);       // 0.05 * Σ w_i²
  * l2.addGradient(w, 0, w.length, grad, 1.0); // grad_i += 0.1 * w_i
+ * l2.closedForm();                           // Optional[λ₁ = 0.0, λ₂ = 0.1]
  * }</pre>
  */
 public interface ElementwisePenalty {
@@ -43,4 +46,16 @@ public interface ElementwisePenalty {
      * @throws UnsupportedOperationException unless {@link #hasProximal()} says true
      */
     void proximal(double[] w, int from, int to, double step);
+
+    /**
+     * The coefficients of {@code R(w) = λ₁·|w| + (λ₂/2)·w²} when the plugin declares its penalty to be of that form
+     * for every {@code w} (a {@link dev.rein.api.ClosedForm} method), else empty, the default.
+     *
+     * <p>The glue generated for a class with {@code @ClosedForm} returns the author's coefficients for the bound
+     * parameters (empty where the author's method returns {@code null}). Rein verifies a declaration against
+     * {@link #value(double)} and {@link #gradient(double)} before it relies on it.
+     */
+    default Optional<ElasticCoefficients> closedForm() {
+        return Optional.empty();
+    }
 }

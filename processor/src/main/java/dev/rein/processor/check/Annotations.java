@@ -1,5 +1,6 @@
 package dev.rein.processor.check;
 
+import dev.rein.api.ClosedForm;
 import dev.rein.api.Gradient;
 import dev.rein.api.Param;
 import dev.rein.api.Penalty;
@@ -28,6 +29,7 @@ public final class Annotations {
     public static final String PENALTY = Penalty.class.getCanonicalName();
     public static final String GRADIENT = Gradient.class.getCanonicalName();
     public static final String PROXIMAL = Proximal.class.getCanonicalName();
+    public static final String CLOSED_FORM = ClosedForm.class.getCanonicalName();
     public static final String PARAM = Param.class.getCanonicalName();
 
     private final Elements elements;

@@ -97,7 +97,7 @@ public final class Messages {
                 + " @Param so that Rein can fill it from a spec";
     }
 
-    // --- @Penalty, @Gradient, @Proximal methods ---
+    // --- @Penalty, @Gradient, @Proximal methods (and @ClosedForm, which shares these) ---
 
     public static String methodNotStatic(String annotation, String method, String signature) {
         return "@" + annotation + " method '" + method + "' is not static; declare it `" + signature + "`";
@@ -145,6 +145,13 @@ public final class Messages {
     public static String parameterMismatch(String annotation, String method, String actual, String expected) {
         return "Parameter `" + actual + "` of @" + annotation + " method '" + method + "' should be `" + expected
                 + "` as in the @Penalty method; rename or retype it to match";
+    }
+
+    // --- @ClosedForm ---
+
+    public static String closedFormTakesWeight(String method, String weight, String signature) {
+        return "@ClosedForm method '" + method + "' takes the weight `" + weight + "`, but λ₁ and λ₂ may depend on"
+                + " the parameters only; declare it `" + signature + "`";
     }
 
     // --- @Param ---

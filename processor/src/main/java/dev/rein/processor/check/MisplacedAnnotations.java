@@ -10,8 +10,8 @@ import javax.lang.model.element.TypeElement;
 import javax.lang.model.util.Elements;
 
 /**
- * Reports Rein annotations that sit where they have no effect: {@code @Penalty}, {@code @Gradient} or
- * {@code @Proximal} in a class without {@code @Regularizer}, and {@code @Param} anywhere but on a {@code @Penalty}
+ * Reports Rein annotations that sit where they have no effect: {@code @Penalty}, {@code @Gradient},
+ * {@code @Proximal} or {@code @ClosedForm} in a class without {@code @Regularizer}, and {@code @Param} anywhere but on a {@code @Penalty}
  * method or a {@code @Regularizer} class's constructor.
  *
  * <pre>{@code
@@ -20,7 +20,7 @@ import javax.lang.model.util.Elements;
  */
 public final class MisplacedAnnotations {
     private static final List<String> METHOD_ANNOTATIONS =
-            List.of(Annotations.PENALTY, Annotations.GRADIENT, Annotations.PROXIMAL);
+            List.of(Annotations.PENALTY, Annotations.GRADIENT, Annotations.PROXIMAL, Annotations.CLOSED_FORM);
 
     private final Elements elements;
     private final ErrorReporter reporter;

@@ -34,7 +34,7 @@ import javax.lang.model.util.Types;
  * }</pre>
  *
  * <p>A class is either an element-wise penalty (one {@code @Penalty}, one {@code @Gradient}, at most one
- * {@code @Proximal}) or a hook class (a public concrete class implementing exactly one hook interface, with one
+ * {@code @Proximal} and at most one {@code @ClosedForm}, see {@link ClosedFormCheck}) or a hook class (a public concrete class implementing exactly one hook interface, with one
  * public constructor whose parameters are all {@code @Param}).
  */
 public final class RegularizerReader {
@@ -66,16 +66,18 @@ public final class RegularizerReader {
         List<ExecutableElement> penalties = methodsWith(type, Annotations.PENALTY);
         List<ExecutableElement> gradients = methodsWith(type, Annotations.GRADIENT);
         List<ExecutableElement> proximals = methodsWith(type, Annotations.PROXIMAL);
+        List<ExecutableElement> closedForms = methodsWith(type, Annotations.CLOSED_FORM);
         List<Kind> hookKinds = hookKinds(type);
 
         RegularizerModel.Builder model = null;
         if (!penalties.isEmpty() && !hookKinds.isEmpty()) {
             reporter.error(Messages.bothShapes(className, hookName(hookKinds.get(0))), type);
         } else if (!penalties.isEmpty()) {
-            model = readPenaltyClass(name, type, penalties, gradients, proximals);
+            model = readPenaltyClass(name, type, penalties, gradients, proximals, closedForms);
         } else {
             reportOrphans(Annotations.GRADIENT, gradients);
             reportOrphans(Annotations.PROXIMAL, proximals);
+            reportOrphans(Annotations.CLOSED_FORM, closedForms);
             if (hookKinds.isEmpty()) {
                 reporter.error(Messages.neitherShape(className), type);
             } else {
@@ -214,10 +216,12 @@ public final class RegularizerReader {
     // --- penalty classes ---
 
     private RegularizerModel.Builder readPenaltyClass(String name, TypeElement type, List<ExecutableElement> penalties,
-            List<ExecutableElement> gradients, List<ExecutableElement> proximals) {
+            List<ExecutableElement> gradients, List<ExecutableElement> proximals,
+            List<ExecutableElement> closedForms) {
         reportDuplicates(Annotations.PENALTY, penalties);
         reportDuplicates(Annotations.GRADIENT, gradients);
         reportDuplicates(Annotations.PROXIMAL, proximals);
+        reportDuplicates(Annotations.CLOSED_FORM, closedForms);
 
         ExecutableElement penalty = penalties.get(0);
         List<VariableElement> penaltyParams = weightFirst(Annotations.PENALTY, penalty, List.of());
@@ -248,11 +252,17 @@ public final class RegularizerReader {
             proximal = proximals.get(0).getSimpleName().toString();
             checkCompanion(Annotations.PROXIMAL, proximals.get(0), penalty, penaltyParams);
         }
+        String closedForm = null;
+        if (!closedForms.isEmpty()) {
+            closedForm = closedForms.get(0).getSimpleName().toString();
+            new ClosedFormCheck(elements, types, reporter).check(closedForms.get(0), penalty, penaltyParams);
+        }
         if (gradient == null) {
             return null;
         }
         RegularizerModel.Builder model = RegularizerModel.builder(name, Kind.PENALTY, SourceTypes.qualifiedName(type))
-                .penaltyMethods(PenaltyMethods.of(penalty.getSimpleName().toString(), gradient, proximal));
+                .penaltyMethods(PenaltyMethods.of(penalty.getSimpleName().toString(), gradient, proximal)
+                        .withClosedForm(closedForm));
         addUnique(model, params, paramElements);
         return model;
     }

@@ -6,14 +6,17 @@ import com.palantir.javapoet.FieldSpec;
 import com.palantir.javapoet.JavaFile;
 import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.NameAllocator;
+import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
+import dev.rein.api.hook.ElasticCoefficients;
 import dev.rein.api.hook.ElementwisePenalty;
 import dev.rein.processor.model.ParamModel;
 import dev.rein.processor.model.PenaltyMethods;
 import dev.rein.processor.model.RegularizerModel;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import javax.lang.model.element.Modifier;
 
 /**
@@ -35,6 +38,15 @@ import javax.lang.model.element.Modifier;
  *         sum += Cauchy.penalty(w[i], lambda);
  *     }
  *     return sum;
+ * }
+ * }</pre>
+ *
+ * <p>A class with a {@code @ClosedForm} method also gets the override that declares it; without one the glue keeps
+ * {@link ElementwisePenalty#closedForm()}'s default, empty:
+ *
+ * <pre>{@code
+ * public Optional<ElasticCoefficients> closedForm() {
+ *     return Optional.ofNullable(ElasticNet.closedForm(this.lambda, this.l1Ratio));
  * }
  * }</pre>
  */
@@ -115,6 +127,12 @@ public final class PenaltyGlueGenerator {
         }
         glue.addMethod(proximalArray.build());
 
+        methods.closedForm().ifPresent(closedForm -> glue.addMethod(
+                override("closedForm", ParameterizedTypeName.get(Optional.class, ElasticCoefficients.class))
+                        .addStatement("return $T.ofNullable($T.$N($L))", Optional.class, author, closedForm,
+                                names.arguments())
+                        .build()));
+
         return JavaFile.builder(self.packageName(), glue.build()).build();
     }
 
@@ -161,6 +179,13 @@ public final class PenaltyGlueGenerator {
             StringBuilder s = new StringBuilder();
             params.forEach(p -> s.append(", this.").append(p.javaName()));
             return s.toString();
+        }
+
+        /** {@code "this.lambda, this.scale"}, or empty without parameters: the fields as the only arguments. */
+        String arguments() {
+            List<String> out = new ArrayList<>();
+            params.forEach(p -> out.add("this." + p.javaName()));
+            return String.join(", ", out);
         }
 
         /** {@code ", lambda, scale_"}: the local copies. */

@@ -69,6 +69,34 @@ class PenaltyGlueGeneratorTest {
     }
 
     @Test
+    void aClosedFormBecomesAnOverrideCallingTheAuthorsMethodWithTheFields() {
+        String source = generator.generate(l1(PenaltyMethods.of("r", "dr", "soft").withClosedForm("form")))
+                .toString();
+        assertTrue(source.contains("import dev.rein.api.hook.ElasticCoefficients;\n"), source);
+        assertTrue(source.contains("import java.util.Optional;\n"), source);
+        assertTrue(source.contains("  @Override\n"
+                + "  public Optional<ElasticCoefficients> closedForm() {\n"
+                + "    return Optional.ofNullable(L1.form(this.lambda));\n"
+                + "  }\n"), source);
+    }
+
+    @Test
+    void withoutAClosedFormTheDefaultStays() {
+        String source = generator.generate(l1(PenaltyMethods.of("r", "dr", "soft"))).toString();
+        assertFalse(source.contains("closedForm"), source);
+        assertFalse(source.contains("ElasticCoefficients"), source);
+    }
+
+    @Test
+    void aClosedFormOfAPenaltyWithoutParametersTakesNoArguments() {
+        RegularizerModel model = RegularizerModel.builder("unit", Kind.PENALTY, QualifiedName.of("p", "Unit"))
+                .penaltyMethods(PenaltyMethods.of("r", "dr", null).withClosedForm("coefficients"))
+                .build();
+        String source = generator.generate(model).toString();
+        assertTrue(source.contains("    return Optional.ofNullable(Unit.coefficients());\n"), source);
+    }
+
+    @Test
     void hookClassesHaveNoGlue() {
         RegularizerModel hook = RegularizerModel.builder("cap", Kind.CONSTRAINT, QualifiedName.of("p", "Cap")).build();
         assertThrows(IllegalArgumentException.class, () -> generator.generate(hook));

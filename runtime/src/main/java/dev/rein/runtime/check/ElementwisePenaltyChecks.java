@@ -2,15 +2,18 @@ package dev.rein.runtime.check;
 
 import static dev.rein.runtime.check.FiniteDifferences.num;
 
+import dev.rein.api.hook.ElasticCoefficients;
 import dev.rein.api.hook.ElementwisePenalty;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.SplittableRandom;
 
 /**
  * The checks of an {@link ElementwisePenalty}: finite values, the gradient against finite differences of the
- * value, the proximal operator against its optimality condition, and the array methods against the scalar ones.
+ * value, the proximal operator against its optimality condition, the array methods against the scalar ones, and a
+ * declared closed form ({@link ElementwisePenalty#closedForm()}) against value, gradient and proximal operator.
  */
 final class ElementwisePenaltyChecks {
     static final String FINITE = "value is finite";
@@ -18,6 +21,7 @@ final class ElementwisePenaltyChecks {
     static final String PROX_OPTIMALITY = "proximal satisfies (w - x)/step in [R'(x-), R'(x+)]";
     static final String PROX_MINIMUM = "proximal minimises (z - w)^2/(2 step) + R(z) locally";
     static final String ARRAYS = "array methods agree with scalar ones";
+    static final String CLOSED_FORM = "declared closed form agrees with value, gradient and proximal";
 
     private static final double[] FIXED_POINTS = {0, 1e-6, -1e-6, 1e-3, -1e-3, 0.1, -0.1, 1, -1, 3, -3, 1e3, -1e3,
         1e6, -1e6};
@@ -55,6 +59,10 @@ final class ElementwisePenaltyChecks {
             results.add(PluginChecker.guard(PROX_MINIMUM, this::proxMinimum));
         }
         results.add(PluginChecker.guard(ARRAYS, this::arrays));
+        CheckResult closedForm = PluginChecker.guard(CLOSED_FORM, this::closedForm);
+        if (closedForm != null) {
+            results.add(closedForm);
+        }
         return results;
     }
 
@@ -186,6 +194,52 @@ final class ElementwisePenaltyChecks {
         }
         return CheckResult.pass(ARRAYS, "value, addGradient" + (penalty.hasProximal() ? ", proximal" : "")
                 + " on a sub-range of " + w.length + " weights");
+    }
+
+    /**
+     * Null without a declaration. Else the declaration must hold at every test point, far ones included: the runtime's closed-form catch-up relies on it
+     * for every weight. Same tolerance as the runtime's comparison: {@code 1e-12·max(1, |expected|)}, and any
+     * subgradient in {@code [-λ₁, λ₁]} at {@code w = 0}.
+     */
+    private CheckResult closedForm() {
+        Optional<ElasticCoefficients> declared = penalty.closedForm();
+        if (declared.isEmpty()) {
+            return null;   // nothing declared, nothing to check
+        }
+        ElasticCoefficients form = declared.get();
+        for (double w : points) {
+            double value = penalty.value(w);
+            if (!agrees(form.value(w), value)) {
+                return CheckResult.fail(CLOSED_FORM, "declares " + form + ", but at w = " + w + ": R(w) = "
+                        + num(value) + " where λ₁|w| + (λ₂/2)w² = " + num(form.value(w)));
+            }
+            double gradient = penalty.gradient(w);
+            boolean ok = w == 0
+                    ? Math.abs(gradient) <= form.l1() + 1e-12 * Math.max(1, form.l1())
+                    : agrees(form.gradient(w), gradient);
+            if (!ok) {
+                return CheckResult.fail(CLOSED_FORM, "declares " + form + ", but at w = " + w + ": gradient(w) = "
+                        + num(gradient) + " where λ₁·sign(w) + λ₂·w = " + num(form.gradient(w)));
+            }
+        }
+        if (penalty.hasProximal()) {
+            for (double step : PROX_STEPS) {
+                for (double w : points) {
+                    double x = penalty.proximal(w, step);
+                    if (!agrees(form.proximal(w, step), x)) {
+                        return CheckResult.fail(CLOSED_FORM, "declares " + form + ", but prox(w = " + w
+                                + ", step = " + step + ") = " + num(x) + " where soft-thresholding by step·λ₁, then"
+                                + " dividing by 1 + step·λ₂ gives " + num(form.proximal(w, step)));
+                    }
+                }
+            }
+        }
+        return CheckResult.pass(CLOSED_FORM, form + " at " + points.length + " points"
+                + (penalty.hasProximal() ? ", and the proximal operator at steps 1e-3, 0.1, 1" : ""));
+    }
+
+    private static boolean agrees(double expected, double actual) {
+        return expected == actual || Math.abs(expected - actual) <= 1e-12 * Math.max(1, Math.abs(expected));
     }
 
     private static boolean close(double actual, double expected) {

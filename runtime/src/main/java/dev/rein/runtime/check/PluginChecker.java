@@ -42,7 +42,9 @@ import java.util.function.Supplier;
  *       ({@code ±1e-6, ±1e-3}), moderate ({@code ±0.1, ±1, ±3}) and large ({@code ±1e3, ±1e6}) weights and at
  *       seeded random ones (any subgradient at a kink); the proximal operator, if any, satisfies
  *       {@code (w - x)/step ∈ [R'(x-), R'(x+)]} and minimises {@code (z - w)²/(2·step) + R(z)} locally, at steps
- *       {@code 1e-3, 0.1, 1}; the array methods agree with the scalar ones;</li>
+ *       {@code 1e-3, 0.1, 1}; the array methods agree with the scalar ones; a declared closed form
+ *       ({@code @ClosedForm}, {@code λ₁|w| + (λ₂/2)w²}) agrees with the value, gradient and proximal operator at
+ *       every one of those points, the large ones included;</li>
  *   <li>block penalty: the gradient against finite differences on a random block; the proximal operator's
  *       optimality condition, coordinate by coordinate;</li>
  *   <li>constraint: the projection is deterministic and idempotent on random blocks of several shapes;</li>

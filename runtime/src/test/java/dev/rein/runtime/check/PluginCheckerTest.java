@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.rein.api.hook.ElasticCoefficients;
 import dev.rein.api.spi.Kind;
 import dev.rein.api.spi.ParamDescriptor;
 import dev.rein.api.spi.ParamType;
@@ -74,6 +75,58 @@ class PluginCheckerTest {
                 report.result(ElementwisePenaltyChecks.PROX_OPTIMALITY).get().detail());
         assertTrue(report.result(ElementwisePenaltyChecks.PROX_MINIMUM).get().detail()
                 .startsWith("x = prox(w = 0.1, step = 0.001) = 0.0980000, but F("), report::toString);
+    }
+
+    @Test
+    void aDeclaredClosedFormThatHoldsPasses() {
+        CheckReport l2 = checker.check(TestHooks.penaltyProvider("l2",
+                lambda -> TestHooks.declaring(TestHooks.l2(lambda), ElasticCoefficients.ridge(lambda))),
+                Map.of("lambda", "0.3"));
+        assertTrue(l2.passed(), l2::toString);
+        assertEquals("λ₁ = 0.0, λ₂ = 0.3 at 39 points, and the proximal operator at steps 1e-3, 0.1, 1",
+                l2.result(ElementwisePenaltyChecks.CLOSED_FORM).get().detail());
+        CheckReport l1 = checker.check(TestHooks.penaltyProvider("l1",
+                lambda -> TestHooks.declaring(TestHooks.l1WithOneSidedSubgradient(lambda),
+                        ElasticCoefficients.lasso(lambda))), Map.of("lambda", "2"));
+        assertTrue(l1.passed(), "any subgradient at 0 agrees with the form: " + l1);
+    }
+
+    @Test
+    void withoutADeclarationThereIsNoClosedFormCheck() {
+        CheckReport report = checker.check(TestHooks.penaltyProvider("l2", TestHooks::l2));
+        assertTrue(report.result(ElementwisePenaltyChecks.CLOSED_FORM).isEmpty(), report::toString);
+    }
+
+    @Test
+    void aDeclarationThatHoldsOnlyNearZeroFailsAtTheFirstLargeWeight() {
+        CheckReport report = checker.check(TestHooks.penaltyProvider("huber",
+                lambda -> TestHooks.declaring(TestHooks.huber(lambda, 10), ElasticCoefficients.ridge(lambda))),
+                Map.of("lambda", "1"));
+        assertEquals(List.of(new CheckResult(ElementwisePenaltyChecks.CLOSED_FORM, false,
+                "declares λ₁ = 0.0, λ₂ = 1.0, but at w = 1000.0: R(w) = 9950.00 where λ₁|w| + (λ₂/2)w² = 500000")),
+                report.failures());
+    }
+
+    @Test
+    void aDeclarationWithTheWrongCoefficientFailsNearZero() {
+        CheckReport report = checker.check(TestHooks.penaltyProvider("l2",
+                lambda -> TestHooks.declaring(TestHooks.l2WithoutProx(lambda), ElasticCoefficients.ridge(2 * lambda))),
+                Map.of("lambda", "1"));
+        assertEquals(List.of(new CheckResult(ElementwisePenaltyChecks.CLOSED_FORM, false,
+                "declares λ₁ = 0.0, λ₂ = 2.0, but at w = 1.0E-6: gradient(w) = 1.00000e-06 where λ₁·sign(w) + λ₂·w"
+                        + " = 2.00000e-06")), report.failures());
+    }
+
+    @Test
+    void aDeclarationWhoseProximalOperatorDiffersFails() {
+        // Value and gradient are L2's, but the "proximal operator" leaves w as it is.
+        CheckReport report = checker.check(TestHooks.penaltyProvider("l2",
+                lambda -> TestHooks.declaring(TestHooks.penalty(w -> 0.5 * lambda * w * w, w -> lambda * w,
+                        (w, step) -> w), ElasticCoefficients.ridge(lambda))), Map.of("lambda", "1"));
+        assertEquals(new CheckResult(ElementwisePenaltyChecks.CLOSED_FORM, false,
+                "declares λ₁ = 0.0, λ₂ = 1.0, but prox(w = 1.0E-6, step = 0.001) = 1.00000e-06 where"
+                        + " soft-thresholding by step·λ₁, then dividing by 1 + step·λ₂ gives 9.99001e-07"),
+                report.result(ElementwisePenaltyChecks.CLOSED_FORM).get());
     }
 
     @Test

@@ -3,6 +3,7 @@ package dev.rein.runtime.check;
 import dev.rein.api.hook.ActivationRegularizer;
 import dev.rein.api.hook.BlockPenalty;
 import dev.rein.api.hook.Constraint;
+import dev.rein.api.hook.ElasticCoefficients;
 import dev.rein.api.hook.ElementwisePenalty;
 import dev.rein.api.hook.EpochDecision;
 import dev.rein.api.hook.EpochScore;
@@ -19,6 +20,7 @@ import dev.rein.api.spi.ParamType;
 import dev.rein.api.spi.RegularizerDescriptor;
 import dev.rein.api.spi.RegularizerProvider;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.DoubleBinaryOperator;
 import java.util.function.DoubleUnaryOperator;
 import java.util.function.Function;
@@ -151,6 +153,52 @@ public final class TestHooks {
         return penalty(w -> lambda * Math.max(0, Math.abs(w) - 1),
                 w -> Math.abs(w) > 1 ? lambda * Math.signum(w) : Math.abs(w) == 1 ? lambda / 2 * Math.signum(w) : 0,
                 null);
+    }
+
+    /**
+     * Huber-like: {@code (λ/2)·w²} for {@code |w| <= δ}, {@code λ·δ·(|w| - δ/2)} beyond (value and slope continuous),
+     * so equal to L2 near zero and linear far from it.
+     */
+    public static ElementwisePenalty huber(double lambda, double delta) {
+        return penalty(w -> Math.abs(w) <= delta ? 0.5 * lambda * w * w : lambda * delta * (Math.abs(w) - delta / 2),
+                w -> Math.abs(w) <= delta ? lambda * w : lambda * delta * Math.signum(w), null);
+    }
+
+    /** {@code penalty} with {@code form} as its declared closed form (what a {@code @ClosedForm} method gives). */
+    public static ElementwisePenalty declaring(ElementwisePenalty penalty, ElasticCoefficients form) {
+        return new ElementwisePenalty() {
+            public double value(double w) {
+                return penalty.value(w);
+            }
+
+            public double gradient(double w) {
+                return penalty.gradient(w);
+            }
+
+            public boolean hasProximal() {
+                return penalty.hasProximal();
+            }
+
+            public double proximal(double w, double step) {
+                return penalty.proximal(w, step);
+            }
+
+            public double value(double[] w, int from, int to) {
+                return penalty.value(w, from, to);
+            }
+
+            public void addGradient(double[] w, int from, int to, double[] g, double scale) {
+                penalty.addGradient(w, from, to, g, scale);
+            }
+
+            public void proximal(double[] w, int from, int to, double step) {
+                penalty.proximal(w, from, to, step);
+            }
+
+            public Optional<ElasticCoefficients> closedForm() {
+                return Optional.of(form);
+            }
+        };
     }
 
     /** L1 whose array {@code addGradient} forgets the scale. */
