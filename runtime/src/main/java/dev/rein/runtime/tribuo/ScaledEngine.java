@@ -4,7 +4,8 @@ import dev.rein.runtime.plan.ElasticForm;
 
 /**
  * The closed-form histories: every gradient term is L2-like ({@code (λ₂/2)w²}) and every proximal term
- * elastic-net-like ({@code λ₁|w| + (λ₂/2)w²}, as {@link ElasticForm} recognises it). Each step then maps {@code |w|}
+ * elastic-net-like ({@code λ₁|w| + (λ₂/2)w²}, as the plugin declares it or {@link ElasticForm} verifies it
+ * out to {@code ±10⁶}). Each step then maps {@code |w|}
  * to {@code max(0, a·|w| - b)} with {@code a > 0}, {@code b ≥ 0}. The matrix stores {@code u = w / A}, {@code A} the
  * product of the {@code a}s since the history began, so scaling every weight is one multiplication of {@code A}
  * (Bottou's {@code W = a·V}); in units of {@code u} a step only soft-thresholds, by {@code b / A}, and this class

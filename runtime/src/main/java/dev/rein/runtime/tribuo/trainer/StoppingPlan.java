@@ -48,7 +48,7 @@ record StoppingPlan(BoundTerm term, ValidationMetric metric) {
 
     /** A new instance of the rule for one run (rules keep state), reset. */
     StoppingRule freshRule() {
-        StoppingRule rule = (StoppingRule) term.plugin().provider().create(term.arguments());
+        StoppingRule rule = term.forRun().hook(StoppingRule.class);
         rule.reset();
         return rule;
     }
