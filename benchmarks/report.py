@@ -211,6 +211,34 @@ def goals(dense_worst, sparse_worst, quality_rows):
     return lines
 
 
+def before_after_table(rows, baseline):
+    """Part 1 on the baseline build and on this tree, each ratio against its own unregularized run."""
+    if not baseline:
+        return []
+    out = ["### 1c. Before and after: Rein at `%s` against this tree" % baseline, "",
+           "The same part 1 (same data, settings and repetitions) was run first with Rein built at commit `%s`"
+           % baseline,
+           "(`--baseline %s`), then with this tree, in the same run of the suite. Each build's ratio is against its"
+           % baseline,
+           "own unregularized run, so the last column compares the overhead, not the machine's mood.", "",
+           "| set | spec | before: median s | before: × none | after: median s | after: × none | after / before |",
+           "|---|---|---:|---:|---:|---:|---:|"]
+    for task, label in (("overhead-dense", "Fashion-MNIST"), ("overhead-sparse", "sparse")):
+        before = {r["spec"]: r for r in rows if r["task"] == task + "-baseline"}
+        after = {r["spec"]: r for r in rows if r["task"] == task}
+        if "none" not in before or "none" not in after:
+            continue
+        b0, a0 = seconds_of(before["none"]), seconds_of(after["none"])
+        for spec, a in after.items():
+            b = before.get(spec)
+            if b is None:
+                continue
+            rb, ra = seconds_of(b) / b0, seconds_of(a) / a0
+            out.append("| %s | `%s` | %s | %.2f× | %s | %.2f× | %.2f |" % (
+                label, spec, fmt_s(seconds_of(b)), rb, fmt_s(seconds_of(a)), ra, ra / rb))
+    return out + [""]
+
+
 def main():
     p = argparse.ArgumentParser()
     p.add_argument("--results", required=True)
@@ -219,6 +247,7 @@ def main():
     p.add_argument("--mode", required=True)
     p.add_argument("--elapsed", type=int, required=True)
     p.add_argument("--liblinear-train", default="liblinear-train")
+    p.add_argument("--baseline", default="")
     p.add_argument("--setting", action="append", default=[])
     a = p.parse_args()
     s = dict(x.split("=", 1) for x in a.setting)
@@ -232,7 +261,8 @@ def main():
         command=a.command, mode=a.mode, elapsed="%d min %02d s" % divmod(a.elapsed, 60),
         machine="\n".join("| %s | %s |" % kv for kv in machine(a.liblinear_train)),
         goals="\n".join(goals(dense_worst, sparse_worst, quality_rows)),
-        dense="\n".join(dense), sparse="\n".join(sparse), quality="\n".join(quality),
+        dense="\n".join(dense), sparse="\n".join(sparse),
+        before_after="\n".join(before_after_table(rows, a.baseline)), quality="\n".join(quality),
         objective="\n".join(objective), results=os.path.relpath(a.results, os.path.dirname(os.path.abspath(a.out))),
         **s)
     with open(a.out, "w") as f:
@@ -291,6 +321,7 @@ example (indices skewed towards frequent features, exponential values), binary l
 
 {sparse}
 
+{before_after}
 ## 2. Quality and speed against scikit-learn and liblinear
 
 ### 2a. Fashion-MNIST, 10 classes

@@ -3,6 +3,7 @@
 #
 #   benchmarks/run.sh            # the full run (about 15-20 minutes on 2 cores)
 #   benchmarks/run.sh --quick    # smaller data, fewer repetitions (about 3 minutes): a smoke test of the suite
+#   benchmarks/run.sh --baseline REV   # also part 1 with Rein built at commit REV, side by side: before/after
 #
 # 1. Overhead: Tribuo's LinearSGDTrainer unregularized vs with Rein's l2, l1, elastic_net (and max_norm on
 #    Fashion-MNIST only: it runs eagerly, see BENCHMARKS.md), on Fashion-MNIST and on a generated sparse set
@@ -17,12 +18,17 @@ set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 root="$(cd "$here/.." && pwd)"
 quick=0
-for arg in "$@"; do
-  case "$arg" in
+baseline=""
+while [ $# -gt 0 ]; do
+  case "$1" in
     --quick) quick=1 ;;
-    -h|--help) sed -n '2,15p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
-    *) echo "run.sh: unknown option '$arg'; valid: --quick, --help" >&2; exit 2 ;;
+    --baseline)
+      [ $# -ge 2 ] || { echo "run.sh: --baseline needs a commit, e.g. --baseline 90607e3" >&2; exit 2; }
+      baseline="$2"; shift ;;
+    -h|--help) sed -n '2,16p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    *) echo "run.sh: unknown option '$1'; valid: --quick, --baseline REV, --help" >&2; exit 2 ;;
   esac
+  shift
 done
 
 log() { printf '[%s] %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
@@ -51,6 +57,29 @@ log "building Rein if needed"
 "$root/rein" --version >/dev/null
 CP="$root/samples/target/rein-cli.jar"   # the executable jar holds the benchmark drivers too
 bench() { java -Xmx6g -cp "$CP" dev.rein.samples.bench.BenchCli "$@"; }
+
+# --baseline REV: Rein as it was at REV, built once into benchmarks/.cache, for part 1 side by side with this tree.
+BASE_CP=""
+if [ -n "$baseline" ]; then
+  base_sha=$(git -C "$root" rev-parse --short "$baseline^{commit}") \
+    || { echo "run.sh: --baseline '$baseline' is not a commit of this repository" >&2; exit 2; }
+  base_dir="$here/.cache/baseline-$base_sha"
+  if [ ! -d "$base_dir" ]; then
+    log "building the baseline $base_sha in $base_dir"
+    mkdir -p "$here/.cache"
+    git -C "$root" archive --format=tar --prefix=baseline/ "$base_sha" | tar -x -C "$here/.cache"
+    mv "$here/.cache/baseline" "$base_dir"
+    # Package only: no tests, and no invoker run (it would install the baseline's snapshots over this tree's).
+    (cd "$base_dir" && mvn -B -q -DskipTests -Dinvoker.skip=true -Dmaven.javadoc.skip=true -Dmaven.source.skip=true \
+      package) >&2
+  fi
+  if [ -f "$base_dir/samples/target/rein-cli.jar" ]; then
+    BASE_CP="$base_dir/samples/target/rein-cli.jar"
+  else
+    BASE_CP="$base_dir/samples/target/rein-samples-0.1.0-SNAPSHOT.jar:$base_dir/samples/target/lib/*"
+  fi
+fi
+bench_baseline() { java -Xmx6g -cp "$BASE_CP" dev.rein.samples.bench.BenchCli "$@"; }
 
 # --- sizes ---------------------------------------------------------------------------------------------------
 if [ "$quick" -eq 1 ]; then
@@ -82,21 +111,29 @@ bench fashion --dir "$FASHION_DIR" --limit "$FASHION_N" --test-limit "$FASHION_T
 bench sparse --train "$SPARSE_N" --test "$SPARSE_TEST" --features "$SPARSE_FEATURES" --nonzeros "$SPARSE_NNZ" \
   --seed 42 --out-prefix "$sparse" >&2
 
-log "1a. overhead on Fashion-MNIST"
-bench train --task overhead-dense --train "$fashion-train.libsvm" --test "$fashion-test.libsvm" \
-  --spec none --spec "l2(lambda=$LAMBDA)" --spec "l1(lambda=$LAMBDA)" \
-  --spec "elastic_net(lambda=$LAMBDA, l1_ratio=$L1_RATIO)" --spec "max_norm(c=1)" \
-  --spec "l1(lambda=$LAMBDA, mode=cumulative)" --spec "elastic_net(lambda=$LAMBDA, l1_ratio=$L1_RATIO, mode=cumulative)" \
-  --reps "$REPS" --warmup "$WARMUP" --epochs "$OVERHEAD_EPOCHS" --optimiser sgd-sqrt-decay --learning-rate "$LR" \
-  --budget "$BUDGET" --out "$results" >&2
+# Part 1 as a function of the build, so that --baseline runs the same commands on the old build too.
+overhead() {
+  local run="$1" suffix="$2"
+  log "1a. overhead on Fashion-MNIST${suffix:+ ($suffix)}"
+  "$run" train --task "overhead-dense$suffix" --train "$fashion-train.libsvm" --test "$fashion-test.libsvm" \
+    --spec none --spec "l2(lambda=$LAMBDA)" --spec "l1(lambda=$LAMBDA)" \
+    --spec "elastic_net(lambda=$LAMBDA, l1_ratio=$L1_RATIO)" --spec "max_norm(c=1)" \
+    --spec "l1(lambda=$LAMBDA, mode=cumulative)" --spec "elastic_net(lambda=$LAMBDA, l1_ratio=$L1_RATIO, mode=cumulative)" \
+    --reps "$REPS" --warmup "$WARMUP" --epochs "$OVERHEAD_EPOCHS" --optimiser sgd-sqrt-decay --learning-rate "$LR" \
+    --budget "$BUDGET" --out "$results" >&2
 
-log "1b. overhead on the generated sparse set"
-bench train --task overhead-sparse --train "$sparse-train.libsvm" --test "$sparse-test.libsvm" \
-  --spec none --spec "l2(lambda=$SPARSE_LAMBDA)" --spec "l1(lambda=$SPARSE_LAMBDA)" \
-  --spec "elastic_net(lambda=$SPARSE_LAMBDA, l1_ratio=$L1_RATIO)" --spec "max_norm(c=1)" \
-  --spec "l1(lambda=$SPARSE_LAMBDA, mode=cumulative)" \
-  --reps "$REPS" --warmup "$WARMUP" --epochs "$OVERHEAD_EPOCHS" --optimiser sgd-sqrt-decay --learning-rate "$LR" \
-  --budget "$BUDGET" --out "$results" >&2
+  log "1b. overhead on the generated sparse set${suffix:+ ($suffix)}"
+  "$run" train --task "overhead-sparse$suffix" --train "$sparse-train.libsvm" --test "$sparse-test.libsvm" \
+    --spec none --spec "l2(lambda=$SPARSE_LAMBDA)" --spec "l1(lambda=$SPARSE_LAMBDA)" \
+    --spec "elastic_net(lambda=$SPARSE_LAMBDA, l1_ratio=$L1_RATIO)" --spec "max_norm(c=1)" \
+    --spec "l1(lambda=$SPARSE_LAMBDA, mode=cumulative)" \
+    --reps "$REPS" --warmup "$WARMUP" --epochs "$OVERHEAD_EPOCHS" --optimiser sgd-sqrt-decay --learning-rate "$LR" \
+    --budget "$BUDGET" --out "$results" >&2
+}
+if [ -n "$baseline" ]; then
+  overhead bench_baseline "-baseline"
+fi
+overhead bench ""
 
 log "2a. quality and speed on Fashion-MNIST, 10 classes: Rein"
 bench train --task quality --train "$fashion-train.libsvm" --test "$fashion-test.libsvm" \
@@ -139,7 +176,9 @@ elapsed=$(( $(date +%s) - started ))
 log "writing BENCHMARKS.md (suite ran $elapsed s)"
 command_line="benchmarks/run.sh"
 [ "$quick" -eq 0 ] || command_line="benchmarks/run.sh --quick"
+[ -z "$baseline" ] || command_line="$command_line --baseline $baseline"
 "$PY" "$here/report.py" --results "$results" --out "$root/BENCHMARKS.md" --command "$command_line" \
+  --baseline "${base_sha:-}" \
   --mode "$MODE" --elapsed "$elapsed" --liblinear-train "$LL_TRAIN" \
   --setting "fashion_train=$FASHION_N" --setting "fashion_test=$FASHION_TEST" \
   --setting "sparse_train=$SPARSE_N" --setting "sparse_test=$SPARSE_TEST" \
