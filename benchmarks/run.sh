@@ -111,8 +111,9 @@ bench fashion --dir "$FASHION_DIR" --limit "$FASHION_N" --test-limit "$FASHION_T
 bench sparse --train "$SPARSE_N" --test "$SPARSE_TEST" --features "$SPARSE_FEATURES" --nonzeros "$SPARSE_NNZ" \
   --seed 42 --out-prefix "$sparse" >&2
 
-# Part 1 as a function of the build, so that --baseline runs the same commands on the old build too.
-overhead() {
+# Part 1 as functions of the build, so that --baseline runs the same commands on the old build too, each part on
+# the old build right before the new one.
+overhead_dense() {
   local run="$1" suffix="$2"
   log "1a. overhead on Fashion-MNIST${suffix:+ ($suffix)}"
   "$run" train --task "overhead-dense$suffix" --train "$fashion-train.libsvm" --test "$fashion-test.libsvm" \
@@ -121,7 +122,9 @@ overhead() {
     --spec "l1(lambda=$LAMBDA, mode=cumulative)" --spec "elastic_net(lambda=$LAMBDA, l1_ratio=$L1_RATIO, mode=cumulative)" \
     --reps "$REPS" --warmup "$WARMUP" --epochs "$OVERHEAD_EPOCHS" --optimiser sgd-sqrt-decay --learning-rate "$LR" \
     --budget "$BUDGET" --out "$results" >&2
-
+}
+overhead_sparse() {
+  local run="$1" suffix="$2"
   log "1b. overhead on the generated sparse set${suffix:+ ($suffix)}"
   "$run" train --task "overhead-sparse$suffix" --train "$sparse-train.libsvm" --test "$sparse-test.libsvm" \
     --spec none --spec "l2(lambda=$SPARSE_LAMBDA)" --spec "l1(lambda=$SPARSE_LAMBDA)" \
@@ -130,10 +133,10 @@ overhead() {
     --reps "$REPS" --warmup "$WARMUP" --epochs "$OVERHEAD_EPOCHS" --optimiser sgd-sqrt-decay --learning-rate "$LR" \
     --budget "$BUDGET" --out "$results" >&2
 }
-if [ -n "$baseline" ]; then
-  overhead bench_baseline "-baseline"
-fi
-overhead bench ""
+[ -z "$baseline" ] || overhead_dense bench_baseline "-baseline"
+overhead_dense bench ""
+[ -z "$baseline" ] || overhead_sparse bench_baseline "-baseline"
+overhead_sparse bench ""
 
 log "2a. quality and speed on Fashion-MNIST, 10 classes: Rein"
 bench train --task quality --train "$fashion-train.libsvm" --test "$fashion-test.libsvm" \

@@ -29,13 +29,10 @@ final class CumulativeL1Engine extends ScaledEngine {
 
     @Override
     double forwardRow(double[] row, int r, int[] index, double[] value, int n) {
-        double sum = 0;
         if (!thresholds) {
-            for (int k = 0; k < n; k++) {
-                sum += row[index[k]] * value[k];
-            }
-            return sum;
+            return dot(row, index, value, n);
         }
+        double sum = 0;
         int offset = r * features;
         double now = sumNow;
         int step = latest;

@@ -268,6 +268,15 @@ abstract class LazyEngine {
         return genericStep(w, delta, stepH, biasGradientTerms, biasProximalTerms);
     }
 
+    /** {@code Σ row[index[k]]·value[k]} over the first {@code n} entries: a row's stored values as they are. */
+    static double dot(double[] row, int[] index, double[] value, int n) {
+        double sum = 0;
+        for (int k = 0; k < n; k++) {
+            sum += row[index[k]] * value[k];
+        }
+        return sum;
+    }
+
     /** {@code prox_h(w - h·Σ ∇R(w) + δ)} through the hooks. */
     static double genericStep(double w, double delta, double h, ElementwisePenalty[] gradients,
             ElementwisePenalty[] proximals) {

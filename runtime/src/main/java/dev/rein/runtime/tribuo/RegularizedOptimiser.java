@@ -16,8 +16,6 @@ import org.tribuo.math.LinearParameters;
 import org.tribuo.math.Parameters;
 import org.tribuo.math.StochasticGradientOptimiser;
 import org.tribuo.math.la.DenseMatrix;
-import org.tribuo.math.la.DenseSparseMatrix;
-import org.tribuo.math.la.SparseVector;
 import org.tribuo.math.la.Tensor;
 
 /**
@@ -77,9 +75,7 @@ public final class RegularizedOptimiser implements StochasticGradientOptimiser {
     private long steps;
     private EagerStep eager;
     private AveragingCorrection averaging;
-    private LazyEngine lazy;
-    /** In lazy mode, the live weight tensor installed in the parameters. */
-    private LiveMatrix live;
+    private LazyStep lazy;
 
     /** For OLCUT. */
     private RegularizedOptimiser() {
@@ -204,7 +200,6 @@ public final class RegularizedOptimiser implements StochasticGradientOptimiser {
         this.eager = null;
         this.averaging = null;
         this.lazy = null;
-        this.live = null;
         if (plan.isEmpty()) {
             return;
         }
@@ -221,26 +216,21 @@ public final class RegularizedOptimiser implements StochasticGradientOptimiser {
         if (run.optimiser().averaged() && (run.has(PenaltyMode.DECOUPLED) || !run.constraints().isEmpty())) {
             this.averaging = new AveragingCorrection(layout);
         }
+        LazyEngine engine = null;
         if (!eagerOnly && parameters instanceof LinearParameters) {
             DenseMatrix w = (DenseMatrix) tensors[0];
-            this.lazy = LazyEngines.choose(run, w.getDimension1Size(), w.getDimension2Size() - 1);
+            engine = LazyEngines.choose(run, w.getDimension1Size(), w.getDimension2Size() - 1);
         }
-        if (lazy == null && run.has(PenaltyMode.CUMULATIVE)) {
+        if (engine == null && run.has(PenaltyMode.CUMULATIVE)) {
             throw new IllegalArgumentException("mode=cumulative in '" + spec + "' keeps what each weight owes in"
                     + " Rein's lazy engine, which this training cannot use: it needs a linear model (not a"
                     + " factorization machine), penalties of the form λ₁|w| + (λ₂/2)w² only (l1, l2, elastic_net),"
                     + " no constraint but max_norm and none at all with L1, and no ParameterAveraging; use"
                     + " mode=proximal instead");
         }
-        if (lazy != null) {
-            installLiveMatrix();
+        if (engine != null) {
+            this.lazy = new LazyStep(engine, parameters, optimiser, spec);
         }
-    }
-
-    /** Puts a {@link LiveMatrix} copy of the current weights into the parameters. */
-    private void installLiveMatrix() {
-        live = new LiveMatrix((DenseMatrix) parameters.get()[0], lazy);
-        parameters.set(new Tensor[] {live});
     }
 
     /**
@@ -262,71 +252,17 @@ public final class RegularizedOptimiser implements StochasticGradientOptimiser {
         }
         double stepSize = plan.stepSize(step);
         if (lazy != null) {
-            if (parameters.get()[0] != live) {
-                lazy.restart();   // the trainer set new weights (e.g. restored the best epoch's): they are exact
-                installLiveMatrix();
+            Tensor[] update = lazy.step(gradients, weight, plan.moves(weight) ? stepSize : 0, step);
+            if (update != null) {
+                return update;   // non-finite values are caught as the trainer adds it to the live matrix
             }
-            if (lazy.needsCatchUpAll()) {
-                catchUp();
-            }
-            double h = plan.moves(weight) ? stepSize : 0;
-            if (lazy.canDefer(h) && isLazyGradient(gradients[0])) {
-                return lazyStep(gradients, weight, h);
-            }
-            if (lazy.cumulative()) {
-                throw TrainingDivergedException.atStep(step, spec, "the step size " + h + " times the L2 part of"
-                        + " the penalties reaches 1, which would flip the weights' signs and which mode=cumulative"
-                        + " cannot take");
-            }
-            catchUp();
         }
         requireFinite(gradients, "gradient", step);
         Tensor[] update = eager.step(gradients, weight, stepSize, averaging);
         if (lazy != null) {
-            lazy.stepTakenEagerly();
+            lazy.steppedEagerly();
         }
         return requireFinite(update, "update", step);
-    }
-
-    /**
-     * Whether a gradient can be stepped lazily: a linear model's sparse gradient, with the bias column in every row
-     * when a penalty covers the bias (its step is applied with the update, so the bias must be in it).
-     */
-    private boolean isLazyGradient(Tensor gradient) {
-        if (gradient instanceof DenseMatrix && lazy.cumulative()) {
-            return true;   // every weight is present; the debts live in the lazy engine only
-        }
-        if (!(gradient instanceof DenseSparseMatrix)) {
-            return false;
-        }
-        if (lazy.penalizesBias()) {
-            DenseSparseMatrix g = (DenseSparseMatrix) gradient;
-            for (int r = 0; r < g.getDimension1Size(); r++) {
-                SparseVector row = g.getRow(r);
-                int n = row.numActiveElements();
-                if (n == 0 || SparseRows.indices(row)[n - 1] != lazy.features()) {
-                    return false;
-                }
-            }
-        }
-        return true;
-    }
-
-    /**
-     * The inner optimiser's step on the loss gradient alone, its update returned untouched: the penalties of this
-     * step are applied when the trainer adds it to the {@link LiveMatrix}, fused with that pass. Non-finite values
-     * are caught as the update is added.
-     */
-    private Tensor[] lazyStep(Tensor[] gradients, double weight, double h) {
-        Tensor[] update = optimiser.step(gradients, weight);
-        boolean denseStep = gradients[0] instanceof DenseMatrix && update[0] instanceof DenseMatrix;
-        if (!(update[0] instanceof DenseSparseMatrix) && !denseStep) {
-            throw new IllegalStateException(optimiser + " turned a sparse gradient into a "
-                    + update[0].getClass().getSimpleName() + ", so RegularizedOptimiser cannot tell which weights"
-                    + " it moved; this is a bug in Rein's lazy mode, please report it with the optimiser");
-        }
-        lazy.record(h, update[0]);
-        return update;
     }
 
     /**
@@ -337,14 +273,9 @@ public final class RegularizedOptimiser implements StochasticGradientOptimiser {
      * @throws TrainingDivergedException if a caught-up weight is NaN or infinite
      */
     public void catchUp() {
-        if (lazy == null) {
-            return;
+        if (lazy != null) {
+            lazy.catchUp();
         }
-        if (parameters.get()[0] != live) {
-            lazy.restart();   // new weights were set since the last step: they are exact
-            return;
-        }
-        live.catchUpAll();
     }
 
     private Tensor[] requireFinite(Tensor[] tensors, String what, long step) {
@@ -363,9 +294,8 @@ public final class RegularizedOptimiser implements StochasticGradientOptimiser {
      */
     @Override
     public void finalise() {
-        catchUp();
-        if (lazy != null && parameters.get()[0] == live) {
-            parameters.set(new Tensor[] {new DenseMatrix(live)});   // the model gets a plain matrix
+        if (lazy != null) {
+            lazy.finish();   // every weight exact, and the model gets a plain matrix
         }
         optimiser.finalise();
         if (averaging != null) {
@@ -380,7 +310,6 @@ public final class RegularizedOptimiser implements StochasticGradientOptimiser {
         eager = null;
         averaging = null;
         lazy = null;
-        live = null;
         steps = 0;
     }
 

@@ -11,11 +11,7 @@ class ShrinkEngine extends ScaledEngine {
 
     @Override
     final double forwardRow(double[] row, int r, int[] index, double[] value, int n) {
-        double sum = 0;
-        for (int k = 0; k < n; k++) {
-            sum += row[index[k]] * value[k];
-        }
-        return sum;
+        return dot(row, index, value, n);
     }
 
     @Override

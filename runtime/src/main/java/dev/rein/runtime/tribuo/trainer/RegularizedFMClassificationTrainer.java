@@ -21,7 +21,6 @@ import org.tribuo.common.sgd.SGDObjective;
 import org.tribuo.math.StochasticGradientOptimiser;
 import org.tribuo.math.optimisers.AdaGrad;
 import org.tribuo.provenance.ModelProvenance;
-import org.tribuo.provenance.TrainerProvenance;
 
 /**
  * Tribuo's factorization-machine classifier ({@code org.tribuo.classification.sgd.fm.FMClassificationTrainer}) with a Rein
@@ -209,22 +208,7 @@ public final class RegularizedFMClassificationTrainer extends FMClassificationTr
 
         @Override
         public SgdSettings settings() {
-            return new SgdSettings(optimiser, epochs, minibatchSize, shuffle, addBias, seed);
-        }
-
-        @Override
-        public SplittableRandom splitRng() {
-            return rng.split();
-        }
-
-        @Override
-        public TrainerProvenance provenance() {
-            return getProvenance();
-        }
-
-        @Override
-        public void rewind(int invocationCount) {
-            setInvocationCount(invocationCount);
+            return new SgdSettings(optimiser, epochs, minibatchSize, shuffle, addBias, seed, rng);
         }
     }
 }

@@ -17,7 +17,6 @@ import org.tribuo.math.StochasticGradientOptimiser;
 import org.tribuo.math.la.DenseVector;
 import org.tribuo.math.optimisers.AdaGrad;
 import org.tribuo.provenance.ModelProvenance;
-import org.tribuo.provenance.TrainerProvenance;
 import org.tribuo.regression.Regressor;
 import org.tribuo.regression.sgd.RegressionObjective;
 import org.tribuo.regression.sgd.fm.FMRegressionModel;
@@ -214,22 +213,7 @@ public final class RegularizedFMRegressionTrainer extends FMRegressionTrainer {
 
         @Override
         public SgdSettings settings() {
-            return new SgdSettings(optimiser, epochs, minibatchSize, shuffle, addBias, seed);
-        }
-
-        @Override
-        public SplittableRandom splitRng() {
-            return rng.split();
-        }
-
-        @Override
-        public TrainerProvenance provenance() {
-            return getProvenance();
-        }
-
-        @Override
-        public void rewind(int invocationCount) {
-            setInvocationCount(invocationCount);
+            return new SgdSettings(optimiser, epochs, minibatchSize, shuffle, addBias, seed, rng);
         }
     }
 }

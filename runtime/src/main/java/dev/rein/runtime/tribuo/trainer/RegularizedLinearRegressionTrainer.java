@@ -22,7 +22,6 @@ import org.tribuo.math.LinearParameters;
 import org.tribuo.math.StochasticGradientOptimiser;
 import org.tribuo.math.optimisers.AdaGrad;
 import org.tribuo.provenance.ModelProvenance;
-import org.tribuo.provenance.TrainerProvenance;
 
 /**
  * Tribuo's linear SGD regression ({@code org.tribuo.regression.sgd.linear.LinearSGDTrainer}) with a Rein
@@ -200,22 +199,7 @@ public final class RegularizedLinearRegressionTrainer extends LinearSGDTrainer {
 
         @Override
         public SgdSettings settings() {
-            return new SgdSettings(optimiser, epochs, minibatchSize, shuffle, addBias, seed);
-        }
-
-        @Override
-        public SplittableRandom splitRng() {
-            return rng.split();
-        }
-
-        @Override
-        public TrainerProvenance provenance() {
-            return getProvenance();
-        }
-
-        @Override
-        public void rewind(int invocationCount) {
-            setInvocationCount(invocationCount);
+            return new SgdSettings(optimiser, epochs, minibatchSize, shuffle, addBias, seed, rng);
         }
     }
 }

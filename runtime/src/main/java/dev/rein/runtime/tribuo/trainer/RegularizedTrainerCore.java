@@ -32,7 +32,7 @@ import org.tribuo.math.FeedForwardParameters;
 final class RegularizedTrainerCore<T extends Output<T>, U, V extends Model<T>, X extends FeedForwardParameters> {
     private final String name;
     private final PredictionTask task;
-    private final Object lock;
+    private final Trainer<T> trainer;
     private final TrainerHooks<T, U, V, X> hooks;
     private Regularization regularization = Regularization.none();
     private Optional<StoppingPlan> stopping = Optional.empty();
@@ -41,13 +41,13 @@ final class RegularizedTrainerCore<T extends Output<T>, U, V extends Model<T>, X
     /**
      * @param name  the trainer's name, for messages
      * @param task  classification or regression
-     * @param lock  the trainer, whose lock guards its random stream and invocation count
-     * @param hooks the trainer's protected members
+     * @param trainer the trainer, whose lock guards its random stream and invocation count
+     * @param hooks   the trainer's protected members
      */
-    RegularizedTrainerCore(String name, PredictionTask task, Object lock, TrainerHooks<T, U, V, X> hooks) {
+    RegularizedTrainerCore(String name, PredictionTask task, Trainer<T> trainer, TrainerHooks<T, U, V, X> hooks) {
         this.name = name;
         this.task = task;
-        this.lock = lock;
+        this.trainer = trainer;
         this.hooks = hooks;
     }
 
@@ -62,7 +62,7 @@ final class RegularizedTrainerCore<T extends Output<T>, U, V extends Model<T>, X
         SgdSettings s = hooks.settings();
         Optional<StoppingPlan> plan = TrainerChecks.check(name, s.optimiser(), regularization, task, s.epochs(),
                 s.minibatchSize(), validationSplit);
-        synchronized (lock) {
+        synchronized (trainer) {
             this.regularization = regularization;
             this.stopping = plan;
         }
@@ -76,7 +76,7 @@ final class RegularizedTrainerCore<T extends Output<T>, U, V extends Model<T>, X
 
     /** The bound spec the trainer applies. */
     Regularization regularization() {
-        synchronized (lock) {
+        synchronized (trainer) {
             return regularization;
         }
     }
@@ -90,13 +90,13 @@ final class RegularizedTrainerCore<T extends Output<T>, U, V extends Model<T>, X
         Objects.requireNonNull(listener, "listener");
         RunStart start;
         LoopSettings settings;
-        synchronized (lock) {
+        synchronized (trainer) {
             if (invocationCount != Trainer.INCREMENT_INVOCATION_COUNT) {
-                hooks.rewind(invocationCount);
+                trainer.setInvocationCount(invocationCount);   // Tribuo rewinds the random stream to match
             }
             SgdSettings s = hooks.settings();
-            start = new RunStart(hooks.splitRng(), new RegularizedOptimiser(s.optimiser().copy(), regularization,
-                    s.minibatchSize()), hooks.provenance());
+            start = new RunStart(s.rng().split(), new RegularizedOptimiser(s.optimiser().copy(), regularization,
+                    s.minibatchSize()), trainer.getProvenance());
             settings = new LoopSettings(regularization, stopping, task, s.epochs(), s.minibatchSize(), s.shuffle(),
                     s.addBias(), s.seed(), validationSplit);
             invocations++;
@@ -106,14 +106,14 @@ final class RegularizedTrainerCore<T extends Output<T>, U, V extends Model<T>, X
 
     /** The number of runs started, as Tribuo's {@code getInvocationCount} reports it. */
     int invocations() {
-        synchronized (lock) {
+        synchronized (trainer) {
             return invocations;
         }
     }
 
     /** After Tribuo's {@code setInvocationCount}. */
     void invocations(int count) {
-        synchronized (lock) {
+        synchronized (trainer) {
             invocations = count;
         }
     }

@@ -1,5 +1,6 @@
 package dev.rein.runtime.tribuo.trainer;
 
+import java.util.SplittableRandom;
 import org.tribuo.math.StochasticGradientOptimiser;
 
 /**
@@ -11,7 +12,8 @@ import org.tribuo.math.StochasticGradientOptimiser;
  * @param shuffle       whether each epoch shuffles the examples (Tribuo's debugging switch)
  * @param addBias       whether feature vectors get a bias element (linear models)
  * @param seed          the trainer's seed; also seeds the validation split
+ * @param rng           the trainer's random stream, which each run splits (under the trainer's lock)
  */
 record SgdSettings(StochasticGradientOptimiser optimiser, int epochs, int minibatchSize, boolean shuffle,
-        boolean addBias, long seed) {
+        boolean addBias, long seed, SplittableRandom rng) {
 }

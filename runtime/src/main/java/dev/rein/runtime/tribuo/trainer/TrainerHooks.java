@@ -6,7 +6,6 @@ import org.tribuo.ImmutableOutputInfo;
 import org.tribuo.Output;
 import org.tribuo.common.sgd.SGDObjective;
 import org.tribuo.provenance.ModelProvenance;
-import org.tribuo.provenance.TrainerProvenance;
 
 /**
  * What a Rein trainer lends its {@link RegularizedTrainerCore}: the protected members of Tribuo's
@@ -31,15 +30,6 @@ interface TrainerHooks<T extends Output<T>, U, V, X> {
 
     String modelName();
 
-    /** The trainer's SGD settings as they are now. */
+    /** The trainer's SGD settings as they are now, its random stream included. */
     SgdSettings settings();
-
-    /** A split of the trainer's random stream for one run (called under the trainer's lock). */
-    SplittableRandom splitRng();
-
-    /** The trainer's provenance before the run. */
-    TrainerProvenance provenance();
-
-    /** Tribuo's {@code setInvocationCount}, which also rewinds the trainer's random stream. */
-    void rewind(int invocationCount);
 }
