@@ -2,14 +2,17 @@ package dev.rein.runtime.tribuo;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.rein.api.spi.Kind;
+import dev.rein.runtime.check.TestHooks;
 import dev.rein.runtime.plan.PenaltyTerm;
 import dev.rein.runtime.spec.PenaltyMode;
+import dev.rein.runtime.spec.Target;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** The lazy histories against the steps they stand for, applied one by one, and which history a spec gets. */
@@ -78,6 +81,9 @@ class LazyEnginesTest {
                 engine(List.of(term(TestTerms.l1p(0.1), PenaltyMode.PROXIMAL))));
         assertInstanceOf(CumulativeL1Engine.class,
                 engine(List.of(term(TestTerms.l1p(0.1), PenaltyMode.CUMULATIVE))));
+        assertInstanceOf(ReplayEngine.class, engine(List.of(term(TestTerms.term("huber_like", Kind.PENALTY,
+                TestHooks.huber(0.5, 10), Map.of(), Target.WEIGHTS, PenaltyMode.AUTO), PenaltyMode.DECOUPLED))),
+                "L2 near zero, linear beyond |w| = 10: no closed form");
     }
 
     @Test
