@@ -39,7 +39,7 @@ class ReinCliTest {
         TestPluginJars.goodJar(plugins.resolve("good.jar"), "com.example.GoodProvider", "good_penalty");
         CliRun run = CliRun.of("list", "--plugins", plugins.toString());
         assertEquals(0, run.exitCode());
-        assertTrue(run.err().startsWith("warning: " + broken), run.err());
+        assertTrue(run.err().startsWith("warning: [plugin-jar-unreadable] " + broken), run.err());
         assertTrue(run.out().matches("(?s).*\\ngood_penalty +penalty +" + java.util.regex.Pattern.quote(
                 plugins.resolve("good.jar").toString()) + ".*"), run.out());
         assertTrue(run.out().contains("l2 "), run.out());
