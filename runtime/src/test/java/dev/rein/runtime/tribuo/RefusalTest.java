@@ -198,7 +198,9 @@ class RefusalTest {
         spec.set(opt, "l2(lambda=0.1)");
         // rein-runtime's own tests have no plugins registered, so the name is unknown here.
         SpecException e = assertThrows(SpecException.class, opt::postConfig);
-        assertTrue(e.getMessage().startsWith("Spec error at column 1: unknown regularizer 'l2'"), e.getMessage());
+        assertEquals("spec-unknown-regularizer", e.tag());
+        assertEquals(1, e.column());
+        assertTrue(e.problem().contains("'l2'"), e.problem());
     }
 
     @Test

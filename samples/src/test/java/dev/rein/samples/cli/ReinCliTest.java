@@ -141,8 +141,8 @@ class ReinCliTest {
         Path train = TestData.csv(dir.resolve("train.csv"), 20, 2, 4);
         CliRun run = CliRun.of("train", "--data", train.toString(), "--spec", "l2(lamda=1)");
         assertEquals(1, run.exitCode());
-        assertEquals("error: Spec error at column 4: l2 has no parameter 'lamda'; did you mean lambda? l2 takes:"
-                + " lambda, on, mode\n  l2(lamda=1)\n     ^\n", run.err());
+        assertEquals("error: [spec-unknown-parameter] Spec error at column 4: l2 has no parameter 'lamda'; did you"
+                + " mean lambda? l2 takes: lambda, on, mode\n  l2(lamda=1)\n     ^\n", run.err());
         assertFalse(run.err().contains("\tat "), run.err());
     }
 

@@ -6,6 +6,7 @@ import dev.rein.runtime.spec.Regularization;
 import dev.rein.runtime.spec.SpecBinder;
 import dev.rein.runtime.spec.SpecException;
 import dev.rein.runtime.tribuo.RegularizedOptimiser;
+import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import org.tribuo.math.StochasticGradientOptimiser;
@@ -26,16 +27,15 @@ final class TrainerChecks {
      * and the {@code rein.plugins} folders), which must stay open while the trainer is used: the hooks it builds
      * may still load classes from plugin jars.
      *
-     * @throws IllegalArgumentException with the spec error's column and message
+     * @throws IllegalArgumentException with the spec error's tag, column and message
      */
     static Regularization bind(String trainer, String spec, PluginRegistry registry) {
         try {
             return SpecBinder.bind(spec, registry);
         } catch (SpecException e) {
-            String notLoaded = registry.problems().stream().map(PluginProblem::message)
-                    .collect(Collectors.joining(" "));
-            throw new IllegalArgumentException(trainer + ": the configured spec is not valid. " + e.getMessage()
-                    + (notLoaded.isEmpty() ? "" : " Plugins that did not load: " + notLoaded), e);
+            List<String> notLoaded = registry.problems().stream().map(PluginProblem::message)
+                    .collect(Collectors.toList());
+            throw new IllegalArgumentException(TrainerMessages.specInvalid(trainer, e, notLoaded).toString(), e);
         }
     }
 

@@ -72,8 +72,8 @@ class OlcutConfigurationTest {
     void aBadSpecInTheConfigurationSaysWhatIsWrong(@TempDir Path dir) throws IOException {
         ConfigurationManager cm = new ConfigurationManager(write(dir, "l3(lambda=1)", "0.2").toString());
         RuntimeException e = assertThrows(RuntimeException.class, () -> cm.lookup("trainer"));
-        assertTrue(messages(e).contains("RegularizedLinearClassificationTrainer: the configured spec is not valid."
-                + " Spec error at column 1: unknown regularizer 'l3'"), messages(e));
+        assertTrue(messages(e).contains("[spec-unknown-regularizer] RegularizedLinearClassificationTrainer: the"
+                + " configured spec is not valid. Spec error at column 1: unknown regularizer 'l3'"), messages(e));
     }
 
     @Test
