@@ -138,10 +138,10 @@ class CumulativeL1Test {
     void trainingTheLazyEngineCannotCarryIsRefusedAtInitialise() {
         RegularizedOptimiser withNonNegative = new RegularizedOptimiser(SGD.getSimpleSGD(LR),
                 TestTerms.of(mode(l1p(0.1), PenaltyMode.CUMULATIVE), TestTerms.nonNegative()));
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        RegularizationRefusedException e = assertThrows(RegularizationRefusedException.class,
                 () -> withNonNegative.initialise(new LinearParameters(new DenseMatrix(ROWS, FEATURES + 1))));
-        assertTrue(e.getMessage().startsWith("mode=cumulative in '") && e.getMessage().endsWith("use mode=proximal"
-                + " instead"), e.getMessage());
+        assertEquals("tribuo-cumulative-needs-lazy", e.tag());
+        assertTrue(e.getMessage().contains("'" + withNonNegative.plan().spec() + "'"), e.getMessage());
     }
 
     @Test
