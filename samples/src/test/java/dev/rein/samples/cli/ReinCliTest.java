@@ -76,7 +76,7 @@ class ReinCliTest {
                 .build();
         CliRun bad = CliRun.of("check", "wrong_gradient", "--plugins", plugins.toString());
         assertEquals(1, bad.exitCode(), bad.out());
-        assertTrue(bad.out().contains("FAIL  gradient matches finite differences"), bad.out());
+        assertTrue(bad.out().contains("FAIL  [check-gradient] gradient matches finite differences"), bad.out());
         assertTrue(bad.out().endsWith("wrong_gradient: CHECKS FAILED\n"), bad.out());
     }
 
