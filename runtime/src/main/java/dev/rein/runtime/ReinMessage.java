@@ -24,7 +24,8 @@ import java.util.regex.Pattern;
  * <p>A tag is lower-case words joined by {@code -}, the first word the area it belongs to ({@code spec},
  * {@code plan}, {@code plugin}, {@code tribuo}, {@code trainer}, {@code check}); {@code docs/messages.md} lists
  * every tag with its meaning. Tags are stable: a message's wording may improve, its tag stays, so tests and programs
- * compare tags and people search for them. Every exception Rein throws and every problem it reports carries one;
+ * compare tags and people search for them. Every exception the runtime throws on purpose and every problem it
+ * reports carries one;
  * {@code SpecException}, {@code TrainingDivergedException}, {@code RegularizationRefusedException} and
  * {@code PluginProblem} also have a {@code tag()} accessor.
  *
