@@ -15,8 +15,8 @@ import java.util.SplittableRandom;
  * the optimality condition coordinate by coordinate.
  */
 final class BlockPenaltyChecks {
-    static final String GRADIENT = "block gradient matches finite differences";
-    static final String PROX = "block proximal satisfies its optimality condition";
+    static final String GRADIENT = CheckMessages.BLOCK_GRADIENT.text();
+    static final String PROX = CheckMessages.BLOCK_PROX.text();
 
     private static final double[] PROX_STEPS = {1e-3, 0.1, 1};
 

@@ -17,6 +17,7 @@ import java.util.stream.Collectors;
  * // PASS  parameters: lambda = 1e-4 (default)
  * // ...
  * // PASS  gradient matches finite differences: 39 points (1 at a kink, where any subgradient is accepted)
+ * report.failures().stream().map(CheckResult::tag).toList();   // e.g. [check-prox-optimality]; [] when passed
  * }</pre>
  *
  * @param subject the regularizer checked, e.g. {@code "l1"} or {@code "l1 (built-in)"}
@@ -38,9 +39,12 @@ public record CheckReport(String subject, List<CheckResult> results) {
         return results.stream().filter(r -> !r.passed()).toList();
     }
 
-    /** The result of the check called {@code name}, if it ran. */
-    public Optional<CheckResult> result(String name) {
-        return results.stream().filter(r -> r.name().equals(name)).findFirst();
+    /**
+     * The result of the check called or tagged {@code nameOrTag}, if it ran:
+     * {@code report.result("check-gradient")} is {@code report.result("gradient matches finite differences")}.
+     */
+    public Optional<CheckResult> result(String nameOrTag) {
+        return results.stream().filter(r -> r.name().equals(nameOrTag) || r.tag().equals(nameOrTag)).findFirst();
     }
 
     /** {@code "l1: 6 checks, all passed"} or {@code "l1: 6 checks, 2 failed"}. */
@@ -49,7 +53,7 @@ public record CheckReport(String subject, List<CheckResult> results) {
         return subject + ": " + results.size() + " checks, " + (failed == 0 ? "all passed" : failed + " failed");
     }
 
-    /** One line per check: {@code PASS} or {@code FAIL}, its name and its detail. */
+    /** One line per check: {@code PASS} or {@code FAIL} (with the check's tag), its name and its detail. */
     public String format() {
         return results.stream().map(CheckResult::toString).collect(Collectors.joining("\n"));
     }

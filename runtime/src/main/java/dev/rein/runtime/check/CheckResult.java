@@ -3,12 +3,16 @@ package dev.rein.runtime.check;
 import java.util.Objects;
 
 /**
- * The outcome of one check of a plugin.
+ * The outcome of one check of a plugin. Each of Rein's checks has a stable {@link #tag()}, which a failed line of a
+ * report starts with ({@code docs/messages.md} lists them):
  *
  * <pre>{@code
  * CheckResult.pass("gradient matches finite differences", "39 points");
- * CheckResult.fail("gradient matches finite differences",
+ * // PASS  gradient matches finite differences: 39 points
+ * CheckResult failed = CheckResult.fail("gradient matches finite differences",
  *         "wrong at 38 of 39 points; first at w = 1.0E-6: gradient(w) = 2.00000e-06 but finite differences give 1.00000e-06");
+ * failed.tag();   // "check-gradient"
+ * // FAIL  [check-gradient] gradient matches finite differences: wrong at 38 of 39 points; ...
  * }</pre>
  *
  * @param name   what was checked, e.g. {@code "gradient matches finite differences"}
@@ -29,9 +33,17 @@ public record CheckResult(String name, boolean passed, String detail) {
         return new CheckResult(name, false, detail);
     }
 
-    /** {@code "PASS  name: detail"} or {@code "FAIL  name: detail"}. */
+    /**
+     * The check's tag, e.g. {@code "check-gradient"}: {@code check-setup} for a kind's checks that could not be set
+     * up ({@code "penalty checks"}), {@code check-other} for a name that is none of Rein's checks.
+     */
+    public String tag() {
+        return CheckMessages.tagOf(name);
+    }
+
+    /** {@code "PASS  name: detail"} or {@code "FAIL  [tag] name: detail"}. */
     @Override
     public String toString() {
-        return (passed ? "PASS" : "FAIL") + "  " + name + (detail.isEmpty() ? "" : ": " + detail);
+        return (passed ? "PASS  " : "FAIL  [" + tag() + "] ") + name + (detail.isEmpty() ? "" : ": " + detail);
     }
 }

@@ -13,8 +13,8 @@ import java.util.SplittableRandom;
  * is finite and deterministic, and idempotent: a block it has made feasible comes back untouched.
  */
 final class ConstraintChecks {
-    static final String IDEMPOTENT = "projection is idempotent and leaves feasible blocks untouched";
-    static final String DETERMINISTIC = "projection is finite and deterministic";
+    static final String IDEMPOTENT = CheckMessages.IDEMPOTENT.text();
+    static final String DETERMINISTIC = CheckMessages.DETERMINISTIC.text();
 
     private static final int[][] SHAPES = {{1, 1}, {3, 4}, {8, 2}, {5, 17}};
     private static final double[] SCALES = {1e-3, 0.1, 1, 10, 1e3};

@@ -16,12 +16,12 @@ import java.util.SplittableRandom;
  * declared closed form ({@link ElementwisePenalty#closedForm()}) against value, gradient and proximal operator.
  */
 final class ElementwisePenaltyChecks {
-    static final String FINITE = "value is finite";
-    static final String GRADIENT = "gradient matches finite differences";
-    static final String PROX_OPTIMALITY = "proximal satisfies (w - x)/step in [R'(x-), R'(x+)]";
-    static final String PROX_MINIMUM = "proximal minimises (z - w)^2/(2 step) + R(z) locally";
-    static final String ARRAYS = "array methods agree with scalar ones";
-    static final String CLOSED_FORM = "declared closed form agrees with value, gradient and proximal";
+    static final String FINITE = CheckMessages.FINITE.text();
+    static final String GRADIENT = CheckMessages.GRADIENT.text();
+    static final String PROX_OPTIMALITY = CheckMessages.PROX_OPTIMALITY.text();
+    static final String PROX_MINIMUM = CheckMessages.PROX_MINIMUM.text();
+    static final String ARRAYS = CheckMessages.ARRAYS.text();
+    static final String CLOSED_FORM = CheckMessages.CLOSED_FORM.text();
 
     private static final double[] FIXED_POINTS = {0, 1e-6, -1e-6, 1e-3, -1e-3, 0.1, -0.1, 1, -1, 3, -3, 1e3, -1e3,
         1e6, -1e6};

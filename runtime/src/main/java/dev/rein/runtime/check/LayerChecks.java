@@ -21,12 +21,12 @@ import java.util.function.DoubleUnaryOperator;
  * seed, so that all of them draw the same noise (the same dropout mask) and the differences see a fixed function.
  */
 final class LayerChecks {
-    static final String ACTIVATION_EVAL = "EVAL backward matches finite differences of forward";
-    static final String ACTIVATION_TRAIN = "TRAIN backward matches finite differences of forward (same seed)";
-    static final String ACTIVATION_SEEDED = "TRAIN forward depends only on the given random generator";
-    static final String NORMALIZATION_ARRAYS = "learned parameters and gradients match by name and length";
-    static final String NORMALIZATION_INPUT = "TRAIN input gradient matches finite differences";
-    static final String NORMALIZATION_LEARNED = "TRAIN learned-parameter gradients match finite differences";
+    static final String ACTIVATION_EVAL = CheckMessages.ACTIVATION_EVAL.text();
+    static final String ACTIVATION_TRAIN = CheckMessages.ACTIVATION_TRAIN.text();
+    static final String ACTIVATION_SEEDED = CheckMessages.ACTIVATION_SEEDED.text();
+    static final String NORMALIZATION_ARRAYS = CheckMessages.NORMALIZATION_ARRAYS.text();
+    static final String NORMALIZATION_INPUT = CheckMessages.NORMALIZATION_INPUT.text();
+    static final String NORMALIZATION_LEARNED = CheckMessages.NORMALIZATION_LEARNED.text();
 
     private static final int BATCH = 5;
     private static final int WIDTH = 3;

@@ -59,9 +59,9 @@ import java.util.function.Supplier;
  * {@code 0} passes trivially, so give such a plugin an override. A checker is immutable and thread-safe.
  */
 public final class PluginChecker {
-    static final String DESCRIPTOR = "descriptor";
-    static final String PARAMETERS = "parameters";
-    static final String CREATE = "create";
+    static final String DESCRIPTOR = CheckMessages.DESCRIPTOR.text();
+    static final String PARAMETERS = CheckMessages.PARAMETERS.text();
+    static final String CREATE = CheckMessages.CREATE.text();
 
     private static final long DEFAULT_SEED = 20240611L;
 
@@ -77,7 +77,10 @@ public final class PluginChecker {
         this.seed = seed;
     }
 
-    /** Checks {@code provider} with default and sample values; fails with the formatted report if a check fails. */
+    /**
+     * Checks {@code provider} with default and sample values; fails with the formatted report, tagged
+     * {@code check-failed}, if a check fails.
+     */
     public static void assertPasses(RegularizerProvider provider) {
         assertPasses(provider, Map.of());
     }
@@ -86,7 +89,7 @@ public final class PluginChecker {
     public static void assertPasses(RegularizerProvider provider, Map<String, String> argumentOverrides) {
         CheckReport report = new PluginChecker().check(provider, argumentOverrides);
         if (!report.passed()) {
-            throw new AssertionError(report.toString());
+            throw new AssertionError(CheckMessages.failed(report).toString());
         }
     }
 
@@ -150,7 +153,7 @@ public final class PluginChecker {
             results.addAll(kindChecks(hook));
         } catch (RuntimeException | LinkageError e) {
             // Each check guards itself; this catches what a plugin throws while a check is being set up.
-            results.add(CheckResult.fail(descriptor.kind().displayName() + " checks", threw(e)));
+            results.add(CheckResult.fail(CheckMessages.setup(descriptor.kind().displayName()).text(), threw(e)));
         }
         return new CheckReport(subject, results);
     }

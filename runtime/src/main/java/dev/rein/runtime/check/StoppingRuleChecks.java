@@ -10,8 +10,8 @@ import java.util.List;
  * a run whose metric improves by a full unit every epoch, whichever direction is better.
  */
 final class StoppingRuleChecks {
-    static final String METRIC = "metric() names a metric";
-    static final String IMPROVING = "never stops while the metric strictly improves";
+    static final String METRIC = CheckMessages.METRIC.text();
+    static final String IMPROVING = CheckMessages.IMPROVING.text();
 
     private static final int EPOCHS = 100;
 

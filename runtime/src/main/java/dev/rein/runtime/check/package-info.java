@@ -3,8 +3,10 @@
  * {@link dev.rein.runtime.check.PluginChecker} builds a regularizer from its provider and tests it numerically
  * (gradients against finite differences, proximal operators against their optimality condition, projections
  * for idempotence, layers' backward passes against their forward passes), reporting a
- * {@link dev.rein.runtime.check.CheckReport}.
+ * {@link dev.rein.runtime.check.CheckReport}. Each check is named and tagged ({@code check-...}) in
+ * {@code CheckMessages}; a failed line of a report starts with the tag.
  *
- * <p>Depends on: {@code rein-api}, {@link dev.rein.runtime.registry} (only {@code RegisteredRegularizer}) and the JDK.
+ * <p>Depends on: {@code rein-api}, {@link dev.rein.runtime.registry} (only {@code RegisteredRegularizer}),
+ * {@link dev.rein.runtime.ReinMessage} and the JDK.
  */
 package dev.rein.runtime.check;

@@ -62,8 +62,7 @@ final class GradientRows {
             } else if (shape.length == 2) {
                 shapes[t] = new int[] {shape[0], shape[1]};
             } else {
-                throw new IllegalArgumentException(owner + " keeps its state per matrix or vector, but parameter"
-                        + " tensor " + t + " has " + shape.length + " dimensions");
+                throw new IllegalArgumentException(OptimMessages.tensorRank(owner, t, shape.length).toString());
             }
         }
         return shapes;
@@ -88,8 +87,8 @@ final class GradientRows {
      */
     static void rewrite(Tensor[] gradients, int[][] shapes, String owner, RowRewrite rewrite) {
         if (gradients.length != shapes.length) {
-            throw new IllegalArgumentException(owner + " was initialised with " + shapes.length
-                    + " parameter tensors but step received " + gradients.length + " gradients");
+            throw new IllegalArgumentException(
+                    OptimMessages.gradientCount(owner, shapes.length, gradients.length).toString());
         }
         for (int t = 0; t < gradients.length; t++) {
             Tensor g = gradients[t];
@@ -106,9 +105,8 @@ final class GradientRows {
             } else if (g instanceof DenseVector) {
                 denseVector((DenseVector) g, t, rewrite);
             } else {
-                throw new IllegalArgumentException(owner + " cannot read a gradient of type "
-                        + g.getClass().getName() + " (tensor " + t + "); it reads DenseMatrix, DenseSparseMatrix,"
-                        + " DenseVector and SparseVector");
+                throw new IllegalArgumentException(
+                        OptimMessages.gradientType(owner, g.getClass().getName(), t).toString());
             }
         }
     }
@@ -118,9 +116,8 @@ final class GradientRows {
         boolean fits = s.length == 2 ? s[0] == shape[0] && s[1] == shape[1]
                 : s.length == 1 && shape[0] == 1 && s[0] == shape[1];
         if (!fits) {
-            throw new IllegalArgumentException(owner + ": gradient tensor " + t + " has shape "
-                    + java.util.Arrays.toString(s) + " but its parameter has " + shape[0] + " row(s) of "
-                    + shape[1]);
+            throw new IllegalArgumentException(OptimMessages.gradientShape(owner, t, java.util.Arrays.toString(s),
+                    shape[0], shape[1]).toString());
         }
     }
 

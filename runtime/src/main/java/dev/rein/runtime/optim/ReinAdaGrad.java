@@ -113,7 +113,7 @@ public final class ReinAdaGrad implements StochasticGradientOptimiser, PerCoordi
     @Override
     public Tensor[] step(Tensor[] gradients, double weight) {
         if (gradsSquared == null) {
-            throw new IllegalStateException(NAME + ".step was called before initialise(Parameters)");
+            throw new IllegalStateException(OptimMessages.stepBeforeInitialise(NAME).toString());
         }
         // The same expressions, in the same order, as Tribuo's AdaGrad: the same doubles.
         double weightedRate = weight * initialLearningRate;
@@ -149,8 +149,8 @@ public final class ReinAdaGrad implements StochasticGradientOptimiser, PerCoordi
         requireStepped();
         double[] g2 = gradsSquared[tensor][row];
         if (into.length > g2.length) {
-            throw new IndexOutOfBoundsException("row " + row + " of tensor " + tensor + " has " + g2.length
-                    + " columns, not " + into.length);
+            throw new IndexOutOfBoundsException(
+                    OptimMessages.rowLength(row, tensor, g2.length, into.length).toString());
         }
         for (int c = 0; c < into.length; c++) {
             into[c] = initialLearningRate / (epsilon + Math.sqrt(g2[c]));
@@ -174,7 +174,7 @@ public final class ReinAdaGrad implements StochasticGradientOptimiser, PerCoordi
 
     private void requireStepped() {
         if (steps == 0) {
-            throw new IllegalStateException(NAME + " has taken no step since initialise, so it has no step sizes");
+            throw new IllegalStateException(OptimMessages.noStepYet(NAME).toString());
         }
     }
 

@@ -120,7 +120,7 @@ public final class ReinAdam implements StochasticGradientOptimiser, PerCoordinat
     @Override
     public Tensor[] step(Tensor[] gradients, double weight) {
         if (firstMoment == null) {
-            throw new IllegalStateException(NAME + ".step was called before initialise(Parameters)");
+            throw new IllegalStateException(OptimMessages.stepBeforeInitialise(NAME).toString());
         }
         long t = steps + 1;
         double correctionOne = 1.0 - Math.pow(betaOne, t);
@@ -172,7 +172,7 @@ public final class ReinAdam implements StochasticGradientOptimiser, PerCoordinat
 
     private void requireStepped() {
         if (steps == 0) {
-            throw new IllegalStateException(NAME + " has taken no step since initialise, so it has no step sizes");
+            throw new IllegalStateException(OptimMessages.noStepYet(NAME).toString());
         }
     }
 

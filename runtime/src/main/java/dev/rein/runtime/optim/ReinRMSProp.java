@@ -112,7 +112,7 @@ public final class ReinRMSProp implements StochasticGradientOptimiser, PerCoordi
     @Override
     public Tensor[] step(Tensor[] gradients, double weight) {
         if (squares == null) {
-            throw new IllegalStateException(NAME + ".step was called before initialise(Parameters)");
+            throw new IllegalStateException(OptimMessages.stepBeforeInitialise(NAME).toString());
         }
         // The same expressions, in the same order, as Tribuo's RMSProp and ShrinkingMatrix: the same doubles
         // (1 - (1 - ρ) is not always ρ).
@@ -159,7 +159,7 @@ public final class ReinRMSProp implements StochasticGradientOptimiser, PerCoordi
 
     private void requireStepped() {
         if (steps == 0) {
-            throw new IllegalStateException(NAME + " has taken no step since initialise, so it has no step sizes");
+            throw new IllegalStateException(OptimMessages.noStepYet(NAME).toString());
         }
     }
 

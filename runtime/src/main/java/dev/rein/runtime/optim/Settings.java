@@ -2,7 +2,7 @@ package dev.rein.runtime.optim;
 
 /**
  * Checks of an optimiser's configured values, each failure a sentence naming the optimiser, the value and what
- * would be valid: {@code "ReinAdam: betaTwo is 1.0; it must be at least 0 and below 1"}.
+ * would be valid: {@code "[optim-setting-out-of-range] ReinAdam: betaTwo is 1.0; it must be at least 0 and below 1"}.
  */
 final class Settings {
     private Settings() {
@@ -11,24 +11,24 @@ final class Settings {
     /** A finite number above 0 (a learning rate). */
     static void positive(String owner, String name, double value) {
         if (!(value > 0) || Double.isInfinite(value)) {
-            throw new IllegalArgumentException(owner + ": " + name + " is " + value + "; it must be a finite number"
-                    + " above 0");
+            throw new IllegalArgumentException(
+                    OptimMessages.notInRange(owner, name, value, "a finite number above 0").toString());
         }
     }
 
     /** A finite number of at least 0. */
     static void nonNegative(String owner, String name, double value) {
         if (!(value >= 0) || Double.isInfinite(value)) {
-            throw new IllegalArgumentException(owner + ": " + name + " is " + value + "; it must be a finite number"
-                    + " of at least 0");
+            throw new IllegalArgumentException(
+                    OptimMessages.notInRange(owner, name, value, "a finite number of at least 0").toString());
         }
     }
 
     /** A decay rate: at least 0 and below 1. */
     static void decayRate(String owner, String name, double value) {
         if (!(value >= 0 && value < 1)) {
-            throw new IllegalArgumentException(owner + ": " + name + " is " + value + "; it must be at least 0 and"
-                    + " below 1");
+            throw new IllegalArgumentException(
+                    OptimMessages.notInRange(owner, name, value, "at least 0 and below 1").toString());
         }
     }
 }

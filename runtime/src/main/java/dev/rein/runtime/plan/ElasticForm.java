@@ -75,14 +75,14 @@ public final class ElasticForm {
         try {
             declared = p.closedForm();
         } catch (RuntimeException e) {
-            report(p, "its closedForm() threw " + e);
+            report(p, PlanMessages.closedFormThrew(e));
             return null;
         }
         if (declared.isPresent()) {
             ElasticForm form = new ElasticForm(declared.get().l1(), declared.get().l2());
             String difference = form.firstDifference(p);
             if (difference != null) {
-                report(p, "it declares " + declared.get() + ", but " + difference);
+                report(p, PlanMessages.closedFormDisagrees(declared.get(), difference));
                 return null;
             }
             return form;
@@ -113,15 +113,15 @@ public final class ElasticForm {
             for (double w : points) {
                 double value = p.value(w);
                 if (!close(value(w), value)) {
-                    return "at w = " + w + " R(w) = " + value + " where the form gives " + value(w);
+                    return PlanMessages.valueDiffers(w, value, value(w));
                 }
                 double gradient = p.gradient(w);
                 boolean agrees = w == 0
                         ? Math.abs(gradient) <= l1 + TOLERANCE * Math.max(1, l1)
                         : close(gradient(w), gradient);
                 if (!agrees) {
-                    return "at w = " + w + " R'(w) = " + gradient + " where the form gives "
-                            + (w == 0 ? "a value in [-" + l1 + ", " + l1 + "]" : Double.toString(gradient(w)));
+                    return PlanMessages.gradientDiffers(w, gradient,
+                            w == 0 ? "a value in [-" + l1 + ", " + l1 + "]" : Double.toString(gradient(w)));
                 }
             }
         }
@@ -159,9 +159,7 @@ public final class ElasticForm {
     private static void report(ElementwisePenalty p, String why) {
         String name = p.getClass().getName();
         if (REPORTED.add(name)) {
-            LOG.warning("Rein ignores the closed form declared by " + name + ": " + why + ". Its weights are caught"
-                    + " up by replay instead (correct, slower); fix its @ClosedForm method or its @Penalty, and run"
-                    + " rein check on the plugin to see the difference.");
+            LOG.warning(PlanMessages.closedFormIgnored(name, why).toString());
         }
     }
 

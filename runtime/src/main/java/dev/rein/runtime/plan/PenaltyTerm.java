@@ -37,8 +37,7 @@ public final class PenaltyTerm {
      */
     public PenaltyTerm(BoundTerm term, PenaltyMode mode) {
         if (term.kind() != Kind.PENALTY && term.kind() != Kind.BLOCK_PENALTY) {
-            throw new IllegalArgumentException("Term '" + term.name() + "' is a " + term.kind().displayName()
-                    + ", not a penalty");
+            throw new IllegalArgumentException(PlanMessages.notAPenalty(term.name(), term.kind()).toString());
         }
         this.term = term;
         this.mode = Objects.requireNonNull(mode, "mode");

@@ -12,7 +12,8 @@ import java.util.Objects;
  * A spec bound to an optimiser: what each term does at each step, decided once and independent of Tribuo's
  * tensors. It holds the penalties with the modes they run in ({@code mode=auto} resolved), the constraints in spec
  * order, the step size {@code s_t = η_t·b²} read from the optimiser, and the share of each step's gradient that
- * belongs to the penalty. Building it refuses what cannot be right, with a message that says what to do instead.
+ * belongs to the penalty. Building it refuses what cannot be right with a {@link RegularizationRefusedException}
+ * whose message says what to do instead.
  * The linear trainers' optimiser adapter, the factorization machines and a network's layers all apply the same
  * plan to their parameter blocks.
  *
@@ -54,18 +55,18 @@ public final class RegularizationPlan {
      * Binds {@code regularization} to {@code optimiser} for a trainer whose mini-batches hold
      * {@code minibatchSize} examples.
      *
-     * @throws IllegalArgumentException if {@code minibatchSize < 1}, or a term cannot run under this optimiser
-     *                                  (Pegasos and AdaGradRDA with any penalty or constraint, a mode the optimiser
-     *                                  cannot do correctly, layer plugins outside a network, proximal and cumulative
-     *                                  L1 in one spec)
+     * @throws IllegalArgumentException        if {@code minibatchSize < 1} (tagged {@code plan-minibatch-size})
+     * @throws RegularizationRefusedException if a term cannot run under this optimiser (Pegasos and AdaGradRDA with
+     *                                        any penalty or constraint, a mode the optimiser cannot do correctly,
+     *                                        layer plugins outside a network, proximal and cumulative L1 in one
+     *                                        spec)
      */
     public static RegularizationPlan of(Regularization regularization, OptimiserProfile optimiser,
             int minibatchSize) {
         Objects.requireNonNull(regularization, "regularization");
         Objects.requireNonNull(optimiser, "optimiser");
         if (minibatchSize < 1) {
-            throw new IllegalArgumentException("minibatchSize is " + minibatchSize + "; it must be the trainer's"
-                    + " mini-batch size, at least 1");
+            throw new IllegalArgumentException(PlanMessages.minibatchSize(minibatchSize).toString());
         }
         List<PenaltyTerm> penalties = new ArrayList<>();
         for (BoundTerm term : regularization.terms()) {
@@ -85,29 +86,21 @@ public final class RegularizationPlan {
 
     private static void refuseWhatCannotRun(BoundTerm term, OptimiserProfile optimiser) {
         Kind kind = term.kind();
-        String name = "'" + term.name() + "'";
         if (kind == Kind.ACTIVATION || kind == Kind.NORMALIZATION) {
-            throw new IllegalArgumentException("Term " + name + " is " + (kind == Kind.ACTIVATION
-                    ? "an activation regularizer" : "a normalization layer") + ", which needs a network with"
-                    + " layers; Tribuo's linear and factorization-machine trainers have none: use Rein's network"
-                    + " trainer, or remove " + name + " from the spec");
+            throw new RegularizationRefusedException(PlanMessages.layerNeedsNetwork(term.name(), kind));
         }
         boolean penalty = isPenalty(kind);
         if (!penalty && kind != Kind.CONSTRAINT) {
             return;   // stopping rules belong to the trainer's epoch loop
         }
-        String what = (penalty ? "Penalty " : "Constraint ") + name;
         if (optimiser.family() == OptimiserProfile.Family.PEGASOS) {
-            throw new IllegalArgumentException(what + " cannot wrap " + optimiser.description() + ": " + (penalty
-                    ? "Pegasos already applies L2 through its lambda. Use Pegasos's lambda alone, or wrap another"
-                    + " optimiser (e.g. SGD.getLinearDecaySGD) with " + name
-                    : "Pegasos keeps the weights in its own shrinking matrix, which a projection cannot reach."
-                    + " Wrap another optimiser (e.g. SGD or AdaGrad) instead"));
+            throw new RegularizationRefusedException(penalty
+                    ? PlanMessages.pegasosPenalty(term.name(), optimiser.description())
+                    : PlanMessages.pegasosConstraint(term.name(), optimiser.description()));
         }
         if (optimiser.family() == OptimiserProfile.Family.ADAGRAD_RDA) {
-            throw new IllegalArgumentException(what + " cannot wrap " + optimiser.description() + ": AdaGradRDA"
-                    + " keeps the weights in its own dual-averaging matrix and applies its own l1 and l2. Use"
-                    + " AdaGradRDA's l1/l2 options, or wrap another optimiser (e.g. AdaGrad) with " + name);
+            throw new RegularizationRefusedException(PlanMessages.adaGradRda(term.name(), penalty,
+                    optimiser.description()));
         }
     }
 
@@ -120,9 +113,7 @@ public final class RegularizationPlan {
             ElasticForm form = p.mode() == PenaltyMode.PROXIMAL && p.elementwise() != null
                     ? ElasticForm.of(p.elementwise()) : null;
             if (form != null && form.l1 > 0) {
-                throw new IllegalArgumentException("'" + spec + "' pays one L1 penalty cumulatively and soft-thresholds"
-                        + " another (" + p.term().name() + " runs in mode=proximal): give "
-                        + p.term().name() + " mode=cumulative too, or neither");
+                throw new RegularizationRefusedException(PlanMessages.mixedL1Modes(spec, p.term().name()));
             }
         }
     }

@@ -4,7 +4,8 @@
  * {@link dev.rein.runtime.plan.OptimiserProfile} and its learning rate by a
  * {@link dev.rein.runtime.plan.StepSchedule}. Every trainer applies the same plan to its parameter blocks.
  *
- * <p>Depends on: {@code rein-api} and {@link dev.rein.runtime.spec}; never on Tribuo.
+ * <p>Depends on: {@code rein-api}, {@link dev.rein.runtime.spec} and {@link dev.rein.runtime.ReinMessage}; never on
+ * Tribuo. Its messages are worded in {@code PlanMessages}, tagged {@code plan-...}.
  *
  * <h2>The objective and each step's penalty share</h2>
  * Training minimises {@code J(w) = (1/n) Σ_i ω_i·L_i(w) + Σ_k R_k(w)} ({@code ω_i} the example weights) whatever
@@ -52,7 +53,8 @@
  * {@code P(w + U) - w}, so that the trainer's {@code w += update} lands on the projected weights.
  *
  * <h2>Refused</h2>
- * Pegasos and AdaGradRDA with any penalty or constraint (they keep the weights in their own matrix types and apply
+ * With a {@link dev.rein.runtime.plan.RegularizationRefusedException} (an {@code IllegalArgumentException} with a
+ * {@code tag()}): Pegasos and AdaGradRDA with any penalty or constraint (they keep the weights in their own matrix types and apply
  * their own L2 or L1/L2); modes an optimiser cannot do correctly; activation and normalization plugins outside a
  * network; proximal and cumulative L1 in one spec.
  */

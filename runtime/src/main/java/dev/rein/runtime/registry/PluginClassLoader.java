@@ -61,7 +61,7 @@ final class PluginClassLoader extends URLClassLoader {
         try {
             return jar.toUri().toURL();
         } catch (MalformedURLException e) {
-            throw new IllegalArgumentException("Cannot turn " + jar + " into a URL", e);
+            throw new IllegalArgumentException(RegistryMessages.jarUrl(jar).toString(), e);
         }
     }
 

@@ -19,7 +19,7 @@ import java.util.stream.Stream;
  * <pre>{@code
  * PluginFolderScanner.scan(Path.of("plugins"), RegularizerProvider.class.getClassLoader(), discoveries);
  * // discoveries.found(...): the providers of a.jar, then of b.jar, ...
- * // discoveries.problem(...): e.g. "plugins/notes.jar has no META-INF/services/...; it was probably not compiled ..."
+ * // discoveries.problem(...): e.g. "[plugin-jar-no-services] plugins/notes.jar has no META-INF/services/...; ..."
  * // discoveries.loader(...): one per jar that could be opened; the registry closes them
  * }</pre>
  *
@@ -57,17 +57,12 @@ final class PluginFolderScanner {
      * none, with a problem added, when the folder cannot be listed.
      */
     private static List<Path> jarsIn(Path folder, String origin, Discoveries problems) {
-        String from = origin.isEmpty() ? "" : " (" + origin + ")";
         if (!Files.exists(folder)) {
-            String property = "the " + PluginRegistry.PLUGINS_PROPERTY + " system property";
-            String correct = origin.isEmpty() ? "the path given with --plugins or " + property : property;
-            problems.problem(PluginProblem.of(folder.toString(), folder + ": plugin folder does not exist" + from
-                    + ". Create it, or correct " + correct + "."));
+            problems.problem(PluginProblem.of(folder.toString(), RegistryMessages.folderMissing(folder, origin)));
             return List.of();
         }
         if (!Files.isDirectory(folder)) {
-            problems.problem(PluginProblem.of(folder.toString(), folder + " is not a folder" + from + ". Give the"
-                    + " folder that holds the plugin jars, not a file."));
+            problems.problem(PluginProblem.of(folder.toString(), RegistryMessages.notAFolder(folder, origin)));
             return List.of();
         }
         try (Stream<Path> entries = Files.list(folder)) {
@@ -77,8 +72,8 @@ final class PluginFolderScanner {
                     .sorted(Comparator.comparing(p -> p.getFileName().toString()))
                     .collect(Collectors.toList());
         } catch (IOException | RuntimeException e) {
-            problems.problem(PluginProblem.of(folder.toString(), folder + ": cannot list the plugin folder ("
-                    + ProviderScanner.describe(e) + ")" + from + ". Check that Rein may read it.", e));
+            problems.problem(PluginProblem.of(folder.toString(),
+                    RegistryMessages.folderUnlistable(folder, ProviderScanner.describe(e), origin), e));
             return List.of();
         }
     }
@@ -89,19 +84,15 @@ final class PluginFolderScanner {
         try (JarFile file = new JarFile(jar.toFile())) {
             JarEntry services = file.getJarEntry(ServicesFile.PATH);
             if (services == null) {
-                return Optional.of(PluginProblem.of(where, where + " has no " + ServicesFile.PATH + ", so it offers"
-                        + " no regularizers; it was probably not compiled with rein-processor. Build it with"
-                        + " rein-processor as an annotation processor (or write the services file by hand)."));
+                return Optional.of(PluginProblem.of(where, RegistryMessages.noServicesFile(where)));
             }
             if (ServicesFile.parse(file.getInputStream(services)).isEmpty()) {
-                return Optional.of(PluginProblem.of(where, where + ": " + ServicesFile.PATH + " lists no provider"
-                        + " classes, so the jar offers no regularizers. Rebuild it with rein-processor."));
+                return Optional.of(PluginProblem.of(where, RegistryMessages.emptyServicesFile(where)));
             }
             return Optional.empty();
         } catch (IOException | RuntimeException e) {
             String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-            return Optional.of(PluginProblem.of(where, where + " is not a readable jar (" + why + "). Replace it"
-                    + " with a jar built from the plugin's sources, or remove it from the folder.", e));
+            return Optional.of(PluginProblem.of(where, RegistryMessages.unreadableJar(where, why), e));
         }
     }
 }

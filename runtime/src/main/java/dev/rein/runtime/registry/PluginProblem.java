@@ -1,5 +1,6 @@
 package dev.rein.runtime.registry;
 
+import dev.rein.runtime.ReinMessage;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.Objects;
@@ -14,32 +15,38 @@ import java.util.Optional;
  * for (PluginProblem p : registry.problems()) {
  *     System.err.println(p.describe(verbose));
  * }
- * // plugins/broken.jar is not a readable jar (zip END header not found). Replace it with ...
+ * // [plugin-jar-unreadable] plugins/broken.jar is not a readable jar (zip END header not found). Replace it ...
+ *
+ * registry.problems().stream().anyMatch(p -> p.tag().equals("plugin-duplicate-name"));   // for a program
  * }</pre>
  *
- * <p>The {@link #message()} is one paragraph for a person and already names the {@link #source()}; the
+ * <p>The {@link #message()} is one paragraph for a person that starts with its {@link #tag()} and already names the
+ * {@link #source()}; {@code docs/messages.md} lists the tags, which all start with {@code plugin-}. The
  * {@link #cause()}, when there is one, is kept for a {@code --verbose} stack trace. Immutable; two problems are
  * equal when their source and message are.
  */
 public final class PluginProblem {
     private final String source;
+    private final String tag;
     private final String message;
     private final Throwable cause;
 
-    private PluginProblem(String source, String message, Throwable cause) {
+    private PluginProblem(String source, ReinMessage message, Throwable cause) {
         this.source = Objects.requireNonNull(source, "source");
-        this.message = Objects.requireNonNull(message, "message");
+        this.tag = message.tag();
+        this.message = message.toString();
         this.cause = cause;
     }
 
     /** A problem with no underlying exception. */
-    public static PluginProblem of(String source, String message) {
-        return new PluginProblem(source, message, null);
+    public static PluginProblem of(String source, ReinMessage message) {
+        return new PluginProblem(source, Objects.requireNonNull(message, "message"), null);
     }
 
     /** A problem caused by {@code cause}, kept for {@link #describe(boolean) verbose} output. */
-    public static PluginProblem of(String source, String message, Throwable cause) {
-        return new PluginProblem(source, message, Objects.requireNonNull(cause, "cause"));
+    public static PluginProblem of(String source, ReinMessage message, Throwable cause) {
+        return new PluginProblem(source, Objects.requireNonNull(message, "message"),
+                Objects.requireNonNull(cause, "cause"));
     }
 
     /**
@@ -51,7 +58,15 @@ public final class PluginProblem {
         return source;
     }
 
-    /** What is wrong and what to do about it, in one paragraph that starts with or names the source. */
+    /** What kind of problem it is, e.g. {@code "plugin-jar-unreadable"}: the tag its message starts with. */
+    public String tag() {
+        return tag;
+    }
+
+    /**
+     * What is wrong and what to do about it, in one paragraph that starts with the tag and then starts with or
+     * names the source: {@code "[plugin-folder-not-a-folder] plugins is not a folder. Give the folder ..."}.
+     */
     public String message() {
         return message;
     }

@@ -256,7 +256,8 @@ public final class PluginRegistry implements RegularizerCatalog, AutoCloseable {
             try {
                 loader.close();
             } catch (IOException e) {
-                UncheckedIOException wrapped = new UncheckedIOException("Cannot close plugin jar " + loader.jar(), e);
+                UncheckedIOException wrapped = new UncheckedIOException(
+                        RegistryMessages.jarNotClosed(loader.jar()).toString(), e);
                 if (failure == null) {
                     failure = wrapped;
                 } else {

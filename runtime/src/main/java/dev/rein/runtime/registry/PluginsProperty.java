@@ -17,7 +17,7 @@ import java.util.regex.Pattern;
  * // On Linux, where the separator is ':'
  * PluginsProperty p = PluginsProperty.parse("/opt/a::/opt/b");
  * p.folders();    // [/opt/a, /opt/b], each with its origin "element 1 of the rein.plugins system property ..."
- * p.problems();   // rein.plugins system property "/opt/a::/opt/b": element 2 is empty ... e.g. "/opt/a:/opt/b".
+ * p.problems();   // [plugin-property-empty] rein.plugins system property "/opt/a::/opt/b": element 2 is empty ...
  * PluginsProperty.parse(null).folders();   // []: the property is not set
  * PluginsProperty.parse("  ").problems();  // []: set to nothing is the same as not set
  * }</pre>
@@ -30,6 +30,10 @@ import java.util.regex.Pattern;
 final class PluginsProperty {
     /** A folder the property names, and where in the property it was written, for messages. */
     record Folder(Path path, String origin) {
+    }
+
+    /** An element that is not a path, printable, and why. */
+    private record Invalid(int position, String element, String why) {
     }
 
     private final List<Folder> folders;
@@ -55,7 +59,7 @@ final class PluginsProperty {
         List<Folder> folders = new ArrayList<>();
         List<Integer> empty = new ArrayList<>();
         List<String> usable = new ArrayList<>();
-        List<String> invalid = new ArrayList<>();
+        List<Invalid> invalid = new ArrayList<>();
         for (int i = 0; i < elements.length; i++) {
             String element = elements[i].strip();
             int position = i + 1;
@@ -65,28 +69,22 @@ final class PluginsProperty {
             }
             Optional<String> whyInvalid = whyInvalid(element);
             if (whyInvalid.isPresent()) {
-                invalid.add("element " + position + ", \"" + printable(element) + "\", is not a path this system"
-                        + " accepts (" + printable(whyInvalid.get()) + ")");
+                invalid.add(new Invalid(position, printable(element), printable(whyInvalid.get())));
                 continue;
             }
-            folders.add(new Folder(Path.of(element), "element " + position + " of the "
-                    + PluginRegistry.PLUGINS_PROPERTY + " system property " + quoted));
+            folders.add(new Folder(Path.of(element), RegistryMessages.propertyElement(position, quoted)));
             usable.add(element);
         }
         List<PluginProblem> problems = new ArrayList<>();
         String example = "e.g. \"" + printable(String.join(File.pathSeparator,
                 usable.isEmpty() ? List.of("plugins", "more-plugins") : usable)) + "\"";
-        String where = PluginRegistry.PLUGINS_PROPERTY + " system property " + quoted + ": ";
         if (!empty.isEmpty()) {
-            problems.add(PluginProblem.of(PluginRegistry.PLUGINS_PROPERTY, where + elementsInWords(empty)
-                    + " empty and name" + (empty.size() == 1 ? "s" : "") + " no folder, so "
-                    + (empty.size() == 1 ? "it is" : "they are") + " ignored. List plugin folders separated by a"
-                    + " single '" + File.pathSeparator + "', with none empty, " + example + "."));
+            problems.add(PluginProblem.of(PluginRegistry.PLUGINS_PROPERTY,
+                    RegistryMessages.propertyEmptyElements(quoted, elementsInWords(empty), empty.size(), example)));
         }
-        for (String problem : invalid) {
-            problems.add(PluginProblem.of(PluginRegistry.PLUGINS_PROPERTY, where + problem + ", so it is ignored."
-                    + " Write each plugin folder as a valid path, separated by '" + File.pathSeparator + "', "
-                    + example + "."));
+        for (Invalid bad : invalid) {
+            problems.add(PluginProblem.of(PluginRegistry.PLUGINS_PROPERTY, RegistryMessages.propertyInvalidPath(
+                    quoted, bad.position(), bad.element(), bad.why(), example)));
         }
         return new PluginsProperty(folders, problems);
     }

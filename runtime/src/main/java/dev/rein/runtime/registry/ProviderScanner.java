@@ -75,8 +75,8 @@ final class ProviderScanner {
                 failuresLeft--;
                 continue;
             } catch (LinkageError e) {
-                discoveries.problem(PluginProblem.of(where, where + ": a provider listed in " + ServicesFile.PATH
-                        + " cannot be loaded: " + describe(e) + ". " + linkageHint(), e));
+                discoveries.problem(PluginProblem.of(where,
+                        RegistryMessages.providerUnloadable(where, describe(e), pluginJar), e));
                 failuresLeft--;
                 continue;
             }
@@ -94,15 +94,13 @@ final class ProviderScanner {
         try {
             descriptor = provider.descriptor();
         } catch (RuntimeException | LinkageError e) {
-            discoveries.problem(PluginProblem.of(source.describe(), source.describe() + ": " + className
-                    + ".descriptor() threw " + describe(e) + ". Fix the provider (or rebuild it with rein-processor);"
-                    + " it is skipped and the other plugins still load.", e));
+            discoveries.problem(PluginProblem.of(source.describe(),
+                    RegistryMessages.descriptorThrew(source.describe(), className, describe(e)), e));
             return;
         }
         if (descriptor == null) {
-            discoveries.problem(PluginProblem.of(source.describe(), source.describe() + ": " + className
-                    + ".descriptor() returned null. A provider must describe its regularizer; rebuild it with"
-                    + " rein-processor."));
+            discoveries.problem(PluginProblem.of(source.describe(),
+                    RegistryMessages.descriptorNull(source.describe(), className)));
             return;
         }
         discoveries.found(new RegisteredRegularizer(descriptor, provider, source));
@@ -113,40 +111,24 @@ final class ProviderScanner {
         String detail = withoutServicePrefix(e.getMessage());
         Optional<String> named = classNamedIn(detail, listed);
         if (named.isEmpty()) {
-            return PluginProblem.of(where, where + ": cannot read " + ServicesFile.PATH + ": " + detail
-                    + ". Each line must be the binary name of a provider class.", e);
+            return PluginProblem.of(where, RegistryMessages.servicesUnreadable(where, detail), e);
         }
         String className = named.get();
         Class<?> type;
         try {
             type = Class.forName(className, false, loader);
         } catch (ClassNotFoundException | LinkageError notThere) {
-            return PluginProblem.of(where, where + ": " + ServicesFile.PATH + " lists " + className
-                    + ", but " + (pluginJar ? "the jar" : "the class path") + " has no such class. Rebuild "
-                    + (pluginJar ? "the jar" : "the plugin") + " so that it contains the class, or remove the line"
-                    + " from the services file.", e);
+            return PluginProblem.of(where, RegistryMessages.providerMissing(where, className, pluginJar), e);
         }
         if (!RegularizerProvider.class.isAssignableFrom(type)) {
-            return PluginProblem.of(where, where + ": " + className + " is listed in " + ServicesFile.PATH
-                    + " but does not implement " + RegularizerProvider.class.getName() + ". List only provider"
-                    + " classes there (rein-processor writes the file for you).", e);
+            return PluginProblem.of(where, RegistryMessages.providerWrongType(where, className), e);
         }
         if (!hasPublicNoArgConstructor(type) || e.getCause() == null) {
-            return PluginProblem.of(where, where + ": provider " + className + " cannot be created (" + detail
-                    + "). A provider must be a public top-level class with a public no-argument constructor.", e);
+            return PluginProblem.of(where, RegistryMessages.providerNotCreatable(where, className, detail), e);
         }
         Throwable thrown = e.getCause() instanceof ExceptionInInitializerError && e.getCause().getCause() != null
                 ? e.getCause().getCause() : e.getCause();
-        return PluginProblem.of(where, where + ": provider " + className + " could not be created: its constructor"
-                + " threw " + describe(thrown) + ". Fix the provider, or remove it; it is skipped and the other"
-                + " plugins still load.", e);
-    }
-
-    private String linkageHint() {
-        return pluginJar
-                ? "A plugin jar sees only the JDK, dev.rein.api and its own classes; bundle any other library it"
-                        + " needs inside the jar."
-                : "Put every library it needs on the class path.";
+        return PluginProblem.of(where, RegistryMessages.providerThrew(where, className, describe(thrown)), e);
     }
 
     private static boolean hasPublicNoArgConstructor(Class<?> type) {

@@ -19,7 +19,7 @@ import java.util.Set;
  * <pre>{@code
  * RegularizerAdmission admission = new RegularizerAdmission();
  * admission.admit(l2FromClassPath);     // Optional.empty(): admitted
- * admission.admit(l2FromPluginJar);     // a problem: "plugins/b.jar: regularizer 'l2' (...) is skipped: ..."
+ * admission.admit(l2FromPluginJar);     // "[plugin-duplicate-name] plugins/b.jar: regularizer 'l2' (...) is ..."
  * }</pre>
  *
  * <p>Not thread-safe: the registry uses one while it is being built and then keeps only the results.
@@ -33,18 +33,13 @@ final class RegularizerAdmission {
         RegularizerDescriptor d = candidate.descriptor();
         String source = candidate.source().describe();
         if (!ReinApi.isSupported(d.apiVersion())) {
-            return Optional.of(PluginProblem.of(source, source + ": " + d.name() + " was built against Rein API"
-                    + " version " + d.apiVersion() + "; this Rein supports " + ReinApi.supportedRange()
-                    + ". Rebuild the plugin against the rein-api of this Rein (API version " + ReinApi.VERSION
-                    + ")."));
+            return Optional.of(PluginProblem.of(source, RegistryMessages.apiIncompatible(source, d.name(),
+                    d.apiVersion(), ReinApi.supportedRange(), ReinApi.VERSION)));
         }
         for (String key : keys(d)) {
             if (!SpecNames.isValidName(key)) {
-                String what = key.equals(d.name()) ? "is named" : "has the alias";
-                return Optional.of(PluginProblem.of(source, source + ": " + className(candidate) + " " + what
-                        + " '" + key + "', which is not a valid regularizer name. Names and aliases are"
-                        + " lower_snake_case: a lower-case letter, then lower-case letters, digits or '_'"
-                        + " (e.g. 'group_lasso')."));
+                return Optional.of(PluginProblem.of(source, RegistryMessages.invalidName(source,
+                        className(candidate), key, key.equals(d.name()))));
             }
         }
         for (String key : keys(d)) {
@@ -72,12 +67,9 @@ final class RegularizerAdmission {
 
     private static PluginProblem collision(RegisteredRegularizer loser, RegisteredRegularizer winner, String key) {
         String loserSource = loser.source().describe();
-        String mine = key.equals(loser.name()) ? "name" : "alias";
-        String theirs = key.equals(winner.name()) ? "the name" : "an alias";
-        return PluginProblem.of(loserSource, loserSource + ": regularizer '" + loser.name() + "' ("
-                + className(loser) + ") is skipped: its " + mine + " '" + key + "' is already " + theirs + " of '"
-                + winner.name() + "' from " + winner.source().describe() + ", which was found first. Rename one of"
-                + " them, or remove one of the two plugins.");
+        return PluginProblem.of(loserSource, RegistryMessages.duplicateName(loserSource, loser.name(),
+                className(loser), key.equals(loser.name()), key, key.equals(winner.name()), winner.name(),
+                winner.source().describe()));
     }
 
     /** The name, then the aliases, without repeats. */

@@ -25,10 +25,8 @@ public record BoundTerm(RegisteredRegularizer plugin, Arguments arguments, Objec
         Objects.requireNonNull(mode, "mode");
         Objects.requireNonNull(after, "after");
         if (!plugin.descriptor().kind().hookType().isInstance(hook)) {
-            throw new IllegalArgumentException("Plugin '" + plugin.name() + "' (" + plugin.source()
-                    + ") is declared a " + plugin.descriptor().kind().displayName() + " but built "
-                    + (hook == null ? "null" : hook.getClass().getName()) + ", which does not implement "
-                    + plugin.descriptor().kind().hookType().getSimpleName());
+            throw new IllegalArgumentException(SpecMessages.wrongHook(plugin.name(), plugin.source(),
+                    plugin.descriptor().kind().displayName(), hook, plugin.descriptor().kind().hookType()).toString());
         }
     }
 

@@ -7,10 +7,10 @@ import dev.rein.api.spi.Kind;
 import dev.rein.api.spi.ParamDescriptor;
 import dev.rein.api.spi.RegularizerDescriptor;
 import dev.rein.api.spi.SpecNames;
+import dev.rein.runtime.ReinMessage;
 import dev.rein.runtime.registry.RegisteredRegularizer;
 import dev.rein.runtime.registry.RegularizerCatalog;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -29,7 +29,8 @@ import java.util.stream.Collectors;
  * Regularization r = SpecBinder.bind("ridge(lambda=0.1) + max_norm(c=3, on=all)", catalog);
  * r.toSpec();   // "l2(lambda=0.1) + max_norm(c=3.0, on=all)": canonical names, every parameter
  * SpecBinder.bind("l3", catalog);
- * // SpecException: Spec error at column 1: unknown regularizer 'l3'; did you mean l1, l2? (rein list shows all)
+ * // SpecException: [spec-unknown-regularizer] Spec error at column 1: unknown regularizer 'l3'; did you mean l1,
+ * //               l2? (rein list shows all)
  * }</pre>
  *
  * <p>The options Rein reads itself, next to a plugin's parameters:
@@ -84,8 +85,7 @@ public final class SpecBinder {
 
     private BoundTerm bindTerm(SpecTerm term) {
         RegisteredRegularizer plugin = catalog.find(term.name()).orElseThrow(() -> error(term.column(),
-                "unknown regularizer '" + term.name() + "'" + suggestion(term.name(), catalog.names())
-                        + " (rein list shows all)"));
+                SpecMessages.unknownRegularizer(term.name(), Suggestions.didYouMean(term.name(), catalog.names()))));
         RegularizerDescriptor descriptor = plugin.descriptor();
         Map<String, Object> given = new LinkedHashMap<>();
         Target target = Target.WEIGHTS;
@@ -117,42 +117,40 @@ public final class SpecBinder {
             } else if (p.defaultValue().isPresent()) {
                 values.put(p.name(), p.parse(p.defaultValue().get()));
             } else {
-                throw error(term.column(), "missing required parameter '" + p.name() + "' of " + descriptor.name()
-                        + " (" + p.validRange() + "): write " + descriptor.name() + "(" + p.name() + "=...)");
+                throw error(term.column(), SpecMessages.missingParameter(p.name(), descriptor.name(),
+                        p.validRange()));
             }
         }
         Arguments arguments = Arguments.of(values);
         Object hook = build(term, plugin, arguments);
         if (mode == PenaltyMode.PROXIMAL && !hasProximal(hook)) {
-            throw error(modeArgument.valueColumn(), "mode=proximal needs a proximal operator, which "
-                    + descriptor.name() + " does not have: mode must be one of auto, coupled, decoupled");
+            throw error(modeArgument.valueColumn(), SpecMessages.proximalWithoutProx(descriptor.name()));
         }
         try {
             return new BoundTerm(plugin, arguments, hook, target, mode, after);
         } catch (IllegalArgumentException e) {
-            throw error(term.column(), e.getMessage());
+            // BoundTerm's one complaint, a hook of the wrong type, is already a tagged message
+            throw new SpecException(spec.text(), term.column(), ReinMessage.parse(e.getMessage()).orElseThrow(() -> e),
+                    e);
         }
     }
 
     private Object parameter(SpecArgument a, RegularizerDescriptor descriptor) {
-        ParamDescriptor p = descriptor.param(a.key()).orElseThrow(() -> {
-            String suggestion = suggestion(a.key(), validKeys(descriptor));
-            return error(a.keyColumn(), descriptor.name() + " has no parameter '" + a.key() + "'" + suggestion
-                    + (suggestion.isEmpty() ? "; " : " ") + takes(descriptor));
-        });
+        ParamDescriptor p = descriptor.param(a.key()).orElseThrow(() -> error(a.keyColumn(),
+                SpecMessages.unknownParameter(descriptor.name(), a.key(),
+                        Suggestions.didYouMean(a.key(), validKeys(descriptor)), validKeys(descriptor))));
         try {
             return p.parse(a.value());
         } catch (IllegalArgumentException e) {
-            throw error(a.valueColumn(), "invalid value in " + descriptor.name() + ": " + e.getMessage());
+            throw error(a.valueColumn(), SpecMessages.invalidValue(descriptor.name(), e.getMessage()));
         }
     }
 
     private void checkOptionApplies(SpecArgument a, RegularizerDescriptor descriptor, Set<Kind> kinds,
             String kindsInWords) {
         if (!kinds.contains(descriptor.kind())) {
-            throw error(a.keyColumn(), "option '" + a.key() + "' does not apply to " + descriptor.name() + " (kind "
-                    + descriptor.kind().displayName() + "); it is only for " + kindsInWords + " terms; "
-                    + takes(descriptor));
+            throw error(a.keyColumn(), SpecMessages.optionNotApplicable(a.key(), descriptor.name(),
+                    descriptor.kind().displayName(), kindsInWords, validKeys(descriptor)));
         }
     }
 
@@ -164,24 +162,16 @@ public final class SpecBinder {
         }
         String valid = EnumSet.allOf(type).stream().map(c -> c.name().toLowerCase(Locale.ROOT))
                 .collect(Collectors.joining(", "));
-        throw error(a.valueColumn(), "invalid value in " + descriptor.name() + ": '" + a.value()
-                + "' is not one of the allowed values: " + a.key() + " must be one of " + valid);
+        throw error(a.valueColumn(), SpecMessages.invalidOption(descriptor.name(), a.value(), a.key(), valid));
     }
 
     private Object build(SpecTerm term, RegisteredRegularizer plugin, Arguments arguments) {
         try {
             return plugin.provider().create(arguments);
         } catch (RuntimeException | LinkageError e) {
-            throw new SpecException(spec.text(), term.column(), "plugin " + plugin.name() + " (from "
-                    + plugin.source().describe() + ") failed to build with " + arguments + ": "
-                    + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()), e);
+            throw new SpecException(spec.text(), term.column(), SpecMessages.pluginFailed(plugin.name(),
+                    plugin.source().describe(), arguments, e), e);
         }
-    }
-
-    /** {@code "; did you mean a, b?"} or nothing. */
-    private static String suggestion(String typo, Collection<String> known) {
-        String didYouMean = Suggestions.didYouMean(typo, known);
-        return didYouMean.isEmpty() ? "" : ";" + didYouMean;
     }
 
     private static boolean hasProximal(Object hook) {
@@ -204,12 +194,6 @@ public final class SpecBinder {
             keys.add(SpecNames.AFTER);
         }
         return keys;
-    }
-
-    private static String takes(RegularizerDescriptor descriptor) {
-        List<String> keys = validKeys(descriptor);
-        return keys.isEmpty() ? descriptor.name() + " takes no parameters"
-                : descriptor.name() + " takes: " + String.join(", ", keys);
     }
 
     /** The term as canonical text writes it: the plugin's own name, every parameter, non-default options. */
@@ -236,7 +220,7 @@ public final class SpecBinder {
         };
     }
 
-    private SpecException error(int column, String problem) {
+    private SpecException error(int column, ReinMessage problem) {
         return new SpecException(spec.text(), column, problem);
     }
 }

@@ -1,46 +1,58 @@
 package dev.rein.runtime.spec;
 
+import dev.rein.runtime.ReinMessage;
 import java.util.Objects;
 
 /**
  * A spec that cannot be read or bound, with the 1-based column of the problem. The message is one paragraph a
- * command line can print as it is: what was expected and found, then the spec with a caret under the column.
+ * command line can print as it is: the problem's tag, what was expected and found, then the spec with a caret under
+ * the column.
  *
  * <pre>{@code
  * try {
  *     SpecParser.parse("l1(lambda)");
  * } catch (SpecException e) {
+ *     e.tag();       // "spec-expected-equals"
  *     e.column();    // 10
  *     e.problem();   // "expected '=' after parameter 'lambda', found ')'"
  *     e.getMessage();
- *     // Spec error at column 10: expected '=' after parameter 'lambda', found ')'
+ *     // [spec-expected-equals] Spec error at column 10: expected '=' after parameter 'lambda', found ')'
  *     //   l1(lambda)
  *     //            ^
  * }
  * }</pre>
+ *
+ * <p>Every tag starts with {@code spec-}; {@code docs/messages.md} lists them.
  */
 public final class SpecException extends IllegalArgumentException {
     private static final long serialVersionUID = 1L;
 
     private final String spec;
     private final int column;
+    private final String tag;
     private final String problem;
 
     /**
      * @param spec    the whole spec text
      * @param column  1-based; {@code spec.length() + 1} points just past the end
-     * @param problem what was wrong, in words, without the column
+     * @param problem what was wrong, in words, without the column, and its tag
      */
-    public SpecException(String spec, int column, String problem) {
+    public SpecException(String spec, int column, ReinMessage problem) {
         this(spec, column, problem, null);
     }
 
-    /** As {@link #SpecException(String, int, String)}, keeping the exception that caused the problem. */
-    public SpecException(String spec, int column, String problem, Throwable cause) {
+    /** As {@link #SpecException(String, int, ReinMessage)}, keeping the exception that caused the problem. */
+    public SpecException(String spec, int column, ReinMessage problem, Throwable cause) {
         super(render(spec, column, problem), cause);
         this.spec = spec;
         this.column = column;
-        this.problem = problem;
+        this.tag = problem.tag();
+        this.problem = problem.text();
+    }
+
+    /** The problem's tag, e.g. {@code "spec-unknown-regularizer"}. */
+    public String tag() {
+        return tag;
     }
 
     /** The 1-based column the problem is at. */
@@ -53,17 +65,14 @@ public final class SpecException extends IllegalArgumentException {
         return spec;
     }
 
-    /** What was wrong, without the column and the caret picture. */
+    /** What was wrong, without the tag, the column and the caret picture. */
     public String problem() {
         return problem;
     }
 
-    private static String render(String spec, int column, String problem) {
+    private static String render(String spec, int column, ReinMessage problem) {
         Objects.requireNonNull(spec, "spec");
         Objects.requireNonNull(problem, "problem");
-        // Line breaks and tabs in the spec would push the caret out of line: show them as spaces.
-        String shown = spec.replaceAll("[\\t\\n\\r\\f]", " ");
-        return "Spec error at column " + column + ": " + problem + "\n  " + shown + "\n  "
-                + " ".repeat(Math.max(0, column - 1)) + "^";
+        return SpecMessages.rendered(spec, column, problem).toString();
     }
 }

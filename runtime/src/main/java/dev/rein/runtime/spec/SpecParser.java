@@ -1,6 +1,7 @@
 package dev.rein.runtime.spec;
 
 import dev.rein.api.spi.SpecNames;
+import dev.rein.runtime.ReinMessage;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -21,7 +22,7 @@ import java.util.regex.Pattern;
  *
  * <pre>{@code
  * Spec s = SpecParser.parse("l1(lambda=1e-5) + max_norm(c=3) + dropout(p=0.2, after='dense 1')");
- * SpecParser.parse("l1(lambda)");   // SpecException at column 10: expected '=' after parameter 'lambda', found ')'
+ * SpecParser.parse("l1(lambda)");   // SpecException [spec-expected-equals] at column 10: expected '=' after ...
  * }</pre>
  *
  * <p>Parsing only checks the shape of the text; whether {@code l1} exists and takes {@code lambda} is
@@ -60,8 +61,7 @@ public final class SpecParser {
                 return new Spec(text, terms);
             }
             if (peek() != '+') {
-                throw error("expected '+' or the end of the spec after '" + term.name() + termSuffix(term)
-                        + "', found " + found());
+                throw error(SpecMessages.expectedPlus(term.name() + termSuffix(term), found()));
             }
             pos++;
             afterPlus = true;
@@ -75,13 +75,12 @@ public final class SpecParser {
     private SpecTerm term(boolean afterPlus) {
         skipWhitespace();
         if (atEnd() || !isNameStart(peek())) {
-            throw error("expected a regularizer name" + (afterPlus ? " after '+'" : "") + ", found " + found());
+            throw error(SpecMessages.expectedName(afterPlus, found()));
         }
         int column = pos + 1;
         String name = identifier("regularizer name");
         if (name.equals("none")) {
-            throw new SpecException(text, column, "expected a regularizer name, found 'none', which may only stand"
-                    + " alone to mean no regularization");
+            throw new SpecException(text, column, SpecMessages.noneInSpec());
         }
         skipWhitespace();
         List<SpecArgument> arguments = new ArrayList<>();
@@ -105,8 +104,7 @@ public final class SpecParser {
                     break;
                 }
                 String last = arguments.get(arguments.size() - 1).key();
-                throw error("expected ',' or ')' after the value of '" + last + "', found " + found()
-                        + (atEnd() ? " ('(' at column " + open + " is never closed)" : ""));
+                throw error(SpecMessages.expectedCommaOrClose(last, found(), atEnd() ? open : 0));
             }
         }
         return new SpecTerm(name, arguments, column);
@@ -116,20 +114,19 @@ public final class SpecParser {
         skipWhitespace();
         if (atEnd() || !isNameStart(peek())) {
             String after = earlier.isEmpty() ? "after '('" : "after ','";
-            throw error("expected a parameter name " + after + ", found " + found()
-                    + (atEnd() ? " ('(' at column " + open + " is never closed)" : ""));
+            throw error(SpecMessages.expectedParameter(after, found(), atEnd() ? open : 0));
         }
         int keyColumn = pos + 1;
         String key = identifier("parameter name");
         for (SpecArgument a : earlier) {
             if (a.key().equals(key)) {
-                throw new SpecException(text, keyColumn, "parameter '" + key + "' is given twice in '" + termName
-                        + "' (first at column " + a.keyColumn() + "); give each parameter once");
+                throw new SpecException(text, keyColumn, SpecMessages.duplicateParameter(key, termName,
+                        a.keyColumn()));
             }
         }
         skipWhitespace();
         if (atEnd() || peek() != '=') {
-            throw error("expected '=' after parameter '" + key + "', found " + found());
+            throw error(SpecMessages.expectedEquals(key, found()));
         }
         pos++;
         skipWhitespace();
@@ -161,7 +158,7 @@ public final class SpecParser {
     }
 
     private SpecException missingValue(String key) {
-        return error("expected a value for '" + key + "' (a number, a word or a quoted text), found " + found());
+        return error(SpecMessages.expectedValue(key, found()));
     }
 
     /** A '+' inside a bare value only as an exponent's sign, as in {@code 1e+5}. */
@@ -178,8 +175,7 @@ public final class SpecParser {
         StringBuilder out = new StringBuilder();
         while (true) {
             if (atEnd()) {
-                throw new SpecException(text, openColumn, "expected a closing " + quote + " for the value of '" + key
-                        + "' that starts here, found the end of the spec");
+                throw new SpecException(text, openColumn, SpecMessages.unclosedQuote(quote, key));
             }
             char c = text.charAt(pos++);
             if (c == quote) {
@@ -190,7 +186,7 @@ public final class SpecParser {
                 continue;
             }
             if (atEnd()) {
-                throw error("expected an escaped character after '\\', found the end of the spec");
+                throw error(SpecMessages.danglingEscape());
             }
             char e = text.charAt(pos);
             switch (e) {
@@ -198,7 +194,7 @@ public final class SpecParser {
                 case 'n' -> out.append('\n');
                 case 'r' -> out.append('\r');
                 case 't' -> out.append('\t');
-                default -> throw error("expected one of \\\\ \\' \\\" \\n \\r \\t, found '\\" + e + "'");
+                default -> throw error(SpecMessages.unknownEscape(e));
             }
             pos++;
         }
@@ -212,8 +208,8 @@ public final class SpecParser {
         String id = text.substring(start, pos);
         if (!SpecNames.isValidName(id)) {
             String suggestion = toLowerSnake(id);
-            throw new SpecException(text, start + 1, "expected a lower_snake_case " + what + ", found '" + id + "'"
-                    + (SpecNames.isValidName(suggestion) ? " (did you mean '" + suggestion + "'?)" : ""));
+            throw new SpecException(text, start + 1, SpecMessages.notSnakeCase(what, id,
+                    SpecNames.isValidName(suggestion) ? suggestion : null));
         }
         return id;
     }
@@ -255,7 +251,7 @@ public final class SpecParser {
         return atEnd() ? "the end of the spec" : "'" + peek() + "'";
     }
 
-    private SpecException error(String problem) {
+    private SpecException error(ReinMessage problem) {
         return new SpecException(text, pos + 1, problem);
     }
 }

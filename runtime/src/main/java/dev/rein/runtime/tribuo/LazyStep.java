@@ -60,17 +60,14 @@ final class LazyStep {
             Tensor[] update = inner.step(gradients, weight);
             boolean denseStep = gradients[0] instanceof DenseMatrix && update[0] instanceof DenseMatrix;
             if (!(update[0] instanceof DenseSparseMatrix) && !denseStep) {
-                throw new IllegalStateException(inner + " turned a sparse gradient into a "
-                        + update[0].getClass().getSimpleName() + ", so RegularizedOptimiser cannot tell which"
-                        + " weights it moved; this is a bug in Rein's lazy mode, please report it with the optimiser");
+                throw new IllegalStateException(
+                        TribuoMessages.sparseUpdateDensified(inner, update[0].getClass().getSimpleName()).toString());
             }
             engine.record(h, update[0]);
             return update;
         }
         if (engine.cumulative()) {
-            throw TrainingDivergedException.atStep(step, spec, "the step size " + h + " times the L2 part of the"
-                    + " penalties reaches 1, which would flip the weights' signs and which mode=cumulative cannot"
-                    + " take");
+            throw TrainingDivergedException.atStep(step, spec, TribuoMessages.cumulativeStepTooLarge(h));
         }
         catchUp();
         return null;

@@ -47,8 +47,8 @@ final class LiveMatrix extends DenseMatrix {
             int bad = engine.addPending(values, other);
             if (bad >= 0) {
                 int columns = engine.features() + 1;
-                throw engine.divergence("weight (" + bad / columns + ", " + bad % columns + ") is "
-                        + values[bad / columns][bad % columns] + " after the update");
+                throw engine.divergence(TribuoMessages.weightAfterUpdate(bad / columns, bad % columns,
+                        values[bad / columns][bad % columns]));
             }
         } else {
             intersectAndAddInPlace(other, DoubleUnaryOperator.identity());
@@ -76,8 +76,7 @@ final class LiveMatrix extends DenseMatrix {
         if (bad >= 0) {
             int r = bad / engine.features();
             int c = bad % engine.features();
-            throw engine.divergence("weight (" + r + ", " + c + ") is " + values[r][c]
-                    + " after catching up the penalty steps it missed");
+            throw engine.divergence(TribuoMessages.weightAfterCatchUp(r, c, values[r][c]));
         }
     }
 }

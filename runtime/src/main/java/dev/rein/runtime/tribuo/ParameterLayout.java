@@ -51,10 +51,7 @@ public final class ParameterLayout {
         if (parameters instanceof FMParameters) {
             return factorizationMachine(parameters.get());
         }
-        throw new IllegalArgumentException("Rein does not know the parameter layout of "
-                + parameters.getClass().getName() + ": it knows LinearParameters (Tribuo's linear SGD trainers)"
-                + " and FMParameters (factorization machines); train with one of those, or without penalties"
-                + " and constraints");
+        throw new IllegalArgumentException(TribuoMessages.unknownLayout(parameters.getClass().getName()).toString());
     }
 
     /** The layout of a linear model's tensors: {@code [weight matrix with the bias as last column]}. */
@@ -64,8 +61,7 @@ public final class ParameterLayout {
         int outputs = m.getDimension1Size();
         int features = m.getDimension2Size() - 1;
         if (features < 0) {
-            throw new IllegalArgumentException("A linear model's weight matrix needs a bias column, but it has "
-                    + m.getDimension2Size() + " columns");
+            throw new IllegalArgumentException(TribuoMessages.noBiasColumn(m.getDimension2Size()).toString());
         }
         return new ParameterLayout("linear model (" + outputs + " outputs x " + features + " features + bias)",
                 List.of(ParameterSlot.columns("weights", Role.WEIGHT, 0, outputs, 0, features),
@@ -75,12 +71,11 @@ public final class ParameterLayout {
     /** The layout of a factorization machine's tensors: {@code [biases, linear weights, factors per output...]}. */
     public static ParameterLayout factorizationMachine(Tensor[] tensors) {
         if (tensors.length < 3) {
-            throw new IllegalArgumentException("A factorization machine has a bias vector, a weight matrix and a"
-                    + " factor matrix per output, so at least 3 tensors, but got " + tensors.length);
+            throw new IllegalArgumentException(TribuoMessages.fmTooFewTensors(tensors.length).toString());
         }
         if (!(tensors[0] instanceof SGDVector)) {
-            throw new IllegalArgumentException("Tensor 0 of a factorization machine should be the bias vector, but"
-                    + " is a " + tensors[0].getClass().getSimpleName());
+            throw new IllegalArgumentException(
+                    TribuoMessages.fmBiasNotVector(tensors[0].getClass().getSimpleName()).toString());
         }
         int outputs = ((SGDVector) tensors[0]).size();
         requireCount(tensors, outputs + 2, "a factorization machine with " + outputs + " outputs");
@@ -135,15 +130,14 @@ public final class ParameterLayout {
 
     private static void requireCount(Tensor[] tensors, int expected, String what) {
         if (tensors.length != expected) {
-            throw new IllegalArgumentException("Expected " + expected + " tensor(s) for " + what + ", but got "
-                    + tensors.length);
+            throw new IllegalArgumentException(TribuoMessages.tensorCount(expected, what, tensors.length).toString());
         }
     }
 
     private static Matrix requireMatrix(Tensor[] tensors, int index, String what) {
         if (!(tensors[index] instanceof Matrix)) {
-            throw new IllegalArgumentException("Tensor " + index + " of " + what + " should be a matrix, but is a "
-                    + tensors[index].getClass().getSimpleName());
+            throw new IllegalArgumentException(
+                    TribuoMessages.tensorNotMatrix(index, what, tensors[index].getClass().getSimpleName()).toString());
         }
         return (Matrix) tensors[index];
     }

@@ -35,8 +35,8 @@ public final class ParameterSlot {
         this.name = Objects.requireNonNull(name, "name");
         this.role = Objects.requireNonNull(role, "role");
         if (tensorIndex < 0 || rows < 0 || firstColumn < 0 || columns < 0) {
-            throw new IllegalArgumentException("Slot '" + name + "' has a negative index or size: tensor "
-                    + tensorIndex + ", " + rows + " rows, columns " + firstColumn + " + " + columns);
+            throw new IllegalArgumentException(
+                    TribuoMessages.negativeSlot(name, tensorIndex, rows, firstColumn, columns).toString());
         }
         this.tensorIndex = tensorIndex;
         this.rows = rows;

@@ -4,6 +4,7 @@ import com.oracle.labs.mlrg.olcut.config.Config;
 import com.oracle.labs.mlrg.olcut.provenance.ConfiguredObjectProvenance;
 import com.oracle.labs.mlrg.olcut.provenance.impl.ConfiguredObjectProvenanceImpl;
 import dev.rein.runtime.plan.RegularizationPlan;
+import dev.rein.runtime.plan.RegularizationRefusedException;
 import dev.rein.runtime.registry.PluginRegistry;
 import dev.rein.runtime.spec.PenaltyMode;
 import dev.rein.runtime.spec.Regularization;
@@ -84,7 +85,7 @@ public final class RegularizedOptimiser implements StochasticGradientOptimiser {
     /**
      * Wraps {@code optimiser} for a trainer with mini-batches of one example.
      *
-     * @throws IllegalArgumentException if the regularization asks for something the plan refuses
+     * @throws RegularizationRefusedException if the regularization asks for something the plan refuses
      */
     public RegularizedOptimiser(StochasticGradientOptimiser optimiser, Regularization regularization) {
         this(optimiser, regularization, 1);
@@ -93,8 +94,8 @@ public final class RegularizedOptimiser implements StochasticGradientOptimiser {
     /**
      * Wraps {@code optimiser} for a trainer whose {@code minibatchSize} is {@code minibatchSize}.
      *
-     * @throws IllegalArgumentException if {@code minibatchSize < 1} or the regularization asks for something the
-     *                                  plan refuses
+     * @throws IllegalArgumentException        if {@code minibatchSize < 1}
+     * @throws RegularizationRefusedException if the regularization asks for something the plan refuses
      */
     public RegularizedOptimiser(StochasticGradientOptimiser optimiser, Regularization regularization,
             int minibatchSize) {
@@ -108,7 +109,7 @@ public final class RegularizedOptimiser implements StochasticGradientOptimiser {
      * configuration file binds against).
      *
      * @throws dev.rein.runtime.spec.SpecException if the spec does not parse or bind, with its column
-     * @throws IllegalArgumentException            if the plan refuses it
+     * @throws RegularizationRefusedException     if the plan refuses it
      */
     public RegularizedOptimiser(StochasticGradientOptimiser optimiser, String spec, PluginRegistry registry,
             int minibatchSize) {
@@ -122,9 +123,7 @@ public final class RegularizedOptimiser implements StochasticGradientOptimiser {
         // A configuration file names the spec as text: resolve it against the plugins this JVM can see.
         bind(SpecBinder.bind(spec, PluginRegistry.shared()));
         if (!configured.isEmpty() && !configured.equals(modes)) {
-            throw new IllegalStateException("RegularizedOptimiser was configured with modes '" + configured
-                    + "', but spec '" + spec + "' resolves to '" + modes + "'; modes is written by Rein: leave it"
-                    + " out of the configuration and set each penalty's mode in the spec");
+            throw new IllegalStateException(TribuoMessages.modesMismatch(configured, spec, modes).toString());
         }
     }
 
@@ -187,10 +186,11 @@ public final class RegularizedOptimiser implements StochasticGradientOptimiser {
      * Keeps {@code parameters} (their tensors are read at every step), initialises the inner optimiser, builds this
      * run's hooks and decides whether the plan can be applied lazily.
      *
-     * @throws IllegalArgumentException if the parameters are not a layout Rein knows and there is something to
-     *                                  apply, or {@code mode=cumulative} cannot run lazily here
-     * @throws IllegalStateException    if the inner optimiser replaced the tensors by types whose update does more
-     *                                  than add
+     * @throws IllegalArgumentException        if the parameters are not a layout Rein knows and there is
+     *                                        something to apply
+     * @throws RegularizationRefusedException if {@code mode=cumulative} cannot run lazily here
+     * @throws IllegalStateException          if the inner optimiser replaced the tensors by types whose update does
+     *                                        more than add
      */
     @Override
     public void initialise(Parameters parameters) {
@@ -207,10 +207,8 @@ public final class RegularizedOptimiser implements StochasticGradientOptimiser {
         ParameterLayout layout = ParameterLayout.of(parameters);
         Tensor[] tensors = parameters.get();
         if (!layout.isPlainDense(tensors)) {
-            throw new IllegalStateException("RegularizedOptimiser cannot apply '" + spec + "' with " + optimiser
-                    + ": after its initialise the " + layout.describe() + " is held in "
-                    + Tensors.typeNames(tensors) + ", whose update does more than add; wrap an optimiser that keeps"
-                    + " plain DenseMatrix parameters (SGD, AdaGrad, RMSProp, Adam, AdaDelta)");
+            throw new IllegalStateException(TribuoMessages.tensorsReplaced(spec, optimiser, layout.describe(),
+                    Tensors.typeNames(tensors)).toString());
         }
         this.eager = new EagerStep(run, layout, parameters, optimiser);
         if (run.optimiser().averaged() && (run.has(PenaltyMode.DECOUPLED) || !run.constraints().isEmpty())) {
@@ -222,11 +220,7 @@ public final class RegularizedOptimiser implements StochasticGradientOptimiser {
             engine = LazyEngines.choose(run, w.getDimension1Size(), w.getDimension2Size() - 1);
         }
         if (engine == null && run.has(PenaltyMode.CUMULATIVE)) {
-            throw new IllegalArgumentException("mode=cumulative in '" + spec + "' keeps what each weight owes in"
-                    + " Rein's lazy engine, which this training cannot use: it needs a linear model (not a"
-                    + " factorization machine), penalties of the form λ₁|w| + (λ₂/2)w² only (l1, l2, elastic_net),"
-                    + " no constraint but max_norm and none at all with L1, and no ParameterAveraging; use"
-                    + " mode=proximal instead");
+            throw new RegularizationRefusedException(TribuoMessages.cumulativeNeedsLazy(spec));
         }
         if (engine != null) {
             this.lazy = new LazyStep(engine, parameters, optimiser, spec);
@@ -242,8 +236,7 @@ public final class RegularizedOptimiser implements StochasticGradientOptimiser {
     @Override
     public Tensor[] step(Tensor[] gradients, double weight) {
         if (parameters == null) {
-            throw new IllegalStateException("RegularizedOptimiser.step was called before initialise(Parameters);"
-                    + " a Tribuo trainer calls initialise first");
+            throw new IllegalStateException(TribuoMessages.stepBeforeInitialise().toString());
         }
         long step = ++steps;
         if (eager == null) {
@@ -282,8 +275,8 @@ public final class RegularizedOptimiser implements StochasticGradientOptimiser {
         Optional<NonFiniteScan.Found> bad = NonFiniteScan.first(tensors);
         if (bad.isPresent()) {
             NonFiniteScan.Found f = bad.get();
-            throw TrainingDivergedException.atStep(step, spec, "the " + what + " of tensor " + f.tensor() + " "
-                    + f.where() + " is " + f.value());
+            throw TrainingDivergedException.atStep(step, spec,
+                    TribuoMessages.nonFinite(what, f.tensor(), f.where(), f.value()));
         }
         return tensors;
     }

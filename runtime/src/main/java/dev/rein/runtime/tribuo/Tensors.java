@@ -32,8 +32,7 @@ final class Tensors {
             copy.intersectAndAddInPlace(v);
             return copy;
         }
-        throw new IllegalArgumentException("Cannot make a dense copy of a " + t.getClass().getName()
-                + "; expected a Tribuo matrix or vector");
+        throw new IllegalArgumentException(TribuoMessages.noDenseCopy(t.getClass().getName()).toString());
     }
 
     /** The distinct simple class names of {@code tensors}, for messages: {@code "DenseMatrix, DenseVector"}. */

@@ -1,10 +1,13 @@
 package dev.rein.runtime.tribuo;
 
+import dev.rein.runtime.ReinMessage;
+
 /**
  * Training produced a NaN or infinite gradient, update, weight or loss. The one exception for divergence, wherever
  * it is found: {@link RegularizedOptimiser} throws it at the step where it first sees a bad value (it knows the
  * step, not the epoch), and Rein's trainers throw it, or add the epoch to the optimiser's, at an epoch's end. The
- * message names the epoch or step, the spec and the first bad value, and says what usually helps:
+ * message starts with the tag {@code tribuo-diverged} ({@link #tag()}), names the epoch or step, the spec and the
+ * first bad value, and says what usually helps:
  *
  * <pre>{@code
  * try {
@@ -12,16 +15,15 @@ package dev.rein.runtime.tribuo;
  * } catch (TrainingDivergedException e) {
  *     e.epoch();   // 7 (0 when thrown outside Rein's trainers, e.g. inside Tribuo's own LinearSGDTrainer)
  *     e.step();    // 1032 (0 when found at an epoch's end)
- *     // "Training diverged in epoch 7 with spec 'l2(lambda=0.1)': weight of feature 'f3' for output 'A' is NaN.
- *     //  Lower the learning rate or the penalty strength, scale the features, or check the data for NaN or huge
- *     //  values."
+ *     e.tag();     // "tribuo-diverged"
+ *     // "[tribuo-diverged] Training diverged in epoch 7 with spec 'l2(lambda=0.1)': weight of feature 'f3' for
+ *     //  output 'A' is NaN. Lower the learning rate or the penalty strength, scale the features, or check the data
+ *     //  for NaN or huge values."
  * }
  * }</pre>
  */
 public final class TrainingDivergedException extends RuntimeException {
     private static final long serialVersionUID = 1L;
-    private static final String ADVICE = "Lower the learning rate or the penalty strength, scale the features, or"
-            + " check the data for NaN or huge values.";
 
     private final int epoch;
     private final long step;
@@ -29,8 +31,7 @@ public final class TrainingDivergedException extends RuntimeException {
     private final String detail;
 
     private TrainingDivergedException(int epoch, long step, String spec, String detail, Throwable cause) {
-        super("Training diverged " + (epoch > 0 ? "in epoch " + epoch : step > 0 ? "at step " + step
-                : "in the final catch-up") + " with spec '" + spec + "': " + detail + ". " + ADVICE, cause);
+        super(TribuoMessages.diverged(epoch, step, spec, detail).toString(), cause);
         this.epoch = epoch;
         this.step = step;
         this.spec = spec;
@@ -61,11 +62,17 @@ public final class TrainingDivergedException extends RuntimeException {
 
     /**
      * The same divergence with the epoch it happened in, for a trainer that knows it:
-     * {@code "Training diverged in epoch 3 with spec '…': at step 17, the gradient of … is NaN. …"}.
+     * {@code "[tribuo-diverged] Training diverged in epoch 3 with spec '…': at step 17, the gradient of … is NaN.
+     * …"}.
      */
     public TrainingDivergedException inEpoch(int epoch) {
-        String what = step > 0 ? "at step " + step + ", " + detail : detail;
+        String what = step > 0 ? TribuoMessages.atStep(step, detail) : detail;
         return new TrainingDivergedException(epoch, step, spec, what, this);
+    }
+
+    /** The message's tag, {@code "tribuo-diverged"}: the same for every divergence. */
+    public String tag() {
+        return ReinMessage.parse(getMessage()).orElseThrow().tag();
     }
 
     /** The epoch, counting from 1, in which training diverged; 0 when not known. */

@@ -36,8 +36,7 @@ public final class WeightSummary {
      */
     public WeightSummary(double penalty, double weightNorm, long zeroWeights, long totalWeights) {
         if (zeroWeights < 0 || totalWeights < 0 || zeroWeights > totalWeights) {
-            throw new IllegalArgumentException("A summary needs 0 <= zeroWeights <= totalWeights, got "
-                    + zeroWeights + " of " + totalWeights);
+            throw new IllegalArgumentException(TribuoMessages.summaryCounts(zeroWeights, totalWeights).toString());
         }
         this.penalty = penalty;
         this.weightNorm = weightNorm;

@@ -7,7 +7,8 @@
  * {@code LazyEngines}, working inside a {@code LiveMatrix}). {@link dev.rein.runtime.tribuo.NonFiniteScan} and
  * {@link dev.rein.runtime.tribuo.TrainingDivergedException} report divergence;
  * {@link dev.rein.runtime.tribuo.ParameterLayout} says which parts of Tribuo's tensors are weights, biases or
- * factors, and {@link dev.rein.runtime.tribuo.WeightSummary} reports on trained weights.
+ * factors, and {@link dev.rein.runtime.tribuo.WeightSummary} reports on trained weights. Its messages are worded
+ * in {@code TribuoMessages}, tagged {@code tribuo-...}.
  *
  * <p>Depends on: {@code rein-api}, {@link dev.rein.runtime.spec}, {@link dev.rein.runtime.plan},
  * {@link dev.rein.runtime.registry} (binding a configured spec) and Tribuo ({@code tribuo-math},

@@ -11,10 +11,12 @@ import dev.rein.api.spi.ParamDescriptor;
 import dev.rein.api.spi.ParamType;
 import dev.rein.api.spi.RegularizerDescriptor;
 import dev.rein.api.spi.RegularizerProvider;
+import dev.rein.runtime.ReinMessage;
 import dev.rein.runtime.registry.PluginSource;
 import dev.rein.runtime.registry.RegisteredRegularizer;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class PluginCheckerTest {
@@ -62,6 +64,12 @@ class PluginCheckerTest {
         assertEquals(List.of(new CheckResult(ElementwisePenaltyChecks.GRADIENT, false,
                 "wrong at 38 of 39 points; first at w = 1.0E-6: gradient(w) = 2.00000e-06 but finite differences"
                         + " give 1.00000e-06")), report.failures());
+        assertEquals("check-gradient", report.failures().get(0).tag());
+        assertEquals(report.result(ElementwisePenaltyChecks.GRADIENT), report.result("check-gradient"),
+                "a result is found by its tag too");
+        assertTrue(report.format().contains("\nFAIL  [check-gradient] gradient matches finite differences: wrong"),
+                report::format);
+        assertTrue(report.format().startsWith("PASS  descriptor: l2, a penalty\n"), "a passed line has no tag");
     }
 
     @Test
@@ -144,7 +152,8 @@ class PluginCheckerTest {
         PluginChecker.assertPasses(constraintProvider("max_norm", a -> TestHooks.maxNorm(a)));
         PluginChecker.assertPasses(constraintProvider("non_negative", a -> TestHooks.nonNegative()));
         CheckReport report = checker.check(constraintProvider("halving", a -> TestHooks.halving()));
-        assertEquals(List.of(ConstraintChecks.IDEMPOTENT), report.failures().stream().map(CheckResult::name).toList());
+        assertEquals(List.of("check-projection-idempotent"), report.failures().stream().map(CheckResult::tag)
+                .toList());
         assertTrue(report.failures().get(0).detail().matches("in a 1 x 1 block of scale 0\\.001, element \\(0, 0\\)"
                 + " was (\\S+) after one projection and \\S+ after a second one"), report::toString);
     }
@@ -277,15 +286,16 @@ class PluginCheckerTest {
     void assertPassesThrowsTheFormattedReport() {
         AssertionError e = assertThrows(AssertionError.class, () -> PluginChecker.assertPasses(
                 TestHooks.penaltyProvider("l2", TestHooks::l2WithDoubledGradient), Map.of("lambda", "1")));
-        assertEquals("l2: 6 checks, 1 failed\n"
+        assertEquals("[check-failed] l2: 6 checks, 1 failed\n"
                 + "PASS  descriptor: l2, a penalty\n"
                 + "PASS  parameters: lambda = 1 (override)\n"
                 + "PASS  create: a " + TestHooks.l2WithDoubledGradient(1).getClass().getName() + "\n"
                 + "PASS  value is finite: 39 points, 0 included\n"
-                + "FAIL  gradient matches finite differences: wrong at 38 of 39 points; first at w = 1.0E-6:"
-                + " gradient(w) = 2.00000e-06 but finite differences give 1.00000e-06\n"
+                + "FAIL  [check-gradient] gradient matches finite differences: wrong at 38 of 39 points; first at"
+                + " w = 1.0E-6: gradient(w) = 2.00000e-06 but finite differences give 1.00000e-06\n"
                 + "PASS  array methods agree with scalar ones: value, addGradient on a sub-range of 39 weights",
                 e.getMessage());
+        assertEquals(Optional.of("check-failed"), ReinMessage.tagOf(e));
     }
 
     @Test

@@ -92,7 +92,7 @@ class GradientRowsTest {
         int[][] shapes = GradientRows.shapes(Fixtures.parameters(SHAPES).getEmptyCopy(), "X");
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> GradientRows.rewrite(g, shapes, "X", (t, r, columns, values, count) -> { }));
-        assertTrue(e.getMessage().startsWith("X cannot read a gradient of type " + unknown.getClass().getName()
+        assertTrue(e.getMessage().startsWith("[optim-gradient-type] X cannot read a gradient of type " + unknown.getClass().getName()
                 + " (tensor 1); it reads DenseMatrix, DenseSparseMatrix, DenseVector and SparseVector"),
                 e.getMessage());
     }

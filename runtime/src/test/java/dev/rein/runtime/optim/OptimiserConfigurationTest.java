@@ -157,16 +157,16 @@ class OptimiserConfigurationTest {
         RuntimeException e = assertThrows(RuntimeException.class, () -> cm.lookup("adam"));
         assertTrue(messages(e).contains("ReinAdam: betaTwo is 1.0; it must be at least 0 and below 1"), messages(e));
 
-        assertEquals("ReinAdaGrad: initialLearningRate is 0.0; it must be a finite number above 0",
+        assertEquals("[optim-setting-out-of-range] ReinAdaGrad: initialLearningRate is 0.0; it must be a finite number above 0",
                 assertThrows(IllegalArgumentException.class, () -> new ReinAdaGrad(0.0)).getMessage());
-        assertEquals("ReinAdaGrad: epsilon is -1.0E-6; it must be a finite number of at least 0",
+        assertEquals("[optim-setting-out-of-range] ReinAdaGrad: epsilon is -1.0E-6; it must be a finite number of at least 0",
                 assertThrows(IllegalArgumentException.class, () -> new ReinAdaGrad(0.1, -1e-6)).getMessage());
-        assertEquals("ReinRMSProp: rho is 1.5; it must be at least 0 and below 1",
+        assertEquals("[optim-setting-out-of-range] ReinRMSProp: rho is 1.5; it must be at least 0 and below 1",
                 assertThrows(IllegalArgumentException.class, () -> new ReinRMSProp(0.1, 1.5)).getMessage());
-        assertEquals("ReinRMSProp: decay is NaN; it must be a finite number of at least 0",
+        assertEquals("[optim-setting-out-of-range] ReinRMSProp: decay is NaN; it must be a finite number of at least 0",
                 assertThrows(IllegalArgumentException.class,
                         () -> new ReinRMSProp(0.1, 0.9, 1e-8, Double.NaN)).getMessage());
-        assertEquals("ReinAdam: initialLearningRate is Infinity; it must be a finite number above 0",
+        assertEquals("[optim-setting-out-of-range] ReinAdam: initialLearningRate is Infinity; it must be a finite number above 0",
                 assertThrows(IllegalArgumentException.class,
                         () -> new ReinAdam(Double.POSITIVE_INFINITY)).getMessage());
     }

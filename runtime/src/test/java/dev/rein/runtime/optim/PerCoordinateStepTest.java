@@ -163,11 +163,11 @@ class PerCoordinateStepTest {
             String name = optimiser.getClass().getSimpleName();
             IllegalStateException e = assertThrows(IllegalStateException.class,
                     () -> optimiser.step(Fixtures.dense(new SplittableRandom(1L), SHAPES), 1.0));
-            assertEquals(name + ".step was called before initialise(Parameters)", e.getMessage());
+            assertEquals("[optim-step-before-initialise] " + name + ".step was called before initialise(Parameters)", e.getMessage());
             optimiser.initialise(Fixtures.parameters(SHAPES));
             assertEquals(0, steps.steps());
             e = assertThrows(IllegalStateException.class, () -> steps.stepSize(0, 0, 0));
-            assertEquals(name + " has taken no step since initialise, so it has no step sizes", e.getMessage());
+            assertEquals("[optim-no-step-yet] " + name + " has taken no step since initialise, so it has no step sizes", e.getMessage());
             optimiser.step(Fixtures.dense(new SplittableRandom(1L), SHAPES), 1.0);
             optimiser.step(Fixtures.dense(new SplittableRandom(2L), SHAPES), 1.0);
             assertEquals(2, steps.steps());
@@ -185,11 +185,11 @@ class PerCoordinateStepTest {
         adagrad.initialise(Fixtures.parameters(SHAPES));
         Tensor[] wrong = Fixtures.dense(new SplittableRandom(1L), new int[][] {{3, 6}, {4}});
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> adagrad.step(wrong, 1.0));
-        assertEquals("ReinAdaGrad: gradient tensor 0 has shape [3, 6] but its parameter has 3 row(s) of 5",
+        assertEquals("[optim-gradient-shape] ReinAdaGrad: gradient tensor 0 has shape [3, 6] but its parameter has 3 row(s) of 5",
                 e.getMessage());
         Tensor[] fewer = Fixtures.dense(new SplittableRandom(1L), new int[][] {{3, 5}});
         e = assertThrows(IllegalArgumentException.class, () -> adagrad.step(fewer, 1.0));
-        assertEquals("ReinAdaGrad was initialised with 2 parameter tensors but step received 1 gradients",
+        assertEquals("[optim-gradient-count] ReinAdaGrad was initialised with 2 parameter tensors but step received 1 gradients",
                 e.getMessage());
     }
 

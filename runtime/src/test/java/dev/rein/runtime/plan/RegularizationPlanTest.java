@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.rein.api.hook.Constraint;
 import dev.rein.api.hook.ParameterBlock;
 import dev.rein.api.spi.Kind;
+import dev.rein.runtime.ReinMessage;
 import dev.rein.runtime.plan.OptimiserProfile.Family;
 import dev.rein.runtime.spec.BoundTerm;
 import dev.rein.runtime.spec.PenaltyMode;
@@ -17,6 +18,7 @@ import dev.rein.runtime.spec.Target;
 import dev.rein.runtime.tribuo.TestTerms;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /** The plan on its own: no Tribuo optimiser, no parameters, only a profile of the optimiser. */
@@ -69,13 +71,16 @@ class RegularizationPlanTest {
     @Test
     void refusalsHappenWhenThePlanIsBuilt() {
         Regularization proximal = TestTerms.of(TestTerms.mode(TestTerms.l1p(1e-3), PenaltyMode.PROXIMAL));
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        RegularizationRefusedException e = assertThrows(RegularizationRefusedException.class,
                 () -> RegularizationPlan.of(proximal, ADAGRAD, 1));
-        assertTrue(e.getMessage().startsWith("Penalty 'l1' asks for mode=proximal with ADAGRAD, but ADAGRAD gives"
-                + " every weight its own step size"), e.getMessage());
-        assertThrows(IllegalArgumentException.class, () -> RegularizationPlan.of(l1AndL2(),
-                profile(Family.PEGASOS, false, false, StepSchedule.unknown()), 1));
-        assertThrows(IllegalArgumentException.class, () -> RegularizationPlan.of(l1AndL2(), SGD, 0));
+        assertEquals("plan-proximal-needs-sgd", e.tag());
+        assertTrue(e.getMessage().contains("'l1' asks for mode=proximal with ADAGRAD"), e.getMessage());
+        assertEquals("plan-pegasos-penalty", assertThrows(RegularizationRefusedException.class,
+                () -> RegularizationPlan.of(l1AndL2(), profile(Family.PEGASOS, false, false, StepSchedule.unknown()),
+                        1)).tag());
+        IllegalArgumentException size = assertThrows(IllegalArgumentException.class,
+                () -> RegularizationPlan.of(l1AndL2(), SGD, 0));
+        assertEquals(Optional.of("plan-minibatch-size"), ReinMessage.tagOf(size));
     }
 
     @Test

@@ -99,8 +99,9 @@ class PluginFolderLoadingTest {
         TestPluginJars.goodJar(folder.resolve("good.jar"), "com.example.GoodProvider", "good");
 
         try (PluginRegistry registry = loadFolders(missing, folder)) {
-            assertEquals(List.of(missing + ": plugin folder does not exist. Create it, or correct the path given"
-                    + " with --plugins or the rein.plugins system property."), messages(registry));
+            assertEquals(List.of("plugin-folder-missing"), tags(registry));
+            assertTrue(messages(registry).get(0).contains(missing + ": plugin folder does not exist"),
+                    messages(registry).toString());
             assertEquals(missing.toString(), registry.problems().get(0).source());
             assertTrue(registry.find("good").isPresent());
         }
@@ -112,10 +113,15 @@ class PluginFolderLoadingTest {
         Path jar = TestPluginJars.goodJar(folder.resolve("good.jar"), "com.example.GoodProvider", "good");
 
         try (PluginRegistry registry = loadFolders(jar, folder)) {
-            assertEquals(List.of(jar + " is not a folder. Give the folder that holds the plugin jars, not a file."),
-                    messages(registry));
+            assertEquals(List.of("plugin-folder-not-a-folder"), tags(registry));
+            assertTrue(messages(registry).get(0).contains(jar + " is not a folder"), messages(registry).toString());
             assertTrue(registry.find("good").isPresent());
         }
+    }
+
+    /** The tag of each problem, in order. */
+    static List<String> tags(PluginRegistry registry) {
+        return registry.problems().stream().map(PluginProblem::tag).collect(Collectors.toList());
     }
 
     static List<String> messages(PluginRegistry registry) {

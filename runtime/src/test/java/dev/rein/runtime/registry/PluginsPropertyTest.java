@@ -42,9 +42,8 @@ class PluginsPropertyTest {
         PluginsProperty p = PluginsProperty.parse(value);
 
         assertEquals(List.of(Path.of("a"), Path.of("b")), paths(p), "the other elements still count");
-        assertEquals(List.of("rein.plugins system property \"" + value + "\": element 2 is empty and names no folder,"
-                + " so it is ignored. List plugin folders separated by a single '" + SEP + "', with none empty, e.g. \"a"
-                + SEP + "b\"."), messages(p));
+        assertOneProblem(p, "plugin-property-empty", "rein.plugins system property \"" + value + "\": element 2 is"
+                + " empty and names no folder, so it is ignored.", "e.g. \"a" + SEP + "b\".");
         assertEquals(List.of("rein.plugins"), p.problems().stream().map(PluginProblem::source)
                 .collect(Collectors.toList()));
     }
@@ -55,9 +54,8 @@ class PluginsPropertyTest {
         PluginsProperty p = PluginsProperty.parse(value);
 
         assertEquals(List.of(Path.of("a")), paths(p));
-        assertEquals(List.of("rein.plugins system property \"" + value + "\": elements 1, 3 and 4 are empty and name"
-                + " no folder, so they are ignored. List plugin folders separated by a single '" + SEP + "', with none"
-                + " empty, e.g. \"a\"."), messages(p));
+        assertOneProblem(p, "plugin-property-empty", "rein.plugins system property \"" + value + "\": elements 1, 3"
+                + " and 4 are empty and name no folder, so they are ignored.", "e.g. \"a\".");
     }
 
     @Test
@@ -65,9 +63,8 @@ class PluginsPropertyTest {
         PluginsProperty p = PluginsProperty.parse(SEP);
 
         assertEquals(List.of(), p.folders());
-        assertEquals(List.of("rein.plugins system property \"" + SEP + "\": elements 1 and 2 are empty and name no"
-                + " folder, so they are ignored. List plugin folders separated by a single '" + SEP + "', with none"
-                + " empty, e.g. \"plugins" + SEP + "more-plugins\"."), messages(p));
+        assertOneProblem(p, "plugin-property-empty", "elements 1 and 2 are empty",
+                "e.g. \"plugins" + SEP + "more-plugins\".");
     }
 
     @Test
@@ -78,10 +75,9 @@ class PluginsPropertyTest {
         PluginsProperty p = PluginsProperty.parse(value);
 
         assertEquals(List.of(Path.of("good")), paths(p));
-        assertEquals(List.of("rein.plugins system property \"good" + SEP + "bad\\u0000folder\": element 2,"
-                + " \"bad\\u0000folder\", is not a path this system accepts (" + PluginsProperty.printable(reason)
-                + "), so it is ignored. Write each plugin folder as a valid path, separated by '" + SEP + "', e.g."
-                + " \"good\"."), messages(p));
+        assertOneProblem(p, "plugin-property-invalid-path", "rein.plugins system property \"good" + SEP
+                + "bad\\u0000folder\": element 2, \"bad\\u0000folder\", is not a path this system accepts ("
+                + PluginsProperty.printable(reason) + "), so it is ignored.", "e.g. \"good\".");
     }
 
     @Test
@@ -92,9 +88,9 @@ class PluginsPropertyTest {
         assertEquals(List.of(Path.of("y")), paths(p));
         List<String> messages = messages(p);
         assertEquals(2, messages.size(), messages::toString);
-        assertEquals("rein.plugins system property \"x\\u0000" + SEP + SEP + "y\": element 2 is empty and names no"
-                + " folder, so it is ignored. List plugin folders separated by a single '" + SEP + "', with none"
-                + " empty, e.g. \"y\".", messages.get(0));
+        assertEquals(List.of("plugin-property-empty", "plugin-property-invalid-path"),
+                p.problems().stream().map(PluginProblem::tag).collect(Collectors.toList()));
+        assertTrue(messages.get(0).contains("\"x\\u0000" + SEP + SEP + "y\": element 2 is empty"), messages.get(0));
         assertTrue(messages.get(1).contains(": element 1, \"x\\u0000\", is not a path this system accepts ("),
                 messages.get(1));
     }
@@ -106,6 +102,16 @@ class PluginsPropertyTest {
 
     private static List<Path> paths(PluginsProperty p) {
         return p.folders().stream().map(PluginsProperty.Folder::path).collect(Collectors.toList());
+    }
+
+    /** {@code p} has one problem, tagged {@code tag}, whose message names each of {@code fragments}. */
+    private static void assertOneProblem(PluginsProperty p, String tag, String... fragments) {
+        assertEquals(List.of(tag), p.problems().stream().map(PluginProblem::tag).collect(Collectors.toList()),
+                () -> messages(p).toString());
+        String message = p.problems().get(0).message();
+        for (String fragment : fragments) {
+            assertTrue(message.contains(fragment), () -> "'" + fragment + "' not in " + message);
+        }
     }
 
     private static List<String> messages(PluginsProperty p) {

@@ -11,6 +11,7 @@ import dev.rein.api.hook.Constraint;
 import dev.rein.api.hook.ElementwisePenalty;
 import dev.rein.api.spi.Arguments;
 import dev.rein.api.spi.Kind;
+import dev.rein.runtime.ReinMessage;
 import dev.rein.runtime.registry.RegularizerCatalog;
 import java.util.List;
 import java.util.Map;
@@ -104,96 +105,101 @@ class SpecBinderTest {
     void bindsSpecsBuiltInCode() {
         Spec spec = Spec.of(List.of(SpecTerm.of("l2"), SpecTerm.of("max_norm")));
         SpecException e = assertThrows(SpecException.class, () -> SpecBinder.bind(spec, catalog));
-        assertEquals("Spec error at column 6: missing required parameter 'c' of max_norm (a number > 0): write"
-                + " max_norm(c=...)\n"
-                + "  l2 + max_norm\n"
-                + "       ^", e.getMessage());
+        assertEquals("spec-missing-parameter", e.tag());
+        assertEquals(6, e.column(), "the column of the term in the canonical text");
+        assertTrue(e.getMessage().endsWith("\n  l2 + max_norm\n       ^"), e.getMessage());
     }
 
     @Test
     void unknownRegularizer() {
-        assertError("l1 + l3(lambda=1)", 6, "unknown regularizer 'l3'; did you mean l1, l2? (rein list shows all)");
-        assertError("dorpout", 1, "unknown regularizer 'dorpout'; did you mean dropout? (rein list shows all)");
-        assertError("xyzzy", 1, "unknown regularizer 'xyzzy' (rein list shows all)");
+        assertError("l1 + l3(lambda=1)", 6, "spec-unknown-regularizer", "'l3'", "did you mean l1, l2?");
+        assertError("dorpout", 1, "spec-unknown-regularizer", "'dorpout'", "did you mean dropout?");
+        assertError("xyzzy", 1, "spec-unknown-regularizer", "'xyzzy'");
+        assertTrue(!error("xyzzy").problem().contains("did you mean"), "nothing is close to xyzzy");
     }
 
     @Test
     void unknownParameter() {
-        assertError("l1(lamda=1)", 4, "l1 has no parameter 'lamda'; did you mean lambda? l1 takes: lambda, on, mode");
-        assertError("max_norm(c=3, zzz=1)", 15, "max_norm has no parameter 'zzz'; max_norm takes: c, on");
-        assertError("odd(x=1)", 5, "odd has no parameter 'x'; odd takes: on");
+        assertError("l1(lamda=1)", 4, "spec-unknown-parameter", "'lamda'", "did you mean lambda?",
+                "l1 takes: lambda, on, mode");
+        assertError("max_norm(c=3, zzz=1)", 15, "spec-unknown-parameter", "'zzz'", "max_norm takes: c, on");
+        assertError("odd(x=1)", 5, "spec-unknown-parameter", "'x'", "odd takes: on");
     }
 
     @Test
     void wrongTypeOrOutOfBounds() {
-        assertError("l1(lambda=abc)", 11, "invalid value in l1: 'abc' is not a number: lambda must be a number >= 0");
-        assertError("l1(lambda=-1)", 11, "invalid value in l1: '-1' is out of range: lambda must be a number >= 0");
-        assertError("dropout(p=1)", 11, "invalid value in dropout: '1' is out of range: p must be a number in [0, 1)");
-        assertError("early_stopping(patience=2.5)", 25,
-                "invalid value in early_stopping: '2.5' is not a whole number: patience must be an integer >= 1");
-        assertError("early_stopping(metric=f1)", 23, "invalid value in early_stopping: 'f1' is not one of the allowed"
-                + " values: metric must be one of accuracy, loss");
-        assertError("early_stopping(restore_best=yes)", 29,
-                "invalid value in early_stopping: 'yes' is not true or false: restore_best must be true or false");
+        assertError("l1(lambda=abc)", 11, "spec-invalid-value", "in l1", "'abc' is not a number",
+                "lambda must be a number >= 0");
+        assertError("l1(lambda=-1)", 11, "spec-invalid-value", "'-1' is out of range", "lambda must be a number >= 0");
+        assertError("dropout(p=1)", 11, "spec-invalid-value", "in dropout", "p must be a number in [0, 1)");
+        assertError("early_stopping(patience=2.5)", 25, "spec-invalid-value", "'2.5' is not a whole number",
+                "patience must be an integer >= 1");
+        assertError("early_stopping(metric=f1)", 23, "spec-invalid-value", "'f1'",
+                "metric must be one of accuracy, loss");
+        assertError("early_stopping(restore_best=yes)", 29, "spec-invalid-value", "'yes' is not true or false");
     }
 
     @Test
     void missingRequiredParameter() {
-        assertError("l2 + max_norm(on=all)", 6,
-                "missing required parameter 'c' of max_norm (a number > 0): write max_norm(c=...)");
+        assertError("l2 + max_norm(on=all)", 6, "spec-missing-parameter", "'c' of max_norm", "a number > 0",
+                "write max_norm(c=...)");
     }
 
     @Test
     void optionsOnlyWhereTheyApply() {
-        assertError("dropout(on=all)", 9, "option 'on' does not apply to dropout (kind activation); it is only for"
-                + " penalty, block_penalty and constraint terms; dropout takes: p, after");
-        assertError("max_norm(c=3, mode=coupled)", 15, "option 'mode' does not apply to max_norm (kind constraint);"
-                + " it is only for penalty and block_penalty terms; max_norm takes: c, on");
-        assertError("l1(after=dense)", 4, "option 'after' does not apply to l1 (kind penalty); it is only for"
-                + " activation and normalization terms; l1 takes: lambda, on, mode");
-        assertError("early_stopping(on=all)", 16, "option 'on' does not apply to early_stopping (kind stopping_rule);"
-                + " it is only for penalty, block_penalty and constraint terms; early_stopping takes: patience,"
-                + " metric, restore_best, label");
+        assertError("dropout(on=all)", 9, "spec-option-not-applicable", "'on'", "(kind activation)",
+                "dropout takes: p, after");
+        assertError("max_norm(c=3, mode=coupled)", 15, "spec-option-not-applicable", "'mode'",
+                "only for penalty and block_penalty terms", "max_norm takes: c, on");
+        assertError("l1(after=dense)", 4, "spec-option-not-applicable", "'after'",
+                "only for activation and normalization terms");
+        assertError("early_stopping(on=all)", 16, "spec-option-not-applicable", "(kind stopping_rule)",
+                "early_stopping takes: patience, metric, restore_best, label");
     }
 
     @Test
     void optionValuesAreChecked() {
-        assertError("l2(on=bias)", 7,
-                "invalid value in l2: 'bias' is not one of the allowed values: on must be one of weights, all");
-        assertError("l2(mode=lazy)", 9, "invalid value in l2: 'lazy' is not one of the allowed values: mode must be"
-                + " one of auto, coupled, decoupled, proximal, cumulative");
-        assertError("l2(lambda=1, mode=proximal)", 19, "mode=proximal needs a proximal operator, which l2 does not"
-                + " have: mode must be one of auto, coupled, decoupled");
+        assertError("l2(on=bias)", 7, "spec-invalid-option", "'bias'", "on must be one of weights, all");
+        assertError("l2(mode=lazy)", 9, "spec-invalid-option", "'lazy'",
+                "mode must be one of auto, coupled, decoupled, proximal, cumulative");
+        assertError("l2(lambda=1, mode=proximal)", 19, "spec-proximal-without-prox", "which l2 does not have");
     }
 
     @Test
     void pluginsThatFailToBuildAreNamedWithTheirSource() {
         SpecException e = error("l1 + exploding");
         assertEquals(6, e.column());
+        assertEquals("spec-plugin-failed", e.tag());
         assertEquals("plugin exploding (from " + java.nio.file.Path.of("plugins", "exploding.jar")
                 + ") failed to build with {}: IllegalStateException: no GPU found", e.problem());
         assertInstanceOf(IllegalStateException.class, e.getCause());
-        assertError("odd", 1, "Plugin 'odd' (built-in) is declared a constraint but built java.lang.String, which"
-                + " does not implement Constraint");
+        assertError("odd", 1, "spec-plugin-wrong-hook", "'odd' (built-in)", "java.lang.String",
+                "does not implement Constraint");
     }
 
     @Test
     void parseErrorsComeThroughUnchanged() {
-        assertError("l1(lambda)", 10, "expected '=' after parameter 'lambda', found ')'");
+        assertError("l1(lambda)", 10, "spec-expected-equals", "'lambda'");
     }
 
     @Test
-    void errorsShowTheSpecWithACaret() {
-        assertEquals("Spec error at column 6: unknown regularizer 'l3'; did you mean l1, l2? (rein list shows all)\n"
+    void errorsShowTheTagThenTheSpecWithACaret() {
+        assertEquals("[spec-unknown-regularizer] Spec error at column 6: unknown regularizer 'l3'; did you mean l1,"
+                + " l2? (rein list shows all)\n"
                 + "  l1 + l3(lambda=1)\n"
                 + "       ^", error("l1 + l3(lambda=1)").getMessage());
         assertTrue(error("l1 + l3").spec().equals("l1 + l3"));
+        assertEquals(Optional.of("spec-unknown-regularizer"), ReinMessage.tagOf(error("l1 + l3")));
     }
 
-    private void assertError(String text, int column, String problem) {
+    /** The error's tag and column, and the fragments its problem must name. */
+    private void assertError(String text, int column, String tag, String... fragments) {
         SpecException e = error(text);
-        assertEquals(problem, e.problem(), text);
+        assertEquals(tag, e.tag(), text);
         assertEquals(column, e.column(), text);
+        for (String fragment : fragments) {
+            assertTrue(e.problem().contains(fragment), () -> text + ": '" + fragment + "' not in " + e.problem());
+        }
     }
 
     private SpecException error(String text) {

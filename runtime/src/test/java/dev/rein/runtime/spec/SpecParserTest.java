@@ -63,80 +63,72 @@ class SpecParserTest {
 
     @Test
     void missingEquals() {
-        assertError("l1(lambda)", 10, "expected '=' after parameter 'lambda', found ')'");
-        assertEquals("Spec error at column 10: expected '=' after parameter 'lambda', found ')'\n"
+        assertError("l1(lambda)", 10, "spec-expected-equals", "'lambda'", "found ')'");
+        assertEquals("[spec-expected-equals] Spec error at column 10: expected '=' after parameter 'lambda', found"
+                + " ')'\n"
                 + "  l1(lambda)\n"
                 + "           ^", error("l1(lambda)").getMessage());
     }
 
     @Test
     void unexpectedCharacters() {
-        assertError("l1(lambda=1e-5) $", 17, "expected '+' or the end of the spec after 'l1(...)', found '$'");
-        assertError("l1 lambda", 4, "expected '+' or the end of the spec after 'l1', found 'l'");
-        assertError("l1(lambda=$)", 11,
-                "expected a value for 'lambda' (a number, a word or a quoted text), found '$'");
-        assertError("l1(lambda=1$)", 12, "expected ',' or ')' after the value of 'lambda', found '$'");
-        assertError("l1(lambda=1 + 2)", 13, "expected ',' or ')' after the value of 'lambda', found '+'");
-        assertError("3l", 1, "expected a regularizer name, found '3'");
-        assertError("x(s='a\\qb')", 8, "expected one of \\\\ \\' \\\" \\n \\r \\t, found '\\q'");
+        assertError("l1(lambda=1e-5) $", 17, "spec-expected-plus", "after 'l1(...)'", "found '$'");
+        assertError("l1 lambda", 4, "spec-expected-plus", "after 'l1'", "found 'l'");
+        assertError("l1(lambda=$)", 11, "spec-expected-value", "'lambda'", "found '$'");
+        assertError("l1(lambda=1$)", 12, "spec-expected-comma", "'lambda'", "found '$'");
+        assertError("l1(lambda=1 + 2)", 13, "spec-expected-comma", "'lambda'", "found '+'");
+        assertError("3l", 1, "spec-expected-name", "found '3'");
+        assertError("x(s='a\\qb')", 8, "spec-unknown-escape", "found '\\q'");
     }
 
     @Test
     void missingClosingParenthesis() {
-        assertError("l1(lambda=1e-5", 15, "expected ',' or ')' after the value of 'lambda', found the end of the"
-                + " spec ('(' at column 3 is never closed)");
-        assertError("l1(", 4, "expected a parameter name after '(', found the end of the spec ('(' at column 3"
-                + " is never closed)");
+        assertError("l1(lambda=1e-5", 15, "spec-expected-comma", "found the end of the spec",
+                "'(' at column 3 is never closed");
+        assertError("l1(", 4, "spec-expected-parameter", "after '('", "'(' at column 3 is never closed");
+        assertTrue(!error("l1(lambda=1e-5 x").problem().contains("never closed"), "only said at the end");
     }
 
     @Test
     void trailingPlus() {
-        assertError("l1 + ", 6, "expected a regularizer name after '+', found the end of the spec");
+        assertError("l1 + ", 6, "spec-expected-name", "after '+'", "found the end of the spec");
     }
 
     @Test
     void emptyTerms() {
-        assertError("l1 + + l2", 6, "expected a regularizer name after '+', found '+'");
-        assertError("+ l1", 1, "expected a regularizer name, found '+'");
-        assertError("l1(lambda=1,)", 13, "expected a parameter name after ',', found ')'");
-        assertError("none + l1", 1, "expected a regularizer name, found 'none', which may only stand alone to mean"
-                + " no regularization");
+        assertError("l1 + + l2", 6, "spec-expected-name", "after '+'", "found '+'");
+        assertError("+ l1", 1, "spec-expected-name", "found '+'");
+        assertError("l1(lambda=1,)", 13, "spec-expected-parameter", "after ','", "found ')'");
+        assertError("none + l1", 1, "spec-none-not-alone", "'none'");
     }
 
     @Test
     void missingValue() {
-        assertError("l1(lambda=)", 11,
-                "expected a value for 'lambda' (a number, a word or a quoted text), found ')'");
-        assertError("l1(lambda=", 11,
-                "expected a value for 'lambda' (a number, a word or a quoted text), found the end of the spec");
-        assertError("l1(lambda=, c=1)", 11,
-                "expected a value for 'lambda' (a number, a word or a quoted text), found ','");
+        assertError("l1(lambda=)", 11, "spec-expected-value", "'lambda'", "found ')'");
+        assertError("l1(lambda=", 11, "spec-expected-value", "'lambda'", "found the end of the spec");
+        assertError("l1(lambda=, c=1)", 11, "spec-expected-value", "'lambda'", "found ','");
     }
 
     @Test
     void duplicateKey() {
-        assertError("l1(lambda=1, lambda=2)", 14,
-                "parameter 'lambda' is given twice in 'l1' (first at column 4); give each parameter once");
+        assertError("l1(lambda=1, lambda=2)", 14, "spec-duplicate-parameter", "'lambda'", "in 'l1'",
+                "first at column 4");
     }
 
     @Test
     void unterminatedQuote() {
-        assertError("dropout(after='dense)", 15,
-                "expected a closing ' for the value of 'after' that starts here, found the end of the spec");
-        assertError("x(s=\"abc\\\")", 5,
-                "expected a closing \" for the value of 's' that starts here, found the end of the spec");
+        assertError("dropout(after='dense)", 15, "spec-unclosed-quote", "closing '", "'after'");
+        assertError("x(s=\"abc\\\")", 5, "spec-unclosed-quote", "closing \"", "'s'");
+        assertError("x(s='abc\\", 10, "spec-dangling-escape");
     }
 
     @Test
     void namesAndKeysMustBeLowerSnakeCase() {
-        assertError("L1(lambda=1)", 1, "expected a lower_snake_case regularizer name, found 'L1' (did you mean 'l1'?)");
-        assertError("l2 + maxNorm(c=3)", 6,
-                "expected a lower_snake_case regularizer name, found 'maxNorm' (did you mean 'max_norm'?)");
-        assertError("max-norm", 1,
-                "expected a lower_snake_case regularizer name, found 'max-norm' (did you mean 'max_norm'?)");
-        assertError("l1(Lambda=1)", 4,
-                "expected a lower_snake_case parameter name, found 'Lambda' (did you mean 'lambda'?)");
-        assertError("_x", 1, "expected a lower_snake_case regularizer name, found '_x' (did you mean 'x'?)");
+        assertError("L1(lambda=1)", 1, "spec-not-snake-case", "regularizer name", "'L1'", "did you mean 'l1'?");
+        assertError("l2 + maxNorm(c=3)", 6, "spec-not-snake-case", "'maxNorm'", "did you mean 'max_norm'?");
+        assertError("max-norm", 1, "spec-not-snake-case", "'max-norm'", "did you mean 'max_norm'?");
+        assertError("l1(Lambda=1)", 4, "spec-not-snake-case", "parameter name", "'Lambda'", "did you mean 'lambda'?");
+        assertError("_x", 1, "spec-not-snake-case", "'_x'", "did you mean 'x'?");
     }
 
     @Test
@@ -144,17 +136,21 @@ class SpecParserTest {
         SpecException e = error("l1(lambda=1)\n+ l2(");
         assertEquals(19, e.column());
         assertEquals("l1(lambda=1)\n+ l2(", e.spec());
-        assertEquals("Spec error at column 19: expected a parameter name after '(', found the end of the spec"
-                + " ('(' at column 18 is never closed)\n"
+        assertEquals("[spec-expected-parameter] Spec error at column 19: expected a parameter name after '(', found"
+                + " the end of the spec ('(' at column 18 is never closed)\n"
                 + "  l1(lambda=1) + l2(\n"
                 + "  " + " ".repeat(18) + "^", e.getMessage());
     }
 
-    private static void assertError(String text, int column, String problem) {
+    /** The error's tag and column, the fragments its problem must name, and the caret under the column. */
+    private static void assertError(String text, int column, String tag, String... fragments) {
         SpecException e = error(text);
-        assertEquals(problem, e.problem(), text);
+        assertEquals(tag, e.tag(), text);
         assertEquals(column, e.column(), text);
-        assertEquals("Spec error at column " + column + ": " + problem + "\n  " + text + "\n  "
+        for (String fragment : fragments) {
+            assertTrue(e.problem().contains(fragment), () -> text + ": '" + fragment + "' not in " + e.problem());
+        }
+        assertEquals("[" + tag + "] Spec error at column " + column + ": " + e.problem() + "\n  " + text + "\n  "
                 + " ".repeat(column - 1) + "^", e.getMessage());
     }
 

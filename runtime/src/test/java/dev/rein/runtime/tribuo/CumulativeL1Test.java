@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.rein.runtime.plan.RegularizationRefusedException;
 import dev.rein.runtime.spec.BoundTerm;
 import dev.rein.runtime.spec.PenaltyMode;
 import dev.rein.runtime.spec.Regularization;
@@ -106,26 +107,29 @@ class CumulativeL1Test {
 
     @Test
     void penaltiesWithoutAnL1PartAreRefused() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new RegularizedOptimiser(
-                SGD.getSimpleSGD(LR), TestTerms.of(mode(l2(0.1), PenaltyMode.CUMULATIVE))));
-        assertTrue(e.getMessage().contains("not of the form λ₁|w| + (λ₂/2)w² with λ₁ > 0"), e.getMessage());
+        RegularizationRefusedException e = assertThrows(RegularizationRefusedException.class,
+                () -> new RegularizedOptimiser(SGD.getSimpleSGD(LR), TestTerms.of(mode(l2(0.1),
+                        PenaltyMode.CUMULATIVE))));
+        assertEquals("plan-cumulative-needs-l1", e.tag());
     }
 
     @Test
     void theBiasIsRefused() {
         BoundTerm onAll = new BoundTerm(l1p(0.1).plugin(), l1p(0.1).arguments(), l1p(0.1).hook(), Target.ALL,
                 PenaltyMode.CUMULATIVE, l1p(0.1).after());
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        RegularizationRefusedException e = assertThrows(RegularizationRefusedException.class,
                 () -> new RegularizedOptimiser(SGD.getSimpleSGD(LR), TestTerms.of(onAll)));
-        assertTrue(e.getMessage().endsWith("cumulative mode applies to the weights only: drop on=all"),
-                e.getMessage());
+        assertEquals("plan-cumulative-on-bias", e.tag());
+        assertTrue(e.getMessage().endsWith("drop on=all"), e.getMessage());
     }
 
     @Test
     void proximalAndCumulativeL1TogetherAreRefused() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new RegularizedOptimiser(
-                SGD.getSimpleSGD(LR), TestTerms.of(l1p(0.1), mode(l1p(0.2), PenaltyMode.CUMULATIVE))));
-        assertTrue(e.getMessage().contains("give l1 mode=cumulative too, or neither"), e.getMessage());
+        RegularizationRefusedException e = assertThrows(RegularizationRefusedException.class,
+                () -> new RegularizedOptimiser(SGD.getSimpleSGD(LR), TestTerms.of(l1p(0.1), mode(l1p(0.2),
+                        PenaltyMode.CUMULATIVE))));
+        assertEquals("plan-mixed-l1-modes", e.tag());
+        assertTrue(e.getMessage().contains("give l1 mode=cumulative"), e.getMessage());
         // A proximal L2 has no threshold: it combines.
         new RegularizedOptimiser(SGD.getSimpleSGD(LR), TestTerms.of(l2p(0.1), mode(l1p(0.2), PenaltyMode.CUMULATIVE)));
     }
@@ -134,10 +138,10 @@ class CumulativeL1Test {
     void trainingTheLazyEngineCannotCarryIsRefusedAtInitialise() {
         RegularizedOptimiser withNonNegative = new RegularizedOptimiser(SGD.getSimpleSGD(LR),
                 TestTerms.of(mode(l1p(0.1), PenaltyMode.CUMULATIVE), TestTerms.nonNegative()));
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        RegularizationRefusedException e = assertThrows(RegularizationRefusedException.class,
                 () -> withNonNegative.initialise(new LinearParameters(new DenseMatrix(ROWS, FEATURES + 1))));
-        assertTrue(e.getMessage().startsWith("mode=cumulative in '") && e.getMessage().endsWith("use mode=proximal"
-                + " instead"), e.getMessage());
+        assertEquals("tribuo-cumulative-needs-lazy", e.tag());
+        assertTrue(e.getMessage().contains("'" + withNonNegative.plan().spec() + "'"), e.getMessage());
     }
 
     @Test

@@ -176,10 +176,9 @@ class ModesStepTest {
         double[][] bad = {{0.3, 0.0, Double.NaN, 0.1}, {0.0, 0.4, 0.0, -0.6}};
         TrainingDivergedException e = assertThrows(TrainingDivergedException.class,
                 () -> opt.step(new Tensor[] {matrix(bad)}, 1.0));
-        assertEquals("Training diverged at step 2 with spec 'l2(lambda=0.5)': the gradient of tensor 0 at (0, 2) is"
-                + " NaN. Lower the learning rate or the penalty strength, scale the features, or check the data for"
-                + " NaN or huge values.",
-                e.getMessage());
+        assertEquals("tribuo-diverged", e.tag());
+        assertEquals("the gradient of tensor 0 at (0, 2) is NaN", e.detail());
+        assertTrue(e.getMessage().contains("at step 2 with spec 'l2(lambda=0.5)'"), e.getMessage());
         assertEquals(2, e.step());
         assertEquals("l2(lambda=0.5)", e.spec());
     }
@@ -193,9 +192,9 @@ class ModesStepTest {
         // (1, 1): (0.4 - 0.5·3)·MAX_VALUE overflows.
         TrainingDivergedException e = assertThrows(TrainingDivergedException.class,
                 () -> opt.step(new Tensor[] {matrix(G)}, 1.0));
-        assertEquals("Training diverged at step 1 with spec 'l2(lambda=0.5)': the update of tensor 0 at (1, 1) is"
-                + " -Infinity. Lower the learning rate or the penalty strength, scale the features, or check the"
-                + " data for NaN or huge values.", e.getMessage());
+        assertEquals("tribuo-diverged", e.tag());
+        assertEquals(1, e.step());
+        assertEquals("the update of tensor 0 at (1, 1) is -Infinity", e.detail());
     }
 
     @Test

@@ -3,10 +3,13 @@ package dev.rein.runtime.tribuo;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.rein.api.hook.ParameterBlock;
 import dev.rein.api.hook.Role;
+import dev.rein.runtime.ReinMessage;
 import java.util.List;
+import java.util.Optional;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.tribuo.common.sgd.FMParameters;
@@ -61,7 +64,8 @@ class ParameterLayoutTest {
     void aLinearMatrixWithoutColumnsIsRejected() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> ParameterLayout.linear(new Tensor[] {new DenseMatrix(2, 0)}));
-        assertEquals("A linear model's weight matrix needs a bias column, but it has 0 columns", e.getMessage());
+        assertEquals(Optional.of("tribuo-no-bias-column"), ReinMessage.tagOf(e));
+        assertTrue(e.getMessage().contains("it has 0 columns"), e.getMessage());
     }
 
     @Test
@@ -69,6 +73,8 @@ class ParameterLayoutTest {
         Tensor[] tensors = {new DenseVector(2), new DenseMatrix(2, 3), new DenseMatrix(1, 3)};
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> ParameterLayout.factorizationMachine(tensors));
-        assertEquals("Expected 4 tensor(s) for a factorization machine with 2 outputs, but got 3", e.getMessage());
+        assertEquals(Optional.of("tribuo-tensor-count"), ReinMessage.tagOf(e));
+        assertTrue(e.getMessage().contains("Expected 4 tensor(s) for a factorization machine with 2 outputs"),
+                e.getMessage());
     }
 }

@@ -4,12 +4,15 @@ import static dev.rein.runtime.tribuo.TestTerms.l1;
 import static dev.rein.runtime.tribuo.TestTerms.l2;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.rein.api.spi.Kind;
+import dev.rein.runtime.ReinMessage;
 import dev.rein.runtime.spec.PenaltyMode;
 import dev.rein.runtime.spec.Regularization;
 import dev.rein.runtime.spec.Target;
 import java.util.Map;
+import java.util.Optional;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.tribuo.common.sgd.FMParameters;
@@ -98,6 +101,7 @@ class WeightSummaryTest {
     void countsMustBeConsistent() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> new WeightSummary(0, 0, 7, 6));
-        assertEquals("A summary needs 0 <= zeroWeights <= totalWeights, got 7 of 6", e.getMessage());
+        assertEquals(Optional.of("tribuo-summary-counts"), ReinMessage.tagOf(e));
+        assertTrue(e.getMessage().endsWith("got 7 of 6"), e.getMessage());
     }
 }

@@ -39,7 +39,7 @@ class ReinCliTest {
         TestPluginJars.goodJar(plugins.resolve("good.jar"), "com.example.GoodProvider", "good_penalty");
         CliRun run = CliRun.of("list", "--plugins", plugins.toString());
         assertEquals(0, run.exitCode());
-        assertTrue(run.err().startsWith("warning: " + broken), run.err());
+        assertTrue(run.err().startsWith("warning: [plugin-jar-unreadable] " + broken), run.err());
         assertTrue(run.out().matches("(?s).*\\ngood_penalty +penalty +" + java.util.regex.Pattern.quote(
                 plugins.resolve("good.jar").toString()) + ".*"), run.out());
         assertTrue(run.out().contains("l2 "), run.out());
@@ -76,7 +76,7 @@ class ReinCliTest {
                 .build();
         CliRun bad = CliRun.of("check", "wrong_gradient", "--plugins", plugins.toString());
         assertEquals(1, bad.exitCode(), bad.out());
-        assertTrue(bad.out().contains("FAIL  gradient matches finite differences"), bad.out());
+        assertTrue(bad.out().contains("FAIL  [check-gradient] gradient matches finite differences"), bad.out());
         assertTrue(bad.out().endsWith("wrong_gradient: CHECKS FAILED\n"), bad.out());
     }
 
@@ -141,8 +141,8 @@ class ReinCliTest {
         Path train = TestData.csv(dir.resolve("train.csv"), 20, 2, 4);
         CliRun run = CliRun.of("train", "--data", train.toString(), "--spec", "l2(lamda=1)");
         assertEquals(1, run.exitCode());
-        assertEquals("error: Spec error at column 4: l2 has no parameter 'lamda'; did you mean lambda? l2 takes:"
-                + " lambda, on, mode\n  l2(lamda=1)\n     ^\n", run.err());
+        assertEquals("error: [spec-unknown-parameter] Spec error at column 4: l2 has no parameter 'lamda'; did you"
+                + " mean lambda? l2 takes: lambda, on, mode\n  l2(lamda=1)\n     ^\n", run.err());
         assertFalse(run.err().contains("\tat "), run.err());
     }
 

@@ -65,8 +65,7 @@ final class EpochLoop<T extends Output<T>, U, V extends Model<T>, X extends Feed
     V run(Dataset<T> examples, Dataset<T> validation, Map<String, Provenance> runProvenance, RunStart start,
             EpochListener listener) {
         if (examples.getOutputInfo().getUnknownCount() > 0) {
-            throw new IllegalArgumentException("The supplied Dataset contained unknown Outputs, and this Trainer is"
-                    + " supervised.");
+            throw new IllegalArgumentException(TrainerMessages.unknownOutputs().toString());
         }
         SGDObjective<U> objective = hooks.objective();
         ImmutableOutputInfo<T> outputInfo = examples.getOutputIDInfo();
@@ -94,8 +93,7 @@ final class EpochLoop<T extends Output<T>, U, V extends Model<T>, X extends Feed
                         + all.size() + " training examples with seed " + settings.seed();
             }
             if (held.isEmpty()) {
-                throw new IllegalArgumentException("The validation dataset is empty; stopping rule '"
-                        + plan.ruleName() + "' needs examples to score each epoch on");
+                throw new IllegalArgumentException(TrainerMessages.validationEmpty(plan.ruleName()).toString());
             }
             scorer = new ValidationScorer<>(plan.metric(), settings.task(), held, objective,
                     output -> hooks.target(outputInfo, output), featureMap, settings.addBias());
@@ -184,9 +182,8 @@ final class EpochLoop<T extends Output<T>, U, V extends Model<T>, X extends Feed
                 score = Optional.of(s);
                 decision = rule.afterEpoch(s);
                 if (decision == null) {
-                    throw new IllegalStateException("Stopping rule '" + settings.stopping().get().ruleName()
-                            + "' returned null from afterEpoch at epoch " + epoch + "; it must return"
-                            + " EpochDecision.keepGoing() or EpochDecision.stop(...)");
+                    throw new IllegalStateException(
+                            TrainerMessages.ruleReturnedNull(settings.stopping().get().ruleName(), epoch).toString());
                 }
                 snapshots.offer(s, parameters, rule.restorableEpoch());
             }

@@ -25,10 +25,8 @@ final class FactorizationMachines {
         int index = 0;
         for (Example<?> example : examples) {
             if (example.size() != features) {
-                throw new IllegalArgumentException(trainer + ": example " + (index + 1) + " has " + example.size()
-                        + " of the " + features + " features, and Tribuo 4.3.2's factorization machines cannot"
-                        + " merge the gradients of sparse examples in mini-batches (FMParameters.merge); use"
-                        + " minibatchSize 1, or give every example every feature");
+                throw new IllegalArgumentException(
+                        TrainerMessages.fmSparseBatch(trainer, index + 1, example.size(), features).toString());
             }
             index++;
         }

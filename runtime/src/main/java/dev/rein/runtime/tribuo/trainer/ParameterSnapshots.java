@@ -64,11 +64,7 @@ final class ParameterSnapshots {
      */
     void restore(int epoch, Parameters parameters, String rule) {
         if (kept == null || epoch != keptEpoch) {
-            throw new IllegalStateException("Stopping rule '" + rule + "' asked to restore epoch " + epoch
-                    + ", but the trainer keeps one copy of the weights, of the epoch the rule's restorableEpoch()"
-                    + " names after each epoch (" + (keptEpoch == 0 ? "none is held" : "epoch " + keptEpoch
-                    + " is held") + "); a rule must restore the epoch it last named there, or keep the current"
-                    + " weights (EpochDecision.KEEP_CURRENT)");
+            throw new IllegalStateException(TrainerMessages.restoreNotKept(rule, epoch, keptEpoch).toString());
         }
         parameters.set(copy(kept));
     }

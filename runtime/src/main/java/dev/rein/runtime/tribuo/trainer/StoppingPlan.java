@@ -2,6 +2,7 @@ package dev.rein.runtime.tribuo.trainer;
 
 import dev.rein.api.hook.StoppingRule;
 import dev.rein.api.spi.Kind;
+import dev.rein.runtime.plan.RegularizationRefusedException;
 import dev.rein.runtime.spec.BoundTerm;
 import dev.rein.runtime.spec.Regularization;
 import java.util.List;
@@ -20,8 +21,8 @@ import org.tribuo.math.optimisers.ParameterAveraging;
  */
 record StoppingPlan(BoundTerm term, ValidationMetric metric) {
     /**
-     * @throws IllegalArgumentException for two or more stopping rules, a metric that is unknown or does not fit
-     *                                  {@code task}, or {@code ParameterAveraging} as the optimiser
+     * @throws RegularizationRefusedException for two or more stopping rules, a metric that is unknown or does not
+     *                                        fit {@code task}, or {@code ParameterAveraging} as the optimiser
      */
     static Optional<StoppingPlan> of(Regularization regularization, PredictionTask task,
             StochasticGradientOptimiser optimiser) {
@@ -30,17 +31,12 @@ record StoppingPlan(BoundTerm term, ValidationMetric metric) {
             return Optional.empty();
         }
         if (rules.size() > 1) {
-            throw new IllegalArgumentException("Spec '" + regularization.toSpec() + "' has " + rules.size()
-                    + " stopping rules (" + rules.stream().map(BoundTerm::name).collect(Collectors.joining(", "))
-                    + "); a run can follow only one: keep one of them");
+            throw new RegularizationRefusedException(TrainerMessages.severalStoppingRules(regularization.toSpec(),
+                    rules.stream().map(BoundTerm::name).collect(Collectors.toList())));
         }
         BoundTerm term = rules.get(0);
         if (optimiser instanceof ParameterAveraging) {
-            throw new IllegalArgumentException("Stopping rule '" + term.name() + "' cannot be used with " + optimiser
-                    + ": ParameterAveraging computes the averaged weights only after the last epoch, so each epoch's"
-                    + " validation would score weights the model never gets, and restoring an epoch would drop the"
-                    + " average. Use another optimiser with '" + term.name() + "', or ParameterAveraging without a"
-                    + " stopping rule");
+            throw new RegularizationRefusedException(TrainerMessages.stoppingAveraged(term.name(), optimiser));
         }
         String metric = term.hook(StoppingRule.class).metric();
         return Optional.of(new StoppingPlan(term, ValidationMetric.resolve(metric, task, term.name())));

@@ -1,5 +1,6 @@
 package dev.rein.runtime.tribuo.trainer;
 
+import dev.rein.runtime.plan.RegularizationRefusedException;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -72,21 +73,20 @@ public enum ValidationMetric {
      * The metric called {@code name} (case-insensitive) for a trainer of {@code task}.
      *
      * @param rule the stopping rule's name, for the message
-     * @throws IllegalArgumentException if no metric has that name, or it does not fit {@code task}
+     * @throws RegularizationRefusedException if no metric has that name, or it does not fit {@code task} (tagged
+     *                                        {@code trainer-metric-unknown} and {@code trainer-metric-wrong-task})
      */
     public static ValidationMetric resolve(String name, PredictionTask task, String rule) {
         String valid = String.join(", ", namesFor(task));
         for (ValidationMetric m : values()) {
             if (m.metricName().equalsIgnoreCase(name)) {
                 if (!m.fits(task)) {
-                    throw new IllegalArgumentException("Stopping rule '" + rule + "' asks for the validation metric '"
-                            + m.metricName() + "', which does not fit a " + task.displayName() + " trainer; use one"
-                            + " of: " + valid);
+                    throw new RegularizationRefusedException(TrainerMessages.metricWrongTask(rule, m.metricName(),
+                            task.displayName(), valid));
                 }
                 return m;
             }
         }
-        throw new IllegalArgumentException("Stopping rule '" + rule + "' asks for the validation metric '" + name
-                + "', which Rein's SGD trainers do not compute; for " + task.displayName() + " use one of: " + valid);
+        throw new RegularizationRefusedException(TrainerMessages.metricUnknown(rule, name, task.displayName(), valid));
     }
 }

@@ -45,9 +45,8 @@ final class ValidationScorer<T extends Output<T>, U, X extends FeedForwardParame
         for (int i = 0; i < examples.size(); i++) {
             Example<T> example = examples.get(i);
             if (SparseVector.createSparseVector(example, featureMap, false).numActiveElements() == 0) {
-                throw new IllegalArgumentException("Validation example " + (i + 1) + " of " + examples.size()
-                        + " has no feature that the training data has, so the model cannot score it; remove it or"
-                        + " check that the validation data uses the training data's feature names");
+                throw new IllegalArgumentException(
+                        TrainerMessages.validationUnscorable(i + 1, examples.size()).toString());
             }
             features[i] = SparseVector.createSparseVector(example, featureMap, addBias);
             targets[i] = target.apply(example.getOutput());

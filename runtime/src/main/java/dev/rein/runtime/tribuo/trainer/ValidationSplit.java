@@ -29,9 +29,7 @@ record ValidationSplit<E>(List<E> training, List<E> validation) {
         int n = examples.size();
         int held = (int) Math.max(1, Math.round(fraction * n));
         if (n < 2 || held >= n) {
-            throw new IllegalArgumentException("Cannot hold out " + fraction + " of " + n + " training examples"
-                    + " for validation and still train on some: give more training data, a smaller validation"
-                    + " split, or a validation dataset of its own");
+            throw new IllegalArgumentException(TrainerMessages.splitTooSmall(fraction, n).toString());
         }
         int[] order = new int[n];
         for (int i = 0; i < n; i++) {

