@@ -11,14 +11,19 @@ import dev.rein.runtime.spec.PenaltyMode;
  * default. The table (see the package documentation) in code, with a refusal per empty cell:
  *
  * <pre>
- *                      coupled   decoupled                proximal             auto
- * SGD, no momentum     yes       yes (η_t)                yes (step η_t·b²)    proximal if it has one, else coupled
- * SGD with momentum    yes       yes (η_t/(1-ρ))          refused              decoupled
- * AdaGrad, Adam        yes       yes (initial rate)       refused              decoupled
- * RMSProp              yes       yes (its decayed rate)   refused              decoupled
- * AdaDelta, unknown    yes       refused (no rate)        refused              coupled
- * ParameterAveraging   as inside as inside                refused              as inside, never proximal
+ *                        coupled  decoupled               proximal                      auto
+ * SGD, no momentum       yes      yes (η_t)               yes (step η_t·b²)             proximal if it has one,
+ *                                                                                       else coupled
+ * Rein's AdaGrad, RMSProp yes     yes (initial rate;      yes, element-wise terms (each proximal if it has one,
+ *   and Adam                      RMSProp: decayed rate)  weight's own step s_i·b²)     else decoupled
+ * SGD with momentum      yes      yes (η_t/(1-ρ))         refused                       decoupled
+ * Tribuo's Adam, RMSProp yes      yes (as Rein's)         refused                       decoupled
+ * AdaDelta, unknown      yes      refused (no rate)       refused                       coupled
+ * ParameterAveraging     as inside as inside              refused                       as inside, never proximal
  * </pre>
+ * Tribuo's AdaGrad never reaches this table: {@code RegularizedOptimiser} runs it as Rein's AdaGrad, whose updates
+ * are the same to the bit. Under an optimiser that gives each weight its own step size, a block penalty's proximal
+ * operator (one step for the whole block) is refused.
  * Pegasos and AdaGradRDA are refused before it is consulted.
  */
 final class ModeChoice {
@@ -48,8 +53,11 @@ final class ModeChoice {
                 if (averaged) {
                     throw refused(PlanMessages.proximalAveraged(term, optimiser));
                 }
-                if (!optimiser.isPlainSgd()) {
+                if (!optimiser.takesProximalSteps()) {
                     throw refused(PlanMessages.proximalNeedsSgd(term, optimiser));
+                }
+                if (!optimiser.isPlainSgd() && !(term.hook() instanceof ElementwisePenalty)) {
+                    throw refused(PlanMessages.proximalBlockNeedsSgd(term, optimiser));
                 }
                 return PenaltyMode.PROXIMAL;
             case CUMULATIVE:
@@ -70,8 +78,12 @@ final class ModeChoice {
                 return PenaltyMode.CUMULATIVE;
             case AUTO:
             default:
+                boolean oneStepSize = optimiser.isPlainSgd() || term.hook() instanceof ElementwisePenalty;
+                if (proximal && optimiser.takesProximalSteps() && oneStepSize) {
+                    return PenaltyMode.PROXIMAL;   // exact zeros at the objective's minimiser
+                }
                 if (optimiser.isPlainSgd()) {
-                    return proximal && !averaged ? PenaltyMode.PROXIMAL : PenaltyMode.COUPLED;
+                    return PenaltyMode.COUPLED;
                 }
                 return optimiser.schedule().known() ? PenaltyMode.DECOUPLED : PenaltyMode.COUPLED;
         }

@@ -22,9 +22,12 @@ import java.util.Objects;
  * @param scalesByWeight whether it multiplies the gradient by the step's example weight (Tribuo's SGD, AdaGrad and
  *                       RMSProp do; Adam and AdaDelta do not)
  * @param schedule       its learning rate per step, {@link StepSchedule#unknown()} when Rein cannot read one
+ * @param perCoordinate  whether it tells each coordinate's step size ({@code dev.rein.runtime.optim.PerCoordinateStep},
+ *                       Rein's own AdaGrad, RMSProp and Adam), so that a proximal step can use the optimiser's own
+ *                       metric
  */
 public record OptimiserProfile(String description, Family family, String simpleName, boolean momentum,
-        boolean averaged, boolean scalesByWeight, StepSchedule schedule) {
+        boolean averaged, boolean scalesByWeight, StepSchedule schedule, boolean perCoordinate) {
 
     /** The optimiser families Rein tells apart. */
     public enum Family {
@@ -47,6 +50,20 @@ public record OptimiserProfile(String description, Family family, String simpleN
         Objects.requireNonNull(family, "family");
         Objects.requireNonNull(simpleName, "simpleName");
         Objects.requireNonNull(schedule, "schedule");
+    }
+
+    /** A profile of an optimiser that does not tell per-coordinate step sizes. */
+    public OptimiserProfile(String description, Family family, String simpleName, boolean momentum,
+            boolean averaged, boolean scalesByWeight, StepSchedule schedule) {
+        this(description, family, simpleName, momentum, averaged, scalesByWeight, schedule, false);
+    }
+
+    /**
+     * Whether a proximal step has a step size here: plain SGD (one number per step) or an optimiser that tells each
+     * coordinate's, not under parameter averaging (whose final average would undo the exact zeros).
+     */
+    public boolean takesProximalSteps() {
+        return (isPlainSgd() || perCoordinate) && !averaged;
     }
 
     /** SGD of any schedule without momentum: the one optimiser whose step size is one known number per step. */

@@ -31,6 +31,7 @@ public final class PenaltyTerm {
     private final PenaltyMode mode;
     private final ElementwisePenalty elementwise;
     private final BlockPenalty block;
+    private final boolean decayStopsAtZero;
 
     /**
      * @throws IllegalArgumentException if {@code term} is not a penalty
@@ -43,6 +44,7 @@ public final class PenaltyTerm {
         this.mode = Objects.requireNonNull(mode, "mode");
         this.elementwise = term.hook() instanceof ElementwisePenalty ? (ElementwisePenalty) term.hook() : null;
         this.block = term.hook() instanceof BlockPenalty ? (BlockPenalty) term.hook() : null;
+        this.decayStopsAtZero = mode == PenaltyMode.DECOUPLED && elementwise != null && !shrinksLikeL2(elementwise);
     }
 
     /** The penalty terms of {@code regularization} in spec order, modes as written, for evaluating {@code R}. */
@@ -99,6 +101,30 @@ public final class PenaltyTerm {
             elementwise.addGradient(b.values(), 0, b.values().length, gradient, 1.0);
         } else {
             block.addGradient(b, gradient, 1.0);
+        }
+    }
+
+    /**
+     * Whether this term, decoupled, must not carry a weight across zero: its decay {@code s·R'(w)} does not shrink
+     * with the weight (L1's is {@code s·λ·sign(w)}), so a step could overshoot zero, where a proximal step would
+     * stop. L2-like terms ({@code (λ/2)w²}, decay proportional to {@code w}) never need it.
+     */
+    public boolean decayStopsAtZero() {
+        return decayStopsAtZero;
+    }
+
+    private static boolean shrinksLikeL2(ElementwisePenalty p) {
+        ElasticForm form = ElasticForm.of(p);
+        return form != null && form.l1 == 0;
+    }
+
+    /** {@code values[k] = prox(values[k])} with step {@code steps[k]}: an element-wise term's own step per weight. */
+    public void proximal(double[] values, double[] steps) {
+        if (elementwise == null) {
+            throw new IllegalStateException(PlanMessages.blockProxNeedsOneStep(term.name()).toString());
+        }
+        for (int k = 0; k < values.length; k++) {
+            values[k] = elementwise.proximal(values[k], steps[k]);
         }
     }
 

@@ -92,7 +92,20 @@ final class PlanMessages {
     static ReinMessage proximalNeedsSgd(BoundTerm term, OptimiserProfile optimiser) {
         return ReinMessage.of("plan-proximal-needs-sgd", asks(term, optimiser)
                 + noSingleStep(optimiser, "a proximal step")
-                + ": use SGD without momentum for exact zeros, or mode=decoupled or mode=coupled");
+                + ": use SGD without momentum, or Rein's own AdaGrad, RMSProp or Adam (dev.rein.runtime.optim), for"
+                + " exact zeros, or mode=decoupled or mode=coupled");
+    }
+
+    static ReinMessage blockProxNeedsOneStep(String term) {
+        return ReinMessage.of("plan-block-prox-one-step", "Penalty '" + term + "' is a block penalty, whose proximal"
+                + " operator takes one step size for the whole block; it was asked for a step size per weight, which"
+                + " the plan refuses before training (this is a bug in Rein, please report it)");
+    }
+
+    static ReinMessage proximalBlockNeedsSgd(BoundTerm term, OptimiserProfile optimiser) {
+        return ReinMessage.of("plan-proximal-block-needs-sgd", asks(term, optimiser) + "its proximal operator"
+                + " takes one step size for the whole block, and " + optimiser.simpleName() + " gives every weight"
+                + " its own: use SGD without momentum, or mode=decoupled or mode=coupled");
     }
 
     static ReinMessage cumulativeNeedsL1(BoundTerm term, OptimiserProfile optimiser) {

@@ -2,6 +2,7 @@ package dev.rein.runtime.tribuo;
 
 import dev.rein.api.hook.Constraint;
 import dev.rein.api.hook.ParameterBlock;
+import dev.rein.runtime.optim.PerCoordinateStep;
 import dev.rein.runtime.plan.PenaltyTerm;
 import dev.rein.runtime.plan.RegularizationPlan;
 import dev.rein.runtime.spec.BoundTerm;
@@ -30,6 +31,9 @@ final class EagerStep {
     private final Parameters parameters;
     private final StochasticGradientOptimiser inner;
     private final boolean rewritesUpdate;
+    /** The inner optimiser when proximal steps take each weight's own step size from it, else null. */
+    private final PerCoordinateStep perCoordinate;
+    private final double squaredBatch;
 
     EagerStep(RegularizationPlan plan, ParameterLayout layout, Parameters parameters,
             StochasticGradientOptimiser inner) {
@@ -38,6 +42,9 @@ final class EagerStep {
         this.parameters = parameters;
         this.inner = inner;
         this.rewritesUpdate = plan.has(PenaltyMode.DECOUPLED) || plan.has(PenaltyMode.PROXIMAL);
+        boolean ownSteps = plan.optimiser().perCoordinate() && !plan.optimiser().isPlainSgd();
+        this.perCoordinate = ownSteps && inner instanceof PerCoordinateStep p ? p : null;
+        this.squaredBatch = (double) plan.minibatchSize() * plan.minibatchSize();
     }
 
     /**
@@ -96,47 +103,59 @@ final class EagerStep {
         }
     }
 
-    /** {@code U -= s·Σ ∇R_decoupled(w)}, then {@code U = prox_s(w + U) - w}, per slot, {@code w} from before. */
+    /**
+     * Per slot, {@code w} the weights before the step: {@code v = w + U}; each decoupled term in spec order
+     * {@code v -= s·∇R(w)} (stopping at zero for a term whose decay does not shrink with the weight, such as L1);
+     * then each proximal term {@code v = prox(v)}, with step {@code s} or, under an optimiser that gives each weight
+     * its own step size, with {@code b²·s_i}; finally {@code U = v - w}.
+     */
     private void applyDecoupledAndProximal(Tensor[] update, double[][] before, double stepSize) {
         List<ParameterSlot> slots = layout.slots();
         for (int i = 0; i < slots.size(); i++) {
             ParameterSlot slot = slots.get(i);
-            double[] decay = null;
-            boolean proximal = false;
+            double[] w = before[i];
+            double[] v = null;
             for (PenaltyTerm p : plan.penalties()) {
-                if (!p.covers(slot.role())) {
-                    continue;
-                }
-                if (p.mode() == PenaltyMode.DECOUPLED) {
-                    if (decay == null) {
-                        decay = new double[slot.size()];
-                    }
-                    p.addGradient(block(slot, before[i]), decay);
-                }
-                proximal |= p.mode() == PenaltyMode.PROXIMAL;
-            }
-            if (decay != null) {
-                slot.dense(update);
-                slot.add(update, decay, -stepSize);
-            }
-            if (proximal) {
-                double[] v = slot.readValues(update);
-                for (int k = 0; k < v.length; k++) {
-                    v[k] += before[i][k];
-                }
-                ParameterBlock block = block(slot, v);
-                for (PenaltyTerm p : plan.penalties()) {
-                    if (p.mode() == PenaltyMode.PROXIMAL && p.covers(slot.role())) {
-                        p.proximal(block, stepSize);
+                if (p.mode() == PenaltyMode.DECOUPLED && p.covers(slot.role())) {
+                    v = v != null ? v : moved(slot, update, w);
+                    double[] decay = new double[slot.size()];
+                    p.addGradient(block(slot, w), decay);
+                    boolean stopsAtZero = p.decayStopsAtZero();
+                    for (int k = 0; k < v.length; k++) {
+                        double next = v[k] - stepSize * decay[k];
+                        v[k] = stopsAtZero && next * v[k] < 0 ? 0.0 : next;
                     }
                 }
+            }
+            double[] steps = null;
+            for (PenaltyTerm p : plan.penalties()) {
+                if (p.mode() == PenaltyMode.PROXIMAL && p.covers(slot.role())) {
+                    v = v != null ? v : moved(slot, update, w);
+                    if (perCoordinate != null) {
+                        steps = steps != null ? steps : slot.stepSizes(perCoordinate, squaredBatch);
+                        p.proximal(v, steps);
+                    } else {
+                        p.proximal(block(slot, v), stepSize);
+                    }
+                }
+            }
+            if (v != null) {
                 for (int k = 0; k < v.length; k++) {
-                    v[k] -= before[i][k];
+                    v[k] -= w[k];
                 }
                 slot.dense(update);
                 slot.write(update, v);
             }
         }
+    }
+
+    /** {@code w + U} over the slot. */
+    private static double[] moved(ParameterSlot slot, Tensor[] update, double[] w) {
+        double[] v = slot.readValues(update);
+        for (int k = 0; k < v.length; k++) {
+            v[k] += w[k];
+        }
+        return v;
     }
 
     private static ParameterBlock block(ParameterSlot slot, double[] values) {

@@ -41,8 +41,7 @@ abstract class LazyEngine {
     final int rows;
     final int features;
     private final String spec;
-    private final ElementwisePenalty[] biasGradientTerms;
-    private final ElementwisePenalty[] biasProximalTerms;
+    private final LazyTerms biasTerms;
 
     /** All weights are exact at {@code base}; steps {@code base + 1 .. latest} are in the history. */
     int base;
@@ -57,8 +56,7 @@ abstract class LazyEngine {
         this.rows = rows;
         this.features = features;
         this.spec = spec;
-        this.biasGradientTerms = bias.gradients();
-        this.biasProximalTerms = bias.proximals();
+        this.biasTerms = bias;
     }
 
     // ---- what each kind of history supplies
@@ -117,7 +115,7 @@ abstract class LazyEngine {
 
     /** Whether the bias column must be present in every row of an update for the step to be lazy. */
     final boolean penalizesBias() {
-        return biasGradientTerms.length + biasProximalTerms.length > 0;
+        return biasTerms.gradients().length + biasTerms.proximals().length > 0;
     }
 
     final int features() {
@@ -265,7 +263,7 @@ abstract class LazyEngine {
         if (!penalizesBias()) {
             return w + delta;
         }
-        return genericStep(w, delta, stepH, biasGradientTerms, biasProximalTerms);
+        return genericStep(w, delta, stepH, biasTerms);
     }
 
     /** {@code Σ row[index[k]]·value[k]} over the first {@code n} entries: a row's stored values as they are. */
@@ -277,15 +275,20 @@ abstract class LazyEngine {
         return sum;
     }
 
-    /** {@code prox_h(w - h·Σ ∇R(w) + δ)} through the hooks. */
-    static double genericStep(double w, double delta, double h, ElementwisePenalty[] gradients,
-            ElementwisePenalty[] proximals) {
+    /**
+     * {@code prox_h(w - h·Σ ∇R(w) + δ)} through the hooks, the gradient terms one after the other, each that stops
+     * at zero ({@link LazyTerms#stopsAtZero()}) never carrying the value across it.
+     */
+    static double genericStep(double w, double delta, double h, LazyTerms terms) {
         double v = w + delta;
         if (h != 0) {
-            for (ElementwisePenalty g : gradients) {
-                v -= h * g.gradient(w);
+            ElementwisePenalty[] gradients = terms.gradients();
+            boolean[] stops = terms.stopsAtZero();
+            for (int k = 0; k < gradients.length; k++) {
+                double next = v - h * gradients[k].gradient(w);
+                v = stops[k] && next * v < 0 ? 0.0 : next;
             }
-            for (ElementwisePenalty p : proximals) {
+            for (ElementwisePenalty p : terms.proximals()) {
                 v = p.proximal(v, h);
             }
         }

@@ -2,6 +2,8 @@ package dev.rein.runtime.tribuo;
 
 import dev.rein.api.hook.Constraint;
 import dev.rein.api.hook.Role;
+import dev.rein.runtime.optim.PerCoordinateStep;
+import dev.rein.runtime.plan.OptimiserProfile;
 import dev.rein.runtime.plan.PenaltyTerm;
 import dev.rein.runtime.plan.RegularizationPlan;
 import dev.rein.runtime.spec.BoundTerm;
@@ -9,6 +11,7 @@ import dev.rein.runtime.spec.PenaltyMode;
 import dev.rein.runtime.spec.Target;
 import java.util.ArrayList;
 import java.util.List;
+import org.tribuo.math.StochasticGradientOptimiser;
 
 /**
  * Chooses, once per run, whether a plan can run lazily on a linear model and with which history
@@ -23,7 +26,7 @@ import java.util.List;
  * </ul>
  *
  * <pre>{@code
- * LazyEngine engine = LazyEngines.choose(plan, outputs, features);   // null: every step is eager
+ * LazyEngine engine = LazyEngines.choose(plan, outputs, features, inner);   // null: every step is eager
  * }</pre>
  */
 final class LazyEngines {
@@ -34,9 +37,13 @@ final class LazyEngines {
      * The engine for a linear model of {@code rows} outputs and {@code features} features (its weight matrix has one
      * more column, the bias) under {@code plan}, or null when lazy updates would not be exact.
      */
-    static LazyEngine choose(RegularizationPlan plan, int rows, int features) {
+    static LazyEngine choose(RegularizationPlan plan, int rows, int features, StochasticGradientOptimiser inner) {
         if (plan.optimiser().averaged() || !plan.knowsStepSize()) {
             return null;
+        }
+        boolean ownSteps = plan.optimiser().perCoordinate() && !plan.optimiser().isPlainSgd();
+        if (ownSteps && plan.has(PenaltyMode.PROXIMAL)) {
+            return perCoordinate(plan, rows, features, inner);
         }
         double rowCap = Double.POSITIVE_INFINITY;
         for (BoundTerm c : plan.constraints()) {
@@ -65,6 +72,34 @@ final class LazyEngines {
             return null;
         }
         return of(rows, features, LazyTerms.of(onWeights), LazyTerms.of(onBias), rowCap, plan.spec());
+    }
+
+    /**
+     * Proximal steps in an adaptive optimiser's metric: lazy when the optimiser keeps an absent coordinate's state
+     * frozen at a constant rate (Rein's AdaGrad), every term has the closed form, the bias is not penalized and there
+     * is no constraint; else null (eager, O(weights) per step, as RMSProp's and Adam's decaying states need).
+     */
+    private static LazyEngine perCoordinate(RegularizationPlan plan, int rows, int features,
+            StochasticGradientOptimiser inner) {
+        if (!(inner instanceof PerCoordinateStep steps) || !steps.absentStateFrozen()
+                || plan.optimiser().family() != OptimiserProfile.Family.ADAGRAD || !plan.constraints().isEmpty()) {
+            return null;
+        }
+        List<PenaltyTerm> onWeights = new ArrayList<>();
+        for (PenaltyTerm p : plan.penalties()) {
+            if (p.elementwise() == null || p.mode() == PenaltyMode.COUPLED || p.covers(Role.BIAS)) {
+                return null;
+            }
+            onWeights.add(p);
+        }
+        LazyTerms terms = LazyTerms.of(onWeights);
+        ScaledEngine.ClosedForm form = ScaledEngine.ClosedForm.of(terms);
+        if (form == null) {
+            return null;
+        }
+        double squaredBatch = (double) plan.minibatchSize() * plan.minibatchSize();
+        return new PerCoordinateProximalEngine(rows, features, form, steps, squaredBatch,
+                LazyTerms.of(List.of()), plan.spec());
     }
 
     /**

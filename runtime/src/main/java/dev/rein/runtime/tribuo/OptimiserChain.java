@@ -6,6 +6,10 @@ import com.oracle.labs.mlrg.olcut.provenance.Provenance;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import dev.rein.runtime.optim.PerCoordinateStep;
+import dev.rein.runtime.optim.ReinAdaGrad;
+import dev.rein.runtime.optim.ReinAdam;
+import dev.rein.runtime.optim.ReinRMSProp;
 import dev.rein.runtime.plan.OptimiserProfile;
 import dev.rein.runtime.plan.OptimiserProfile.Family;
 import dev.rein.runtime.plan.StepSchedule;
@@ -32,8 +36,11 @@ final class OptimiserChain {
     static final String ADA_DELTA = PACKAGE + "AdaDelta";
     static final String ADAM = PACKAGE + "Adam";
     static final String RMS_PROP = PACKAGE + "RMSProp";
-    /** Tribuo optimisers whose {@code step} ignores its {@code weight} argument (checked against 4.3.2). */
-    private static final List<String> IGNORE_WEIGHT = List.of(ADAM, ADA_DELTA);
+    static final String REIN_ADA_GRAD = ReinAdaGrad.class.getName();
+    static final String REIN_RMS_PROP = ReinRMSProp.class.getName();
+    static final String REIN_ADAM = ReinAdam.class.getName();
+    /** Optimisers whose {@code step} ignores its {@code weight} argument (Tribuo's checked against 4.3.2). */
+    private static final List<String> IGNORE_WEIGHT = List.of(ADAM, ADA_DELTA, REIN_ADAM);
 
     private final List<String> classNames;
     private final ConfiguredObjectProvenance innermost;
@@ -63,7 +70,17 @@ final class OptimiserChain {
     /** What a regularization plan needs to know of this optimiser; {@code description} names it in messages. */
     OptimiserProfile profile(String description) {
         return new OptimiserProfile(description, family(), innermostName(), hasMomentum(),
-                contains(PARAMETER_AVERAGING), scalesByWeight(), schedule());
+                contains(PARAMETER_AVERAGING), scalesByWeight(), schedule(), tellsStepSizes());
+    }
+
+    /** Whether the innermost optimiser implements {@link PerCoordinateStep}, found by its class name. */
+    private boolean tellsStepSizes() {
+        try {
+            return PerCoordinateStep.class.isAssignableFrom(Class.forName(innermost(), false,
+                    OptimiserChain.class.getClassLoader()));
+        } catch (ClassNotFoundException | LinkageError e) {
+            return false;   // a class Rein cannot see tells Rein nothing
+        }
     }
 
     private Family family() {
@@ -83,6 +100,19 @@ final class OptimiserChain {
                 return Family.ADAM;
             case RMS_PROP:
                 return Family.RMSPROP;
+            default:
+                break;
+        }
+        if (innermost().equals(REIN_ADA_GRAD)) {
+            return Family.ADAGRAD;
+        }
+        if (innermost().equals(REIN_ADAM)) {
+            return Family.ADAM;
+        }
+        if (innermost().equals(REIN_RMS_PROP)) {
+            return Family.RMSPROP;
+        }
+        switch (innermost()) {
             case ADA_DELTA:
                 return Family.ADADELTA;
             default:
@@ -96,7 +126,14 @@ final class OptimiserChain {
         if (hasMomentum()) {
             initial /= 1 - number("rho");
         }
-        switch (innermost()) {
+        String c = innermost();
+        if (c.equals(REIN_ADA_GRAD) || c.equals(REIN_ADAM)) {
+            return StepSchedule.constant(initial);
+        }
+        if (c.equals(REIN_RMS_PROP)) {
+            return StepSchedule.rmsProp(initial, number("decay"));
+        }
+        switch (c) {
             case SIMPLE_SGD:
             case ADA_GRAD:
             case ADAM:

@@ -2,6 +2,7 @@ package dev.rein.runtime.tribuo;
 
 import dev.rein.api.hook.ParameterBlock;
 import dev.rein.api.hook.Role;
+import dev.rein.runtime.optim.PerCoordinateStep;
 import java.util.Objects;
 import org.tribuo.math.la.DenseMatrix;
 import org.tribuo.math.la.DenseVector;
@@ -102,6 +103,21 @@ public final class ParameterSlot {
                 for (int c = 0; c < columns; c++) {
                     out[r * columns + c] = m.get(r, firstColumn + c);
                 }
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Each element's step size in the optimiser's last step times {@code scale}, row-major like
+     * {@link #readValues}: {@code b²·s_i}, the size of a proximal step in the optimiser's own metric.
+     */
+    public double[] stepSizes(PerCoordinateStep optimiser, double scale) {
+        double[] out = new double[size()];
+        for (int r = 0; r < rows; r++) {
+            for (int c = 0; c < columns; c++) {
+                out[r * columns + c] = scale * (vector ? optimiser.stepSize(tensorIndex, 0, r)
+                        : optimiser.stepSize(tensorIndex, r, firstColumn + c));
             }
         }
         return out;

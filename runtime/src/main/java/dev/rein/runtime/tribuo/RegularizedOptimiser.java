@@ -48,6 +48,11 @@ import org.tribuo.math.la.Tensor;
  * Every step's gradient and update pass {@link NonFiniteScan}; a NaN or infinity throws a
  * {@link TrainingDivergedException} that names the step and the spec.
  *
+ * <p>Tribuo's {@code AdaGrad} keeps its per-weight state private, so this class runs it as Rein's drop-in
+ * {@code ReinAdaGrad} with the same settings ({@link DropInOptimisers}; the updates are the same to the bit), and a
+ * proximal penalty under it takes each weight's own step size: {@code l1} gives exact zeros under Tribuo's default
+ * optimiser too.
+ *
  * <p>For a trainer that owns the epoch loop: {@link #withMinibatchSize(int)} (a fresh copy for its batch size),
  * {@link #catchUp()} (makes the live parameters exact before they are read or copied; idempotent; to restore
  * weights, {@code parameters.set(copies)}: Rein takes them as exact), {@link #steps()}.
@@ -99,7 +104,7 @@ public final class RegularizedOptimiser implements StochasticGradientOptimiser {
      */
     public RegularizedOptimiser(StochasticGradientOptimiser optimiser, Regularization regularization,
             int minibatchSize) {
-        this.optimiser = Objects.requireNonNull(optimiser, "optimiser");
+        this.optimiser = DropInOptimisers.of(Objects.requireNonNull(optimiser, "optimiser"));
         this.minibatchSize = minibatchSize;
         bind(Objects.requireNonNull(regularization, "regularization"));
     }
@@ -120,6 +125,7 @@ public final class RegularizedOptimiser implements StochasticGradientOptimiser {
     @Override
     public void postConfig() {
         String configured = modes;
+        optimiser = DropInOptimisers.of(optimiser);
         // A configuration file names the spec as text: resolve it against the plugins this JVM can see.
         bind(SpecBinder.bind(spec, PluginRegistry.shared()));
         if (!configured.isEmpty() && !configured.equals(modes)) {
@@ -217,7 +223,7 @@ public final class RegularizedOptimiser implements StochasticGradientOptimiser {
         LazyEngine engine = null;
         if (!eagerOnly && parameters instanceof LinearParameters) {
             DenseMatrix w = (DenseMatrix) tensors[0];
-            engine = LazyEngines.choose(run, w.getDimension1Size(), w.getDimension2Size() - 1);
+            engine = LazyEngines.choose(run, w.getDimension1Size(), w.getDimension2Size() - 1, optimiser);
         }
         if (engine == null && run.has(PenaltyMode.CUMULATIVE)) {
             throw new RegularizationRefusedException(TribuoMessages.cumulativeNeedsLazy(spec));

@@ -18,8 +18,11 @@ final class ReplayEngine extends LazyEngine {
     static final int EXACT_REPLAY = 32;
     static final int MAX_HISTORY = 1 << 16;
 
+    private final LazyTerms terms;
     private final ElementwisePenalty[] gradientTerms;
     private final ElementwisePenalty[] proximalTerms;
+    /** Whether a gradient term stops at zero, so that a merged chunk must not cross it either. */
+    private final boolean stopsAtZero;
     /** Per weight {@code r * features + c}: the step it is exact at, when later than {@code base}. */
     private final int[] exactAt;
     /** The prefix sums of the step sizes, indexed by {@code step - base} (0 at {@code base}). */
@@ -27,8 +30,10 @@ final class ReplayEngine extends LazyEngine {
 
     ReplayEngine(int rows, int features, LazyTerms weights, LazyTerms bias, String spec) {
         super(rows, features, bias, spec);
+        this.terms = weights;
         this.gradientTerms = weights.gradients();
         this.proximalTerms = weights.proximals();
+        this.stopsAtZero = weights.anyStopsAtZero();
         this.exactAt = new int[rows * features];
     }
 
@@ -80,7 +85,7 @@ final class ReplayEngine extends LazyEngine {
         for (int k = 0; k < n; k++) {
             int c = index[k];
             int i = offset + c;
-            double w = genericStep(caughtUp(row[c], i, before), delta[k], h, gradientTerms, proximalTerms);
+            double w = genericStep(caughtUp(row[c], i, before), delta[k], h, terms);
             row[c] = w;
             exactAt[i] = latest;
             nonFinite += w * 0;
@@ -153,6 +158,9 @@ final class ReplayEngine extends LazyEngine {
         double g0 = gradientSum(w);
         double predicted = w - h * g0;
         double v = w - 0.5 * h * (g0 + gradientSum(predicted));
+        if (stopsAtZero && v * w < 0) {
+            v = 0.0;   // a decay that stops at zero: the flow reached zero within the chunk
+        }
         for (ElementwisePenalty t : proximalTerms) {
             v = t.proximal(v, h);
         }
@@ -164,11 +172,7 @@ final class ReplayEngine extends LazyEngine {
         if (h == 0) {
             return w;
         }
-        double v = w - h * gradientSum(w);
-        for (ElementwisePenalty t : proximalTerms) {
-            v = t.proximal(v, h);
-        }
-        return v;
+        return genericStep(w, 0, h, terms);
     }
 
     private double gradientSum(double w) {

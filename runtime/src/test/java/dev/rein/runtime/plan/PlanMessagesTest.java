@@ -91,15 +91,24 @@ class PlanMessagesTest {
                 PlanMessages.proximalAveraged(l1(PenaltyMode.PROXIMAL), AVERAGED));
         assertMessage("[plan-proximal-needs-sgd] Penalty 'l1' asks for mode=proximal with"
                 + " AdaGrad(initialLearningRate=0.1), but AdaGrad gives every weight its own step size from private"
-                + " state, which a proximal step would need: use SGD without momentum for exact zeros, or"
-                + " mode=decoupled or mode=coupled", PlanMessages.proximalNeedsSgd(l1(PenaltyMode.PROXIMAL), ADAGRAD));
+                + " state, which a proximal step would need: use SGD without momentum, or Rein's own AdaGrad,"
+                + " RMSProp or Adam (dev.rein.runtime.optim), for exact zeros, or mode=decoupled or mode=coupled", PlanMessages.proximalNeedsSgd(l1(PenaltyMode.PROXIMAL), ADAGRAD));
         assertMessage("[plan-proximal-needs-sgd] Penalty 'l1' asks for mode=proximal with SGD+Momentum(rho=0.9), but"
                 + " SGD with momentum steps along a running sum of past gradients, so no single step size makes a"
-                + " proximal step consistent with the objective: use SGD without momentum for exact zeros, or"
-                + " mode=decoupled or mode=coupled", PlanMessages.proximalNeedsSgd(l1(PenaltyMode.PROXIMAL), MOMENTUM));
+                + " proximal step consistent with the objective: use SGD without momentum, or Rein's own AdaGrad,"
+                + " RMSProp or Adam (dev.rein.runtime.optim), for exact zeros, or mode=decoupled or mode=coupled", PlanMessages.proximalNeedsSgd(l1(PenaltyMode.PROXIMAL), MOMENTUM));
         assertMessage("[plan-proximal-needs-sgd] Penalty 'l1' asks for mode=proximal with HiddenPegasos, but Rein does"
-                + " not know the step size HiddenPegasos takes: use SGD without momentum for exact zeros, or"
-                + " mode=decoupled or mode=coupled", PlanMessages.proximalNeedsSgd(l1(PenaltyMode.PROXIMAL), HIDDEN));
+                + " not know the step size HiddenPegasos takes: use SGD without momentum, or Rein's own AdaGrad,"
+                + " RMSProp or Adam (dev.rein.runtime.optim), for exact zeros, or mode=decoupled or mode=coupled",
+                PlanMessages.proximalNeedsSgd(l1(PenaltyMode.PROXIMAL), HIDDEN));
+        assertMessage("[plan-proximal-block-needs-sgd] Penalty 'l1' asks for mode=proximal with"
+                + " AdaGrad(initialLearningRate=0.1), but its proximal operator takes one step size for the whole"
+                + " block, and AdaGrad gives every weight its own: use SGD without momentum, or mode=decoupled or"
+                + " mode=coupled", PlanMessages.proximalBlockNeedsSgd(l1(PenaltyMode.PROXIMAL), ADAGRAD));
+        assertMessage("[plan-block-prox-one-step] Penalty 'group' is a block penalty, whose proximal operator takes"
+                + " one step size for the whole block; it was asked for a step size per weight, which the plan refuses"
+                + " before training (this is a bug in Rein, please report it)",
+                PlanMessages.blockProxNeedsOneStep("group"));
     }
 
     @Test

@@ -53,6 +53,19 @@ class RegularizationPlanTest {
     }
 
     @Test
+    void anOptimiserThatTellsEachWeightsStepSizeTakesProximalSteps() {
+        OptimiserProfile reinAdaGrad = new OptimiserProfile("ReinAdaGrad", Family.ADAGRAD, "ReinAdaGrad", false,
+                false, true, StepSchedule.constant(0.5), true);
+        assertEquals("l1=proximal, l2=decoupled", RegularizationPlan.of(l1AndL2(), reinAdaGrad, 1).modes());
+        Regularization proximal = TestTerms.of(TestTerms.mode(TestTerms.l1p(1e-3), PenaltyMode.PROXIMAL));
+        assertEquals("l1=proximal", RegularizationPlan.of(proximal, reinAdaGrad, 1).modes());
+        OptimiserProfile averaged = new OptimiserProfile("avg", Family.ADAGRAD, "ReinAdaGrad", false, true, true,
+                StepSchedule.constant(0.5), true);
+        assertEquals("l1=decoupled, l2=decoupled", RegularizationPlan.of(l1AndL2(), averaged, 1).modes(),
+                "averaging would undo exact zeros");
+    }
+
+    @Test
     void stepSizeIsTheRateTimesTheBatchSizeSquared() {
         RegularizationPlan plan = RegularizationPlan.of(l1AndL2(), SGD, 8);
         assertEquals(0.1 / 2 * 64, plan.stepSize(4), 1e-15);

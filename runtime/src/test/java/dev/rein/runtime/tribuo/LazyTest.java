@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.rein.runtime.optim.ReinAdaGrad;
 import dev.rein.runtime.spec.PenaltyMode;
 import dev.rein.runtime.spec.Regularization;
 import dev.rein.runtime.spec.Target;
@@ -70,8 +71,17 @@ class LazyTest {
                         () -> new RMSProp(0.01, 0.9, 1e-8, 0.01), TestTerms.of(l2(0.3)), 2, 30),
                 Arguments.of("decoupled l2, SGD momentum", (Supplier<StochasticGradientOptimiser>)
                         () -> SGD.getSimpleSGD(0.01, 0.9, SGD.Momentum.STANDARD), TestTerms.of(l2(0.3)), 1, 30),
-                Arguments.of("decoupled l1, AdaGrad (replay)", (Supplier<StochasticGradientOptimiser>)
+                Arguments.of("decoupled l1, AdaGrad (replay, stops at zero)", (Supplier<StochasticGradientOptimiser>)
                         () -> new AdaGrad(0.1), TestTerms.of(l1(0.01)), 1, 8),
+                Arguments.of("decoupled strong l1, SGD (replay, stops at zero)", (Supplier<StochasticGradientOptimiser>)
+                        () -> SGD.getSimpleSGD(0.05), TestTerms.of(mode(l1(0.2), PenaltyMode.DECOUPLED)), 1, 8),
+                // proximal in AdaGrad's own metric: each weight's step size, frozen while its feature is absent
+                Arguments.of("proximal l1, Tribuo's AdaGrad (run as Rein's)", (Supplier<StochasticGradientOptimiser>)
+                        () -> new AdaGrad(0.1), TestTerms.of(l1p(0.05)), 1, 30),
+                Arguments.of("proximal l1 + l2, Rein's AdaGrad, b=2", (Supplier<StochasticGradientOptimiser>)
+                        () -> new ReinAdaGrad(0.1, 0.1), TestTerms.of(l1p(0.02), l2p(0.2)), 2, 30),
+                Arguments.of("decoupled l2 + proximal l1, AdaGrad", (Supplier<StochasticGradientOptimiser>)
+                        () -> new AdaGrad(0.2), TestTerms.of(mode(l2(0.3), PenaltyMode.DECOUPLED), l1p(0.03)), 1, 30),
                 Arguments.of("proximal l1 on all (bias stepped with the update), SGD",
                         sgd(0.02), TestTerms.of(onAll(l1p(0.05))), 1, 30),
                 Arguments.of("strong proximal l2 + l1: the scale folds back to 1 every ~40 steps", sgd(0.1),

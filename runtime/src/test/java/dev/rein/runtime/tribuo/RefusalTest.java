@@ -67,10 +67,18 @@ class RefusalTest {
     }
 
     @Test
-    void proximalIsRefusedUnderAdaptiveOptimisers() {
+    void proximalIsRefusedUnderAdaptiveOptimisersThatKeepTheirStepSizesPrivate() {
         Regularization reg = TestTerms.of(TestTerms.mode(TestTerms.l1p(0.1), PenaltyMode.PROXIMAL));
-        assertRefused("plan-proximal-needs-sgd", new AdaGrad(0.1), reg,
-                "AdaGrad(initialLearningRate=0.1,epsilon=1.0E-6,initialValue=0.0)", "AdaGrad gives every weight");
+        assertRefused("plan-proximal-needs-sgd", new org.tribuo.math.optimisers.Adam(0.01, 1e-8), reg,
+                "Adam(", "Adam gives every weight", "Rein's own AdaGrad, RMSProp or Adam");
+    }
+
+    @Test
+    void proximalUnderTribuosAdaGradRunsAsReinsAdaGrad() {
+        Regularization reg = TestTerms.of(TestTerms.mode(TestTerms.l1p(0.1), PenaltyMode.PROXIMAL));
+        RegularizedOptimiser opt = new RegularizedOptimiser(new AdaGrad(0.1), reg);
+        assertEquals("l1=proximal", opt.modes());
+        assertTrue(opt.toString().contains("ReinAdaGrad(initialLearningRate=0.1"), opt.toString());
     }
 
     @Test

@@ -1,5 +1,7 @@
 package dev.rein.samples.train;
 
+import dev.rein.runtime.optim.ReinAdam;
+import dev.rein.runtime.optim.ReinRMSProp;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -7,13 +9,11 @@ import org.tribuo.math.StochasticGradientOptimiser;
 import org.tribuo.math.optimisers.AdaDelta;
 import org.tribuo.math.optimisers.AdaGrad;
 import org.tribuo.math.optimisers.AdaGradRDA;
-import org.tribuo.math.optimisers.Adam;
 import org.tribuo.math.optimisers.Pegasos;
-import org.tribuo.math.optimisers.RMSProp;
 import org.tribuo.math.optimisers.SGD;
 
 /**
- * The Tribuo optimisers {@code rein train --optimiser NAME} offers, each with the learning rate it uses when
+ * The optimisers {@code rein train --optimiser NAME} offers (Tribuo's, and Rein's Adam and RMSProp), each with the learning rate it uses when
  * {@code --learning-rate} is not given.
  *
  * <pre>{@code
@@ -33,9 +33,9 @@ public enum OptimiserChoice {
     ADAGRAD_RDA("adagrad-rda", 0.5),
     /** AdaDelta (its step has no learning rate; the value is used as epsilon's scale). */
     ADADELTA("adadelta", 1.0),
-    /** Tribuo 4.3.2's Adam (see Rein's notes on its defect). */
+    /** Rein's Adam (Kingma and Ba, with bias correction); Tribuo 4.3.2's divides by the wrong thing. */
     ADAM("adam", 0.01),
-    /** RMSProp. */
+    /** Rein's RMSProp: Tribuo's, with its sparse-gradient step size corrected. */
     RMSPROP("rmsprop", 0.01),
     /** Pegasos; it already applies L2 (lambda 1e-4), so Rein refuses extra penalties with it. */
     PEGASOS("pegasos", 0.1);
@@ -73,9 +73,9 @@ public enum OptimiserChoice {
             case ADADELTA:
                 return new AdaDelta(0.95, 1e-6 * learningRate);
             case ADAM:
-                return new Adam(learningRate, 1e-8);
+                return new ReinAdam(learningRate, 1e-8);
             case RMSPROP:
-                return new RMSProp(learningRate, 0.9);
+                return new ReinRMSProp(learningRate, 0.9);
             case PEGASOS:
                 return new Pegasos(learningRate, 1e-4);
             default:
