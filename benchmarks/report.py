@@ -20,7 +20,7 @@ def sh(*cmd):
         return "unknown (%s)" % e
 
 
-def machine(liblinear_train):
+def machine(liblinear_train, built=""):
     cpu = "unknown"
     try:
         for line in open("/proc/cpuinfo"):
@@ -51,7 +51,8 @@ def machine(liblinear_train):
         ("Tribuo", "4.3.2"),
         ("scikit-learn", "%s (Python %s)" % (sk, platform.python_version())),
         ("liblinear", "%s (Debian liblinear-tools, `%s`)" % (liblinear, liblinear_train)),
-        ("Rein commit", sh("git", "-C", os.path.dirname(os.path.abspath(__file__)), "rev-parse", "--short", "HEAD")),
+        ("Rein commit", built or sh("git", "-C", os.path.dirname(os.path.abspath(__file__)), "rev-parse", "--short",
+                                    "HEAD")),
     ]
 
 
@@ -251,6 +252,7 @@ def main():
     p.add_argument("--elapsed", type=int, required=True)
     p.add_argument("--liblinear-train", default="liblinear-train")
     p.add_argument("--baseline", default="")
+    p.add_argument("--built", default="", help="the commit the measured build was made from")
     p.add_argument("--setting", action="append", default=[])
     a = p.parse_args()
     s = dict(x.split("=", 1) for x in a.setting)
@@ -262,7 +264,7 @@ def main():
     objective, _ = objective_table(rows)
     text = TEMPLATE.format(
         command=a.command, mode=a.mode, elapsed="%d min %02d s" % divmod(a.elapsed, 60),
-        machine="\n".join("| %s | %s |" % kv for kv in machine(a.liblinear_train)),
+        machine="\n".join("| %s | %s |" % kv for kv in machine(a.liblinear_train, a.built)),
         goals="\n".join(goals(dense_worst, sparse_worst, quality_rows)),
         dense="\n".join(dense), sparse="\n".join(sparse),
         before_after="\n".join(before_after_table(rows, a.baseline)), quality="\n".join(quality),

@@ -55,6 +55,7 @@ if command -v liblinear-train >/dev/null 2>&1; then LL_TRAIN=liblinear-train; el
 
 log "building Rein if needed"
 "$root/rein" --version >/dev/null
+built=$(git -C "$root" rev-parse --short HEAD)$(git -C "$root" diff --quiet HEAD -- . ':!BENCHMARKS.md' || echo "+changes")
 CP="$root/samples/target/rein-cli.jar"   # the executable jar holds the benchmark drivers too
 bench() { java -Xmx6g -cp "$CP" dev.rein.samples.bench.BenchCli "$@"; }
 
@@ -181,7 +182,7 @@ command_line="benchmarks/run.sh"
 [ "$quick" -eq 0 ] || command_line="benchmarks/run.sh --quick"
 [ -z "$baseline" ] || command_line="$command_line --baseline $baseline"
 "$PY" "$here/report.py" --results "$results" --out "$root/BENCHMARKS.md" --command "$command_line" \
-  --baseline "${base_sha:-}" \
+  --baseline "${base_sha:-}" --built "$built" \
   --mode "$MODE" --elapsed "$elapsed" --liblinear-train "$LL_TRAIN" \
   --setting "fashion_train=$FASHION_N" --setting "fashion_test=$FASHION_TEST" \
   --setting "sparse_train=$SPARSE_N" --setting "sparse_test=$SPARSE_TEST" \
