@@ -150,8 +150,8 @@ class ReinCliTest {
     void aMissingDataFileIsReportedWithoutAStackTrace() {
         CliRun run = CliRun.of("train", "--data", dir.resolve("missing.csv").toString());
         assertEquals(1, run.exitCode());
-        assertTrue(run.err().startsWith("error: Data file '" + dir.resolve("missing.csv") + "' (--data) does not exist."),
-                run.err());
+        assertTrue(run.err().startsWith("error: " + dir.resolve("missing.csv") + ": the file given to --data does not"
+                + " exist."), run.err());
         assertFalse(run.err().contains("\tat "), run.err());
     }
 
@@ -159,7 +159,7 @@ class ReinCliTest {
     void verboseAddsTheStackTrace() {
         CliRun run = CliRun.of("train", "--verbose", "--data", dir.resolve("missing.csv").toString());
         assertEquals(1, run.exitCode());
-        assertTrue(run.err().contains("\tat dev.rein.samples.train.DataFiles"), run.err());
+        assertTrue(run.err().contains("\tat dev.rein.samples.data.DataFiles"), run.err());
     }
 
     @Test
