@@ -2,6 +2,7 @@ package dev.rein.samples.data;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,9 +32,31 @@ final class LibSvmReader {
     static final String LINE_FORMAT = "label index:value index:value ..., e.g. '" + DataFormat.LIBSVM.example() + "'";
 
     private final Path file;
+    /**
+     * One name object per index, so that a million examples share their names (and the hashes a name caches): in an
+     * array for indices below {@value #ARRAY_NAMES}, in a map above.
+     */
+    private String[] smallNames = new String[1024];
+    private final Map<Integer, String> largeNames = new HashMap<>();
+    private static final int ARRAY_NAMES = 1 << 24;
 
     private LibSvmReader(Path file) {
         this.file = file;
+    }
+
+    private String name(int index) {
+        if (index >= ARRAY_NAMES) {
+            return largeNames.computeIfAbsent(index, i -> Integer.toString(i));
+        }
+        if (index >= smallNames.length) {
+            smallNames = Arrays.copyOf(smallNames, Math.min(ARRAY_NAMES, Math.max(index + 1, 2 * smallNames.length)));
+        }
+        String name = smallNames[index];
+        if (name == null) {
+            name = Integer.toString(index);
+            smallNames[index] = name;
+        }
+        return name;
     }
 
     /**
@@ -135,7 +158,7 @@ final class LibSvmReader {
                 throw DataFileException.at(file, number, pair.column, "index " + index, problem
                         + "; values are " + Numbers.VALID + ".");
             }
-            names[k - 1] = Integer.toString(index);
+            names[k - 1] = name(index);
             values[k - 1] = Numbers.value(valueText);
         }
         return new ArrayExample<>(new Label(label.text), names, values);
@@ -144,7 +167,8 @@ final class LibSvmReader {
     private int index(Token pair, int number) {
         int colon = pair.text.indexOf(':');
         String text = colon < 0 ? "" : pair.text.substring(0, colon);
-        if (colon < 0 || !text.matches("[+-]?\\d+")) {
+        int sign = !text.isEmpty() && (text.charAt(0) == '+' || text.charAt(0) == '-') ? 1 : 0;
+        if (colon < 0 || !Numbers.isDigits(text, sign)) {
             throw DataFileException.at(file, number, pair.column, "'" + pair.text + "' is not index:value. Each"
                     + " line is " + LINE_FORMAT + ", the index a whole number.");
         }
@@ -152,8 +176,11 @@ final class LibSvmReader {
             throw DataFileException.at(file, number, pair.column, "index " + text + " is negative; indices are whole"
                     + " numbers from 0 (libsvm files usually count from 1).");
         }
-        String digits = text.startsWith("+") ? text.substring(1) : text;
-        digits = digits.replaceFirst("^0+(?=\\d)", "");
+        int start = text.startsWith("+") ? 1 : 0;
+        while (start < text.length() - 1 && text.charAt(start) == '0') {
+            start++;   // leading zeros: 003 is index 3
+        }
+        String digits = text.substring(start);
         if (digits.length() > 10 || Long.parseLong(digits) > Integer.MAX_VALUE) {
             throw DataFileException.at(file, number, pair.column, "index " + digits + " is larger than "
                     + Integer.MAX_VALUE + ", the largest index Rein reads.");

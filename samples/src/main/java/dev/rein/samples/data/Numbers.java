@@ -17,7 +17,6 @@ final class Numbers {
     /** What a valid value looks like, for messages. */
     static final String VALID = "finite numbers such as 0.5, -3 or 1e-4";
 
-    private static final Pattern DECIMAL = Pattern.compile("[+-]?(?:\\d+\\.?\\d*|\\.\\d+)(?:[eE][+-]?\\d+)?");
     private static final Pattern NOT_FINITE = Pattern.compile("[+-]?(?:nan|inf|infinity)", Pattern.CASE_INSENSITIVE);
 
     private Numbers() {
@@ -28,16 +27,73 @@ final class Numbers {
         if (text.isEmpty()) {
             return "the value is missing";
         }
-        if (NOT_FINITE.matcher(text).matches()) {
-            return "'" + text + "' is not a finite number";
-        }
-        if (!DECIMAL.matcher(text).matches()) {
-            return "'" + text + "' is not a number";
+        if (!isDecimal(text)) {
+            return NOT_FINITE.matcher(text).matches() ? "'" + text + "' is not a finite number"
+                    : "'" + text + "' is not a number";
         }
         if (Double.isInfinite(Double.parseDouble(text))) {
             return "'" + text + "' is too large for a double";
         }
         return null;
+    }
+
+    /**
+     * Whether {@code text} is {@code [+-]digits[.digits][(e|E)[+-]digits]} with at least one digit before the
+     * exponent; scanned by hand, as this runs once per value of a file that may hold millions.
+     */
+    static boolean isDecimal(String text) {
+        int n = text.length();
+        int i = 0;
+        if (i < n && (text.charAt(i) == '+' || text.charAt(i) == '-')) {
+            i++;
+        }
+        int digits = 0;
+        while (i < n && isDigit(text.charAt(i))) {
+            i++;
+            digits++;
+        }
+        if (i < n && text.charAt(i) == '.') {
+            i++;
+            while (i < n && isDigit(text.charAt(i))) {
+                i++;
+                digits++;
+            }
+        }
+        if (digits == 0) {
+            return false;
+        }
+        if (i < n && (text.charAt(i) == 'e' || text.charAt(i) == 'E')) {
+            i++;
+            if (i < n && (text.charAt(i) == '+' || text.charAt(i) == '-')) {
+                i++;
+            }
+            int exponent = 0;
+            while (i < n && isDigit(text.charAt(i))) {
+                i++;
+                exponent++;
+            }
+            if (exponent == 0) {
+                return false;
+            }
+        }
+        return i == n;
+    }
+
+    /** Whether every character of {@code text} is an ASCII digit, and there is one. */
+    static boolean isDigits(String text, int from) {
+        if (from >= text.length()) {
+            return false;
+        }
+        for (int i = from; i < text.length(); i++) {
+            if (!isDigit(text.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean isDigit(char c) {
+        return c >= '0' && c <= '9';
     }
 
     /** {@code text} as a double; call {@link #problem} first. */
