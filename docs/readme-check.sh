@@ -29,6 +29,7 @@ if $working_tree; then
   (cd "$repo" && git ls-files -z --cached --others --exclude-standard | xargs -0 cp --parents -t "$copy")
 else
   git clone -q "$repo" "$copy"
+  git -C "$copy" checkout -q "$(git -C "$repo" rev-parse HEAD)"   # this checkout's commit, whatever HEAD is there
 fi
 
 # The commands: the lines of every ```sh block, a line ending in a backslash joined to the next.
