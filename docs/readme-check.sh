@@ -67,7 +67,7 @@ while IFS= read -r command; do
     continue
   fi
   echo "readme-check: \$ $command"
-  if ! bash -euo pipefail -c "$command"; then
+  if ! bash -euo pipefail -c "$command" < /dev/null; then   # a command must not read the rest of the list
     echo "readme-check: FAILED: $command (in $copy)" >&2
     failed=1
     break
