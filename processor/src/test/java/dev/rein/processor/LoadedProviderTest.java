@@ -122,6 +122,36 @@ class LoadedProviderTest {
     }
 
     @Test
+    void onlyABoundWrittenAsInfinityMakesInfinityAValue() throws Exception {
+        assertFalse(providers.get("max_norm").descriptor().param("c").orElseThrow()
+                .allowsInfinity(Double.POSITIVE_INFINITY), "no max written: finite values only");
+
+        Compilation c = Compiler.javac().withProcessors(new ReinProcessor()).compile(
+                com.google.testing.compile.JavaFileObjects.forSourceLines("com.example.Cap",
+                        "package com.example;",
+                        "import dev.rein.api.*;",
+                        "import dev.rein.api.hook.*;",
+                        "@Regularizer(name = \"cap\", description = \"Caps each row; c=Infinity caps nothing\")",
+                        "public final class Cap implements Constraint {",
+                        "    public Cap(@Param(defaultValue = \"3\", min = 0, exclusiveMin = true,",
+                        "            max = Double.POSITIVE_INFINITY) double c) {",
+                        "    }",
+                        "    @Override",
+                        "    public void project(ParameterBlock block) {",
+                        "    }",
+                        "}"));
+        assertThat(c).succeededWithoutWarnings();
+        assertThat(c).generatedSourceFile("com.example.Cap_ReinProvider").contentsAsUtf8String()
+                .contains(".max(Double.POSITIVE_INFINITY, false)");
+        RegularizerProvider cap = (RegularizerProvider) new CompiledClasses(c).loadClass("com.example.Cap_ReinProvider")
+                .getConstructor().newInstance();
+        ParamDescriptor capC = cap.descriptor().param("c").orElseThrow();
+        assertTrue(capC.allowsInfinity(Double.POSITIVE_INFINITY));
+        assertFalse(capC.allowsInfinity(Double.NEGATIVE_INFINITY));
+        assertEquals("a number > 0, or Infinity", capC.validRange());
+    }
+
+    @Test
     void createdPenaltyGivesTheAuthorsNumbers() throws Exception {
         Map<String, Object> values = Map.of("lambda", 0.3, "power", 3, "halve", true, "curve", "squared");
         ElementwisePenalty penalty = (ElementwisePenalty) providers.get("shrink").create(Arguments.of(values));

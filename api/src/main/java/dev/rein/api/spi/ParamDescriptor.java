@@ -28,6 +28,8 @@ public final class ParamDescriptor {
     private final double max;
     private final boolean exclusiveMin;
     private final boolean exclusiveMax;
+    private final boolean minDeclared;
+    private final boolean maxDeclared;
     private final String description;
 
     private ParamDescriptor(Builder b) {
@@ -40,6 +42,8 @@ public final class ParamDescriptor {
         this.max = b.max;
         this.exclusiveMin = b.exclusiveMin;
         this.exclusiveMax = b.exclusiveMax;
+        this.minDeclared = b.minDeclared;
+        this.maxDeclared = b.maxDeclared;
         this.description = b.description;
     }
 
@@ -89,6 +93,38 @@ public final class ParamDescriptor {
 
     public boolean exclusiveMax() {
         return exclusiveMax;
+    }
+
+    /** Whether the plugin declared a lower bound ({@link Builder#min}), even an infinite one. */
+    public boolean minDeclared() {
+        return minDeclared;
+    }
+
+    /** Whether the plugin declared an upper bound ({@link Builder#max}), even an infinite one. */
+    public boolean maxDeclared() {
+        return maxDeclared;
+    }
+
+    /**
+     * Whether the infinite {@code value} is a valid value: only when the plugin declared that infinity as an inclusive
+     * bound ({@code .max(Double.POSITIVE_INFINITY, false)}, or {@code @Param(max = Double.POSITIVE_INFINITY)}). A
+     * numeric parameter without such a declaration takes finite values only, e.g. {@code lambda=1e999} is refused.
+     *
+     * <pre>{@code
+     * ParamDescriptor.builder("c", ParamType.DOUBLE).min(0, true).build().allowsInfinity(Double.POSITIVE_INFINITY);
+     * // false: no upper bound declared
+     * ParamDescriptor.builder("c", ParamType.DOUBLE).min(0, true).max(Double.POSITIVE_INFINITY, false).build()
+     *         .allowsInfinity(Double.POSITIVE_INFINITY);   // true: "no cap" is a value
+     * }</pre>
+     */
+    public boolean allowsInfinity(double value) {
+        if (value == Double.POSITIVE_INFINITY) {
+            return maxDeclared && max == Double.POSITIVE_INFINITY && !exclusiveMax;
+        }
+        if (value == Double.NEGATIVE_INFINITY) {
+            return minDeclared && min == Double.NEGATIVE_INFINITY && !exclusiveMin;
+        }
+        return false;
     }
 
     public String description() {
@@ -171,17 +207,22 @@ public final class ParamDescriptor {
         String noun = type == ParamType.DOUBLE ? "a number" : "an integer";
         boolean hasMin = min != Double.NEGATIVE_INFINITY;
         boolean hasMax = max != Double.POSITIVE_INFINITY;
+        String infinite = type != ParamType.DOUBLE ? ""
+                : allowsInfinity(Double.POSITIVE_INFINITY) && allowsInfinity(Double.NEGATIVE_INFINITY)
+                ? ", or +/-Infinity"
+                : allowsInfinity(Double.POSITIVE_INFINITY) ? ", or Infinity"
+                : allowsInfinity(Double.NEGATIVE_INFINITY) ? ", or -Infinity" : "";
         if (hasMin && hasMax) {
             return noun + " in " + (exclusiveMin ? "(" : "[") + format(min) + ", " + format(max)
                     + (exclusiveMax ? ")" : "]");
         }
         if (hasMin) {
-            return noun + (exclusiveMin ? " > " : " >= ") + format(min);
+            return noun + (exclusiveMin ? " > " : " >= ") + format(min) + infinite;
         }
         if (hasMax) {
-            return noun + (exclusiveMax ? " < " : " <= ") + format(max);
+            return noun + (exclusiveMax ? " < " : " <= ") + format(max) + infinite;
         }
-        return noun;
+        return noun + infinite;
     }
 
     private void checkBounds(String text, double v) {
@@ -226,6 +267,8 @@ public final class ParamDescriptor {
         private double max = Double.POSITIVE_INFINITY;
         private boolean exclusiveMin;
         private boolean exclusiveMax;
+        private boolean minDeclared;
+        private boolean maxDeclared;
         private String description = "";
 
         private Builder(String name, ParamType type) {
@@ -239,15 +282,19 @@ public final class ParamDescriptor {
             return this;
         }
 
+        /** The lower bound; {@code Double.NEGATIVE_INFINITY}, inclusive, makes {@code -Infinity} a valid value. */
         public Builder min(double value, boolean exclusive) {
             this.min = value;
             this.exclusiveMin = exclusive;
+            this.minDeclared = true;
             return this;
         }
 
+        /** The upper bound; {@code Double.POSITIVE_INFINITY}, inclusive, makes {@code Infinity} a valid value. */
         public Builder max(double value, boolean exclusive) {
             this.max = value;
             this.exclusiveMax = exclusive;
+            this.maxDeclared = true;
             return this;
         }
 

@@ -1,6 +1,7 @@
 package dev.rein.api.spi;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -68,5 +69,25 @@ class ParamDescriptorTest {
     void buildRejectsBoundsOnNonNumericTypes() {
         assertThrows(IllegalArgumentException.class,
                 () -> ParamDescriptor.builder("flag", ParamType.BOOLEAN).min(0, false).build());
+    }
+
+    @Test
+    void infinityIsAValueOnlyWhereABoundDeclaresIt() {
+        ParamDescriptor lambda = ParamDescriptor.builder("lambda", ParamType.DOUBLE).min(0, false).build();
+        assertFalse(lambda.allowsInfinity(Double.POSITIVE_INFINITY), "no upper bound declared: finite only");
+        assertFalse(lambda.allowsInfinity(1.0), "a finite value is not an infinity");
+        assertEquals("a number >= 0", lambda.validRange());
+
+        ParamDescriptor cap = ParamDescriptor.builder("c", ParamType.DOUBLE).min(0, true)
+                .max(Double.POSITIVE_INFINITY, false).build();
+        assertTrue(cap.allowsInfinity(Double.POSITIVE_INFINITY));
+        assertFalse(cap.allowsInfinity(Double.NEGATIVE_INFINITY));
+        assertEquals("a number > 0, or Infinity", cap.validRange());
+
+        ParamDescriptor open = ParamDescriptor.builder("c", ParamType.DOUBLE).max(Double.POSITIVE_INFINITY, true)
+                .build();
+        assertFalse(open.allowsInfinity(Double.POSITIVE_INFINITY), "an exclusive bound leaves its value out");
+        assertTrue(ParamDescriptor.builder("shift", ParamType.DOUBLE).min(Double.NEGATIVE_INFINITY, false)
+                .max(Double.POSITIVE_INFINITY, false).build().validRange().endsWith(", or +/-Infinity"));
     }
 }

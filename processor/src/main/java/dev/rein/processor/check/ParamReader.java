@@ -65,7 +65,13 @@ final class ParamReader {
                 .defaultValue(Param.REQUIRED.equals(defaultValue) ? null : defaultValue)
                 .description((String) annotations.value(param, "description").getValue());
         if (paramType.get().isNumeric()) {
-            model.min(min, exclusiveMin).max(max, exclusiveMax);
+            // Only a written bound is declared: @Param(max = Double.POSITIVE_INFINITY) makes Infinity a valid value.
+            if (firstWritten(param, "min", "exclusiveMin") != null) {
+                model.min(min, exclusiveMin);
+            }
+            if (firstWritten(param, "max", "exclusiveMax") != null) {
+                model.max(max, exclusiveMax);
+            }
         }
         Optional<TypeElement> enumType = SourceTypes.asEnum(type);
         if (enumType.isPresent()) {

@@ -130,8 +130,11 @@ public final class ProviderGenerator {
 
     /** A Java literal for a finite double, e.g. {@code 0.0} or {@code 1.0E-4}. */
     static String doubleLiteral(double v) {
-        if (Double.isNaN(v) || Double.isInfinite(v)) {
+        if (Double.isNaN(v)) {
             throw new IllegalArgumentException("No literal for the bound " + v);
+        }
+        if (Double.isInfinite(v)) {
+            return v > 0 ? "Double.POSITIVE_INFINITY" : "Double.NEGATIVE_INFINITY";
         }
         return Double.toString(v);
     }

@@ -85,12 +85,14 @@ public final class ParamModel {
         return descriptor.exclusiveMax();
     }
 
+    /** Whether {@code @Param} writes a lower bound (or {@code exclusiveMin}). */
     public boolean hasMin() {
-        return descriptor.min() != Double.NEGATIVE_INFINITY;
+        return descriptor.minDeclared();
     }
 
+    /** Whether {@code @Param} writes an upper bound (or {@code exclusiveMax}). */
     public boolean hasMax() {
-        return descriptor.max() != Double.POSITIVE_INFINITY;
+        return descriptor.maxDeclared();
     }
 
     public String description() {

@@ -71,6 +71,8 @@ class ProviderGeneratorTest {
     void boundsHaveJavaLiterals() {
         assertEquals("0.0", ProviderGenerator.doubleLiteral(0));
         assertEquals("-2.5", ProviderGenerator.doubleLiteral(-2.5));
+        assertEquals("Double.POSITIVE_INFINITY", ProviderGenerator.doubleLiteral(Double.POSITIVE_INFINITY));
+        assertEquals("Double.NEGATIVE_INFINITY", ProviderGenerator.doubleLiteral(Double.NEGATIVE_INFINITY));
         assertThrows(IllegalArgumentException.class, () -> ProviderGenerator.doubleLiteral(Double.NaN));
     }
 }

@@ -15,6 +15,7 @@ import java.util.SplittableRandom;
  * the optimality condition coordinate by coordinate.
  */
 final class BlockPenaltyChecks {
+    private final CheckRun run;
     static final String GRADIENT = CheckMessages.BLOCK_GRADIENT.text();
     static final String PROX = CheckMessages.BLOCK_PROX.text();
 
@@ -23,16 +24,17 @@ final class BlockPenaltyChecks {
     private final BlockPenalty penalty;
     private final long seed;
 
-    BlockPenaltyChecks(BlockPenalty penalty, long seed) {
+    BlockPenaltyChecks(BlockPenalty penalty, long seed, CheckRun run) {
+        this.run = run;
         this.penalty = penalty;
         this.seed = seed;
     }
 
     List<CheckResult> run() {
         List<CheckResult> results = new ArrayList<>();
-        results.add(PluginChecker.guard(GRADIENT, this::gradient));
+        results.add(run.guard(GRADIENT, this::gradient));
         if (penalty.hasProximal()) {
-            results.add(PluginChecker.guard(PROX, this::proximal));
+            results.add(run.guard(PROX, this::proximal));
         }
         return results;
     }

@@ -1,6 +1,7 @@
 package dev.rein.runtime.check;
 
 import dev.rein.runtime.ReinMessage;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -85,6 +86,33 @@ final class CheckMessages {
      */
     static ReinMessage setup(String kind) {
         return ReinMessage.of(SETUP.tag(), kind + SETUP.text());
+    }
+
+    /** The detail of a check that ran out of time. */
+    static String timedOut(Duration limit) {
+        return "did not return within " + seconds(limit) + "; the plugin may loop forever (its thread is left"
+                + " running). Look for a loop that never ends at the values the other checks name, or give"
+                + " a longer time limit if it is only slow";
+    }
+
+    /** The detail of a check not started because {@code stuckCheck} ran out of time before it. */
+    static String notStarted(String stuckCheck) {
+        return "not started: the plugin did not return from '" + stuckCheck + "'";
+    }
+
+    /** The detail of a check whose wait was interrupted. */
+    static String interrupted() {
+        return "interrupted while waiting for the plugin";
+    }
+
+    static ReinMessage timeLimitNotPositive(Duration limit) {
+        return ReinMessage.of("check-time-limit", "the time limit of each check is " + limit + "; give a positive"
+                + " duration, e.g. Duration.ofSeconds(10)");
+    }
+
+    private static String seconds(Duration limit) {
+        long millis = limit.toMillis();
+        return millis % 1000 == 0 ? millis / 1000 + " s" : millis / 1000.0 + " s";
     }
 
     /** What {@link PluginChecker#assertPasses} throws: the whole report, after the tag. */

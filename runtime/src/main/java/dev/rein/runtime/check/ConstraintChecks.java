@@ -13,6 +13,7 @@ import java.util.SplittableRandom;
  * is finite and deterministic, and idempotent: a block it has made feasible comes back untouched.
  */
 final class ConstraintChecks {
+    private final CheckRun run;
     static final String IDEMPOTENT = CheckMessages.IDEMPOTENT.text();
     static final String DETERMINISTIC = CheckMessages.DETERMINISTIC.text();
 
@@ -22,14 +23,15 @@ final class ConstraintChecks {
     private final Constraint constraint;
     private final long seed;
 
-    ConstraintChecks(Constraint constraint, long seed) {
+    ConstraintChecks(Constraint constraint, long seed, CheckRun run) {
+        this.run = run;
         this.constraint = constraint;
         this.seed = seed;
     }
 
     List<CheckResult> run() {
-        return List.of(PluginChecker.guard(DETERMINISTIC, this::deterministic),
-                PluginChecker.guard(IDEMPOTENT, this::idempotent));
+        return List.of(run.guard(DETERMINISTIC, this::deterministic),
+                run.guard(IDEMPOTENT, this::idempotent));
     }
 
     private CheckResult deterministic() {

@@ -16,6 +16,7 @@ import java.util.SplittableRandom;
  * declared closed form ({@link ElementwisePenalty#closedForm()}) against value, gradient and proximal operator.
  */
 final class ElementwisePenaltyChecks {
+    private final CheckRun run;
     static final String FINITE = CheckMessages.FINITE.text();
     static final String GRADIENT = CheckMessages.GRADIENT.text();
     static final String PROX_OPTIMALITY = CheckMessages.PROX_OPTIMALITY.text();
@@ -31,7 +32,8 @@ final class ElementwisePenaltyChecks {
     private final ElementwisePenalty penalty;
     private final double[] points;
 
-    ElementwisePenaltyChecks(ElementwisePenalty penalty, long seed) {
+    ElementwisePenaltyChecks(ElementwisePenalty penalty, long seed, CheckRun run) {
+        this.run = run;
         this.penalty = penalty;
         this.points = testPoints(seed);
     }
@@ -52,14 +54,14 @@ final class ElementwisePenaltyChecks {
 
     List<CheckResult> run() {
         List<CheckResult> results = new ArrayList<>();
-        results.add(PluginChecker.guard(FINITE, this::finite));
-        results.add(PluginChecker.guard(GRADIENT, this::gradient));
+        results.add(run.guard(FINITE, this::finite));
+        results.add(run.guard(GRADIENT, this::gradient));
         if (penalty.hasProximal()) {
-            results.add(PluginChecker.guard(PROX_OPTIMALITY, this::proxOptimality));
-            results.add(PluginChecker.guard(PROX_MINIMUM, this::proxMinimum));
+            results.add(run.guard(PROX_OPTIMALITY, this::proxOptimality));
+            results.add(run.guard(PROX_MINIMUM, this::proxMinimum));
         }
-        results.add(PluginChecker.guard(ARRAYS, this::arrays));
-        CheckResult closedForm = PluginChecker.guard(CLOSED_FORM, this::closedForm);
+        results.add(run.guard(ARRAYS, this::arrays));
+        CheckResult closedForm = run.guard(CLOSED_FORM, this::closedForm);
         if (closedForm != null) {
             results.add(closedForm);
         }

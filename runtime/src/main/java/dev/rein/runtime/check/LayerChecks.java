@@ -21,6 +21,7 @@ import java.util.function.DoubleUnaryOperator;
  * seed, so that all of them draw the same noise (the same dropout mask) and the differences see a fixed function.
  */
 final class LayerChecks {
+    private final CheckRun run;
     static final String ACTIVATION_EVAL = CheckMessages.ACTIVATION_EVAL.text();
     static final String ACTIVATION_TRAIN = CheckMessages.ACTIVATION_TRAIN.text();
     static final String ACTIVATION_SEEDED = CheckMessages.ACTIVATION_SEEDED.text();
@@ -33,16 +34,17 @@ final class LayerChecks {
 
     private final long seed;
 
-    LayerChecks(long seed) {
+    LayerChecks(long seed, CheckRun run) {
+        this.run = run;
         this.seed = seed;
     }
 
     List<CheckResult> activation(ActivationRegularizer layer) {
         List<CheckResult> results = new ArrayList<>();
-        results.add(PluginChecker.guard(ACTIVATION_SEEDED, () -> seeded(layer)));
-        results.add(PluginChecker.guard(ACTIVATION_EVAL, () -> activationGradient(layer, Phase.EVAL,
+        results.add(run.guard(ACTIVATION_SEEDED, () -> seeded(layer)));
+        results.add(run.guard(ACTIVATION_EVAL, () -> activationGradient(layer, Phase.EVAL,
                 ACTIVATION_EVAL)));
-        results.add(PluginChecker.guard(ACTIVATION_TRAIN, () -> activationGradient(layer, Phase.TRAIN,
+        results.add(run.guard(ACTIVATION_TRAIN, () -> activationGradient(layer, Phase.TRAIN,
                 ACTIVATION_TRAIN)));
         return results;
     }
@@ -89,14 +91,14 @@ final class LayerChecks {
 
     List<CheckResult> normalization(Normalization layer) {
         List<CheckResult> results = new ArrayList<>();
-        CheckResult arrays = PluginChecker.guard(NORMALIZATION_ARRAYS, () -> {
+        CheckResult arrays = run.guard(NORMALIZATION_ARRAYS, () -> {
             layer.initialise(WIDTH);
             return arrays(layer);
         });
         results.add(arrays);
-        results.add(PluginChecker.guard(NORMALIZATION_INPUT, () -> normalizationInput(layer)));
+        results.add(run.guard(NORMALIZATION_INPUT, () -> normalizationInput(layer)));
         if (arrays.passed()) {
-            results.add(PluginChecker.guard(NORMALIZATION_LEARNED, () -> normalizationLearned(layer)));
+            results.add(run.guard(NORMALIZATION_LEARNED, () -> normalizationLearned(layer)));
         }
         return results;
     }

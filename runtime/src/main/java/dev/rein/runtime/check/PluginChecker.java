@@ -12,6 +12,7 @@ import dev.rein.api.spi.RegularizerDescriptor;
 import dev.rein.api.spi.RegularizerProvider;
 import dev.rein.api.spi.SpecNames;
 import dev.rein.runtime.registry.RegisteredRegularizer;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -56,16 +57,24 @@ import java.util.function.Supplier;
  * </ul>
  *
  * <p>Checks run with the default parameter values unless overridden; a penalty whose default coefficient is
- * {@code 0} passes trivially, so give such a plugin an override. A checker is immutable and thread-safe.
+ * {@code 0} passes trivially, so give such a plugin an override. Each check (reading the descriptor and building
+ * the hook included) runs on a thread of its own and gets {@link #DEFAULT_TIME_LIMIT} (or the limit given): a
+ * plugin that never returns fails that check instead of hanging the caller. A checker is immutable and
+ * thread-safe.
  */
 public final class PluginChecker {
     static final String DESCRIPTOR = CheckMessages.DESCRIPTOR.text();
     static final String PARAMETERS = CheckMessages.PARAMETERS.text();
     static final String CREATE = CheckMessages.CREATE.text();
 
-    private static final long DEFAULT_SEED = 20240611L;
+    /** How long each check may take by default before the plugin is reported as not returning. */
+    public static final Duration DEFAULT_TIME_LIMIT = Duration.ofSeconds(10);
+
+    /** The seed of {@link #PluginChecker()}. */
+    public static final long DEFAULT_SEED = 20240611L;
 
     private final long seed;
+    private final Duration timeLimit;
 
     /** A checker with a fixed default seed: the same plugin always gets the same report. */
     public PluginChecker() {
@@ -74,7 +83,26 @@ public final class PluginChecker {
 
     /** A checker whose random test points and blocks come from {@code seed}. */
     public PluginChecker(long seed) {
+        this(seed, DEFAULT_TIME_LIMIT);
+    }
+
+    /**
+     * A checker whose checks each get {@code timeLimit}: a plugin that does not return within it (an endless loop)
+     * fails that check, and the checks after it are reported as not started.
+     *
+     * <pre>{@code
+     * new PluginChecker(1L, Duration.ofSeconds(2)).check(provider);
+     * // FAIL  [check-gradient] gradient matches finite differences: did not return within 2 s; ...
+     * }</pre>
+     *
+     * @throws IllegalArgumentException if {@code timeLimit} is not positive
+     */
+    public PluginChecker(long seed, Duration timeLimit) {
+        if (timeLimit.isNegative() || timeLimit.isZero()) {
+            throw new IllegalArgumentException(CheckMessages.timeLimitNotPositive(timeLimit).toString());
+        }
         this.seed = seed;
+        this.timeLimit = timeLimit;
     }
 
     /**
@@ -109,48 +137,56 @@ public final class PluginChecker {
      */
     public CheckReport check(RegularizerProvider provider, Map<String, String> argumentOverrides) {
         Objects.requireNonNull(provider, "provider");
-        String subject;
-        try {
-            subject = provider.descriptor().name();
-        } catch (RuntimeException e) {
-            subject = provider.getClass().getName();
-        }
-        return check(subject, provider, argumentOverrides);
+        return check(null, provider, argumentOverrides);
     }
 
+    /** {@code subject} null: the descriptor's name, or the provider's class when the descriptor cannot be read. */
     private CheckReport check(String subject, RegularizerProvider provider, Map<String, String> overrides) {
         List<CheckResult> results = new ArrayList<>();
-        RegularizerDescriptor descriptor;
-        try {
-            descriptor = Objects.requireNonNull(provider.descriptor(), "descriptor() returned null");
-        } catch (RuntimeException e) {
-            results.add(CheckResult.fail(DESCRIPTOR, threw(e)));
-            return new CheckReport(subject, results);
+        CheckRun run = new CheckRun(timeLimit);
+        RegularizerDescriptor[] read = new RegularizerDescriptor[1];
+        CheckResult descriptorResult = run.guard(DESCRIPTOR, () -> {
+            read[0] = Objects.requireNonNull(provider.descriptor(), "descriptor() returned null");
+            return descriptor(read[0]);
+        });
+        results.add(descriptorResult);
+        if (read[0] == null) {
+            return new CheckReport(subject != null ? subject : provider.getClass().getName(), results);
         }
-        results.add(descriptor(descriptor));
+        RegularizerDescriptor descriptor = read[0];
+        if (subject == null) {
+            subject = descriptor.name();
+        }
         Map<String, Object> values = new LinkedHashMap<>();
         CheckResult parameters = parameters(descriptor, overrides, values);
         results.add(parameters);
         if (!parameters.passed()) {
             return new CheckReport(subject, results);
         }
-        Object hook;
-        try {
-            hook = provider.create(Arguments.of(values));
-        } catch (RuntimeException | LinkageError e) {
-            results.add(CheckResult.fail(CREATE, "create" + values + " " + threw(e)));
-            return new CheckReport(subject, results);
-        }
+        Object[] built = new Object[1];
         Class<?> hookType = descriptor.kind().hookType();
-        if (!hookType.isInstance(hook)) {
-            results.add(CheckResult.fail(CREATE, "create" + values + " returned "
-                    + (hook == null ? "null" : "a " + hook.getClass().getName()) + ", which is not a "
-                    + hookType.getSimpleName() + " as kind " + descriptor.kind().displayName() + " requires"));
+        CheckResult created = run.guard(CREATE, () -> {
+            Object hook;
+            try {
+                hook = provider.create(Arguments.of(values));
+            } catch (RuntimeException | LinkageError e) {
+                return CheckResult.fail(CREATE, "create" + values + " " + threw(e));
+            }
+            if (!hookType.isInstance(hook)) {
+                return CheckResult.fail(CREATE, "create" + values + " returned "
+                        + (hook == null ? "null" : "a " + hook.getClass().getName()) + ", which is not a "
+                        + hookType.getSimpleName() + " as kind " + descriptor.kind().displayName() + " requires");
+            }
+            built[0] = hook;
+            return CheckResult.pass(CREATE, "a " + hook.getClass().getName());
+        });
+        results.add(created);
+        if (!created.passed()) {
             return new CheckReport(subject, results);
         }
-        results.add(CheckResult.pass(CREATE, "a " + hook.getClass().getName()));
+        Object hook = built[0];
         try {
-            results.addAll(kindChecks(hook));
+            results.addAll(kindChecks(hook, run));
         } catch (RuntimeException | LinkageError e) {
             // Each check guards itself; this catches what a plugin throws while a check is being set up.
             results.add(CheckResult.fail(CheckMessages.setup(descriptor.kind().displayName()).text(), threw(e)));
@@ -158,23 +194,23 @@ public final class PluginChecker {
         return new CheckReport(subject, results);
     }
 
-    private List<CheckResult> kindChecks(Object hook) {
+    private List<CheckResult> kindChecks(Object hook, CheckRun run) {
         if (hook instanceof ElementwisePenalty p) {
-            return new ElementwisePenaltyChecks(p, seed).run();
+            return new ElementwisePenaltyChecks(p, seed, run).run();
         }
         if (hook instanceof BlockPenalty b) {
-            return new BlockPenaltyChecks(b, seed).run();
+            return new BlockPenaltyChecks(b, seed, run).run();
         }
         if (hook instanceof Constraint c) {
-            return new ConstraintChecks(c, seed).run();
+            return new ConstraintChecks(c, seed, run).run();
         }
         if (hook instanceof ActivationRegularizer a) {
-            return new LayerChecks(seed).activation(a);
+            return new LayerChecks(seed, run).activation(a);
         }
         if (hook instanceof Normalization n) {
-            return new LayerChecks(seed).normalization(n);
+            return new LayerChecks(seed, run).normalization(n);
         }
-        return new StoppingRuleChecks((StoppingRule) hook).run();
+        return new StoppingRuleChecks((StoppingRule) hook, run).run();
     }
 
     private static CheckResult descriptor(RegularizerDescriptor d) {

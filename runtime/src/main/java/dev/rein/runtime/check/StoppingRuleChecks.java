@@ -10,6 +10,7 @@ import java.util.List;
  * a run whose metric improves by a full unit every epoch, whichever direction is better.
  */
 final class StoppingRuleChecks {
+    private final CheckRun run;
     static final String METRIC = CheckMessages.METRIC.text();
     static final String IMPROVING = CheckMessages.IMPROVING.text();
 
@@ -17,12 +18,13 @@ final class StoppingRuleChecks {
 
     private final StoppingRule rule;
 
-    StoppingRuleChecks(StoppingRule rule) {
+    StoppingRuleChecks(StoppingRule rule, CheckRun run) {
+        this.run = run;
         this.rule = rule;
     }
 
     List<CheckResult> run() {
-        return List.of(PluginChecker.guard(METRIC, this::metric), PluginChecker.guard(IMPROVING, this::improving));
+        return List.of(run.guard(METRIC, this::metric), run.guard(IMPROVING, this::improving));
     }
 
     private CheckResult metric() {

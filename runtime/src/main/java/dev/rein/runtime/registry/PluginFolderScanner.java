@@ -3,6 +3,7 @@ package dev.rein.runtime.registry;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -24,7 +25,8 @@ import java.util.stream.Stream;
  * }</pre>
  *
  * <p>Before a jar gets a class loader it is opened once to check that it is a readable jar that lists providers,
- * so that those two common mistakes get their own message.
+ * so that those two common mistakes get their own message. A folder that holds files or folders but no jar (a
+ * source tree given by mistake, or jars one folder too deep) is reported too; an empty folder is not.
  */
 final class PluginFolderScanner {
     private PluginFolderScanner() {
@@ -65,17 +67,47 @@ final class PluginFolderScanner {
             problems.problem(PluginProblem.of(folder.toString(), RegistryMessages.notAFolder(folder, origin)));
             return List.of();
         }
-        try (Stream<Path> entries = Files.list(folder)) {
-            return entries
-                    .filter(p -> p.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".jar"))
-                    .filter(Files::isRegularFile)
-                    .sorted(Comparator.comparing(p -> p.getFileName().toString()))
+        List<Path> entries;
+        try (Stream<Path> listing = Files.list(folder)) {
+            entries = listing.sorted(Comparator.comparing(p -> p.getFileName().toString()))
                     .collect(Collectors.toList());
         } catch (IOException | RuntimeException e) {
             problems.problem(PluginProblem.of(folder.toString(),
                     RegistryMessages.folderUnlistable(folder, ProviderScanner.describe(e), origin), e));
             return List.of();
         }
+        List<Path> jars = entries.stream().filter(PluginFolderScanner::isJar).collect(Collectors.toList());
+        if (jars.isEmpty() && !entries.isEmpty()) {
+            // Not an empty plugin folder waiting for jars but some other folder, e.g. a source tree.
+            problems.problem(PluginProblem.of(folder.toString(), RegistryMessages.folderWithoutJars(folder,
+                    names(entries), names(nestedJars(entries)), origin)));
+        }
+        return jars;
+    }
+
+    private static boolean isJar(Path p) {
+        return p.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".jar") && Files.isRegularFile(p);
+    }
+
+    /** Jars one folder further down, which are not read: a hint for the message. */
+    private static List<Path> nestedJars(List<Path> entries) {
+        List<Path> nested = new ArrayList<>();
+        for (Path entry : entries) {
+            if (Files.isDirectory(entry)) {
+                try (Stream<Path> inner = Files.list(entry)) {
+                    inner.filter(PluginFolderScanner::isJar).sorted().forEach(nested::add);
+                } catch (IOException | RuntimeException e) {
+                    // Only a hint: a folder that cannot be listed adds none.
+                }
+            }
+        }
+        return nested;
+    }
+
+    /** At most a few names, relative to the scanned folder, for a message. */
+    private static List<String> names(List<Path> paths) {
+        return paths.stream().limit(5).map(p -> p.getParent().getFileName() + "/" + p.getFileName())
+                .collect(Collectors.toList());
     }
 
     /** Why {@code jar} cannot be a plugin, if it cannot: unreadable, or no provider listed. */

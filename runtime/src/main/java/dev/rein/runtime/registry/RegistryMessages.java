@@ -4,6 +4,7 @@ import dev.rein.api.spi.RegularizerProvider;
 import dev.rein.runtime.ReinMessage;
 import java.io.File;
 import java.nio.file.Path;
+import java.util.List;
 
 /**
  * Every problem the registry reports about a plugin, a plugin folder or the {@code rein.plugins} property, worded in
@@ -44,6 +45,19 @@ final class RegistryMessages {
     static ReinMessage folderUnlistable(Path folder, String why, String origin) {
         return ReinMessage.of("plugin-folder-unreadable", folder + ": cannot list the plugin folder (" + why + ")"
                 + from(origin) + ". Check that Rein may read it.");
+    }
+
+    /**
+     * {@code entries}: a few of what the folder holds, as {@code folder/name}; {@code nestedJars}: jars found one
+     * folder down, the same way (may be empty).
+     */
+    static ReinMessage folderWithoutJars(Path folder, List<String> entries, List<String> nestedJars,
+            String origin) {
+        return ReinMessage.of("plugin-folder-no-jars", folder + ": the plugin folder holds no .jar file" + from(origin)
+                + " but other things (" + String.join(", ", entries) + (entries.size() >= 5 ? ", ..." : "") + "), so"
+                + " no plugin is loaded from it." + (nestedJars.isEmpty() ? ""
+                : " Jars in its subfolders are not read (" + String.join(", ", nestedJars) + ").")
+                + " Give the folder that holds the plugin jars themselves, or copy the jars into it.");
     }
 
     private static String from(String origin) {

@@ -62,6 +62,30 @@ public final class Regularization {
         return out;
     }
 
+    /**
+     * The same regularization without its terms of {@code kind}, its canonical spec rewritten to match: e.g. the
+     * spec's penalties and constraints without the stopping rule, which a trainer follows itself.
+     *
+     * <pre>{@code
+     * Regularization.of("l2(lambda=0.1) + early_stopping", catalog).without(Kind.STOPPING_RULE).toSpec();
+     * // "l2(lambda=0.1)"
+     * }</pre>
+     */
+    public Regularization without(Kind kind) {
+        List<BoundTerm> kept = new ArrayList<>();
+        List<SpecTerm> canonical = new ArrayList<>();
+        for (BoundTerm t : terms) {
+            if (t.kind() != kind) {
+                kept.add(t);
+                canonical.add(SpecBinder.canonicalTerm(t));
+            }
+        }
+        if (kept.size() == terms.size()) {
+            return this;
+        }
+        return kept.isEmpty() ? NONE : new Regularization(new Spec("", canonical).toString(), kept);
+    }
+
     public boolean isEmpty() {
         return terms.isEmpty();
     }

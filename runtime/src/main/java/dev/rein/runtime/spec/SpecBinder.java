@@ -42,7 +42,10 @@ import java.util.stream.Collectors;
  *   <li>{@code after=<text>}, on activation and normalization layers: where the layer sits in a network.</li>
  * </ul>
  *
- * <p>Every problem is a {@link SpecException} with the column it is at.
+ * <p>Every problem is a {@link SpecException} with the column it is at. Beyond what each plugin's parameters
+ * accept, a regularizer may appear once in a spec ({@code l1 + l1}, or {@code l2 + ridge}, is refused: merge the
+ * terms), and a numeric value may not be infinite ({@code lambda=1e999}) unless the plugin declares infinity as a
+ * bound ({@link ParamDescriptor#allowsInfinity}).
  */
 public final class SpecBinder {
     private static final Set<Kind> TARGETED = EnumSet.of(Kind.PENALTY, Kind.BLOCK_PENALTY, Kind.CONSTRAINT);
@@ -75,8 +78,14 @@ public final class SpecBinder {
         SpecBinder binder = new SpecBinder(spec, catalog);
         List<BoundTerm> bound = new ArrayList<>();
         List<SpecTerm> canonical = new ArrayList<>();
+        Map<String, SpecTerm> firstOfName = new LinkedHashMap<>();
         for (SpecTerm term : spec.terms()) {
             BoundTerm b = binder.bindTerm(term);
+            SpecTerm first = firstOfName.putIfAbsent(b.name(), term);
+            if (first != null) {
+                throw binder.error(term.column(), SpecMessages.repeatedTerm(b.name(), term.name(), first.name(),
+                        first.column()));
+            }
             bound.add(b);
             canonical.add(canonicalTerm(b));
         }
@@ -139,11 +148,17 @@ public final class SpecBinder {
         ParamDescriptor p = descriptor.param(a.key()).orElseThrow(() -> error(a.keyColumn(),
                 SpecMessages.unknownParameter(descriptor.name(), a.key(),
                         Suggestions.didYouMean(a.key(), validKeys(descriptor)), validKeys(descriptor))));
+        Object value;
         try {
-            return p.parse(a.value());
+            value = p.parse(a.value());
         } catch (IllegalArgumentException e) {
             throw error(a.valueColumn(), SpecMessages.invalidValue(descriptor.name(), e.getMessage()));
         }
+        if (value instanceof Double d && Double.isInfinite(d) && !p.allowsInfinity(d)) {
+            throw error(a.valueColumn(), SpecMessages.infiniteValue(descriptor.name(), p.name(), a.value(),
+                    p.validRange()));
+        }
+        return value;
     }
 
     private void checkOptionApplies(SpecArgument a, RegularizerDescriptor descriptor, Set<Kind> kinds,
@@ -197,7 +212,7 @@ public final class SpecBinder {
     }
 
     /** The term as canonical text writes it: the plugin's own name, every parameter, non-default options. */
-    private static SpecTerm canonicalTerm(BoundTerm bound) {
+    static SpecTerm canonicalTerm(BoundTerm bound) {
         RegularizerDescriptor descriptor = bound.plugin().descriptor();
         List<SpecArgument> arguments = new ArrayList<>();
         for (ParamDescriptor p : descriptor.params()) {

@@ -129,6 +129,25 @@ final class SpecMessages {
         return ReinMessage.of("spec-invalid-value", "invalid value in " + regularizer + ": " + why);
     }
 
+    /** A value that parsed to an infinity which the parameter's declared bounds do not include. */
+    static ReinMessage infiniteValue(String regularizer, String parameter, String written, String validRange) {
+        return ReinMessage.of("spec-infinite-value", "invalid value in " + regularizer + ": '" + written + "' is"
+                + " infinite, and " + regularizer + " does not take an infinite " + parameter + ": " + parameter
+                + " must be " + validRange + " and finite");
+    }
+
+    /**
+     * A regularizer given a second time: {@code canonical} is its name, {@code written} and {@code firstWritten} how
+     * the two terms spell it (a name or an alias).
+     */
+    static ReinMessage repeatedTerm(String canonical, String written, String firstWritten, int firstColumn) {
+        String same = written.equals(firstWritten) ? "'" + written + "'"
+                : "'" + written + "' (" + canonical + ", as '" + firstWritten + "')";
+        return ReinMessage.of("spec-repeated-term", same + " is already in the spec at column " + firstColumn
+                + "; each regularizer may appear once: merge the two terms into one, e.g. " + canonical
+                + "(...) with the strength you want");
+    }
+
     /** An option Rein reads itself ({@code on}, {@code mode}) with a value it does not know. */
     static ReinMessage invalidOption(String regularizer, String value, String option, String valid) {
         return ReinMessage.of("spec-invalid-option", "invalid value in " + regularizer + ": '" + value

@@ -53,6 +53,9 @@ import org.tribuo.math.la.Tensor;
  * proximal penalty under it takes each weight's own step size: {@code l1} gives exact zeros under Tribuo's default
  * optimiser too.
  *
+ * <p>A spec with a stopping rule ({@code early_stopping}) is refused here: only Rein's trainers, which own the
+ * epoch loop, can follow one (they give this class the spec without it).
+ *
  * <p>For a trainer that owns the epoch loop: {@link #withMinibatchSize(int)} (a fresh copy for its batch size),
  * {@link #catchUp()} (makes the live parameters exact before they are read or copied; idempotent; to restore
  * weights, {@code parameters.set(copies)}: Rein takes them as exact), {@link #steps()}.
@@ -100,7 +103,8 @@ public final class RegularizedOptimiser implements StochasticGradientOptimiser {
      * Wraps {@code optimiser} for a trainer whose {@code minibatchSize} is {@code minibatchSize}.
      *
      * @throws IllegalArgumentException        if {@code minibatchSize < 1}
-     * @throws RegularizationRefusedException if the regularization asks for something the plan refuses
+     * @throws RegularizationRefusedException if the regularization asks for something the plan refuses, or has a
+     *                                        stopping rule (tagged {@code tribuo-stopping-rule-needs-trainer})
      */
     public RegularizedOptimiser(StochasticGradientOptimiser optimiser, Regularization regularization,
             int minibatchSize) {
@@ -134,6 +138,7 @@ public final class RegularizedOptimiser implements StochasticGradientOptimiser {
     }
 
     private void bind(Regularization regularization) {
+        StoppingRuleRefusal.check(regularization);
         this.plan = RegularizationPlan.of(regularization, OptimiserChain.of(optimiser).profile(optimiser.toString()),
                 minibatchSize);
         this.spec = plan.spec();

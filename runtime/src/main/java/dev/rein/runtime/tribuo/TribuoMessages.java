@@ -1,6 +1,7 @@
 package dev.rein.runtime.tribuo;
 
 import dev.rein.runtime.ReinMessage;
+import java.util.List;
 
 /**
  * Every message the Tribuo adapter gives, worded in one place: divergence, an optimiser or parameter layout Rein
@@ -54,6 +55,18 @@ final class TribuoMessages {
     }
 
     // --- RegularizedOptimiser ---
+
+    /** {@code rest} is the spec without its stopping rules. */
+    static ReinMessage stoppingRuleNeedsTrainer(String spec, List<String> rules, String rest) {
+        String named = String.join(", ", rules);
+        return ReinMessage.of("tribuo-stopping-rule-needs-trainer", "Spec '" + spec + "' has the stopping rule "
+                + named + ", which a RegularizedOptimiser cannot follow: inside Tribuo's own trainers an optimiser"
+                + " never learns where an epoch ends and never sees validation data, so " + named + " would be"
+                + " ignored. Train with one of Rein's trainers (RegularizedLinearClassificationTrainer,"
+                + " RegularizedLinearRegressionTrainer, RegularizedFMClassificationTrainer,"
+                + " RegularizedFMRegressionTrainer), which follow it, or give the optimiser the spec without it: '"
+                + rest + "'");
+    }
 
     static ReinMessage modesMismatch(String configured, String spec, String modes) {
         return ReinMessage.of("tribuo-modes-mismatch", "RegularizedOptimiser was configured with modes '" + configured

@@ -82,6 +82,25 @@ class PluginFolderLoadingTest {
     }
 
     @Test
+    void aFolderWithoutJarsButWithOtherThingsIsReportedWithTheJarsOneLevelDown() throws Exception {
+        // What `--plugins plugins` in Rein's own checkout points at: a module folder, its jar in target/.
+        Path folder = dir.resolve("plugins");
+        Files.createDirectories(folder.resolve("src"));
+        Files.writeString(folder.resolve("pom.xml"), "<project/>");
+        TestPluginJars.goodJar(folder.resolve("target").resolve("rein-plugins.jar"), "com.t.TProvider", "t");
+
+        try (PluginRegistry registry = loadFolders(folder)) {
+            assertEquals(List.of(), registry.all());
+            assertEquals(1, registry.problems().size(), registry.problems().toString());
+            PluginProblem problem = registry.problems().get(0);
+            assertEquals("plugin-folder-no-jars", problem.tag());
+            assertTrue(problem.message().contains("(plugins/pom.xml, plugins/src, plugins/target)"), problem.message());
+            assertTrue(problem.message().contains("Jars in its subfolders are not read (target/rein-plugins.jar)"),
+                    problem.message());
+        }
+    }
+
+    @Test
     void anEmptyFolderGivesAnEmptyRegistryWithoutProblems() throws Exception {
         Path folder = Files.createDirectories(dir.resolve("empty"));
 

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import dev.rein.runtime.ReinMessage;
 import java.io.File;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** The exact words of every registry problem: the loading tests assert tags and the names a problem gives. */
@@ -21,6 +22,17 @@ class RegistryMessagesTest {
         assertMessage("[plugin-folder-missing] " + MISSING + ": plugin folder does not exist (element 4 of the"
                 + " rein.plugins system property \"x\"). Create it, or correct the rein.plugins system property.",
                 RegistryMessages.folderMissing(MISSING, "element 4 of the rein.plugins system property \"x\""));
+        assertMessage("[plugin-folder-no-jars] plugins: the plugin folder holds no .jar file but other things"
+                + " (plugins/pom.xml, plugins/src), so no plugin is loaded from it. Jars in its subfolders are not read"
+                + " (target/a.jar). Give the folder that holds the plugin jars themselves, or copy the jars into it.",
+                RegistryMessages.folderWithoutJars(Path.of("plugins"), List.of("plugins/pom.xml", "plugins/src"),
+                        List.of("target/a.jar"), ""));
+        assertMessage("[plugin-folder-no-jars] docs: the plugin folder holds no .jar file (element 1 of the"
+                + " rein.plugins system property \"docs\") but other things (docs/a, docs/b, docs/c, docs/d,"
+                + " docs/e, ...), so no plugin is loaded from it. Give the folder that holds the plugin jars themselves,"
+                + " or copy the jars into it.", RegistryMessages.folderWithoutJars(Path.of("docs"),
+                        List.of("docs/a", "docs/b", "docs/c", "docs/d", "docs/e"), List.of(),
+                        "element 1 of the rein.plugins system property \"docs\""));
         assertMessage("[plugin-folder-not-a-folder] notes.txt is not a folder. Give the folder that holds the plugin"
                 + " jars, not a file.", RegistryMessages.notAFolder(Path.of("notes.txt"), ""));
         assertMessage("[plugin-folder-unreadable] plugins: cannot list the plugin folder (java.nio.file."

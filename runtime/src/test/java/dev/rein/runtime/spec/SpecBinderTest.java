@@ -42,9 +42,45 @@ class SpecBinderTest {
 
     @Test
     void aliasesBindToTheCanonicalName() {
-        Regularization r = Regularization.of("ridge(lambda=0.1) + weight_decay", catalog);
-        assertEquals("l2(lambda=0.1) + l2(lambda=1.0E-4)", r.toSpec());
-        assertEquals(List.of("l2", "l2"), r.terms().stream().map(BoundTerm::name).toList());
+        Regularization r = Regularization.of("ridge(lambda=0.1) + l1", catalog);
+        assertEquals("l2(lambda=0.1) + l1(lambda=1.0E-4)", r.toSpec());
+        assertEquals(List.of("l2", "l1"), r.terms().stream().map(BoundTerm::name).toList());
+        assertEquals("l2(lambda=1.0E-4)", Regularization.of("weight_decay", catalog).toSpec());
+    }
+
+    @Test
+    void withoutDropsTheTermsOfAKindAndRewritesTheSpec() {
+        Regularization r = SpecBinder.bind("l2(lambda=0.1) + early_stopping(patience=3) + max_norm(c=2)", catalog);
+        Regularization penalties = r.without(Kind.STOPPING_RULE);
+        assertEquals("l2(lambda=0.1) + max_norm(c=2.0)", penalties.toSpec());
+        assertEquals(List.of("l2", "max_norm"), penalties.terms().stream().map(BoundTerm::name).toList());
+        assertSame(penalties, penalties.without(Kind.STOPPING_RULE), "nothing to drop: the same object");
+        assertSame(Regularization.none(), SpecBinder.bind("early_stopping", catalog).without(Kind.STOPPING_RULE));
+    }
+
+    @Test
+    void aRegularizerMayAppearOnlyOnce() {
+        assertEquals("[spec-repeated-term] Spec error at column 6: 'l1' is already in the spec at column 1; each"
+                + " regularizer may appear once: merge the two terms into one, e.g. l1(...) with the strength you"
+                + " want\n"
+                + "  l1 + l1\n"
+                + "       ^", error("l1 + l1").getMessage());
+        assertError("ridge(lambda=0.1) + max_norm(c=1) + weight_decay", 37, "spec-repeated-term",
+                "'weight_decay' (l2, as 'ridge') is already in the spec at column 1");
+        assertError("max_norm(c=1) + max_norm(c=2)", 17, "spec-repeated-term", "'max_norm'", "e.g. max_norm(...)");
+    }
+
+    @Test
+    void anInfiniteValueNeedsABoundThatIncludesInfinity() {
+        assertError("l1(lambda=1e999)", 11, "spec-infinite-value", "in l1", "'1e999' is infinite",
+                "lambda must be a number >= 0 and finite");
+        assertError("l2 + max_norm(c=Infinity)", 17, "spec-infinite-value", "'Infinity' is infinite",
+                "c must be a number > 0 and finite");
+        Regularization unbounded = SpecBinder.bind("clip(c=Infinity)", catalog);
+        assertEquals(Double.POSITIVE_INFINITY, unbounded.terms().get(0).arguments().getDouble("c"), 0.0);
+        assertEquals("clip(c=Infinity)", unbounded.toSpec());
+        assertEquals(unbounded.toSpec(), SpecBinder.bind(unbounded.toSpec(), catalog).toSpec());
+        assertError("clip(c=-1e999)", 8, "spec-invalid-value", "out of range");
     }
 
     @Test

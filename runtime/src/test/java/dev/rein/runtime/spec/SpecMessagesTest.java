@@ -58,6 +58,15 @@ class SpecMessagesTest {
                 SpecMessages.unknownParameter("odd", "x", "", List.of()));
         assertMessage("[spec-invalid-value] invalid value in l1: '-1' is out of range: lambda must be a number >= 0",
                 SpecMessages.invalidValue("l1", "'-1' is out of range: lambda must be a number >= 0"));
+        assertMessage("[spec-infinite-value] invalid value in l1: '1e999' is infinite, and l1 does not take an"
+                + " infinite lambda: lambda must be a number >= 0 and finite",
+                SpecMessages.infiniteValue("l1", "lambda", "1e999", "a number >= 0"));
+        assertMessage("[spec-repeated-term] 'l1' is already in the spec at column 1; each regularizer may appear"
+                + " once: merge the two terms into one, e.g. l1(...) with the strength you want",
+                SpecMessages.repeatedTerm("l1", "l1", "l1", 1));
+        assertMessage("[spec-repeated-term] 'weight_decay' (l2, as 'ridge') is already in the spec at column 1;"
+                + " each regularizer may appear once: merge the two terms into one, e.g. l2(...) with the strength"
+                + " you want", SpecMessages.repeatedTerm("l2", "weight_decay", "ridge", 1));
         assertMessage("[spec-invalid-option] invalid value in l2: 'bias' is not one of the allowed values: on must"
                 + " be one of weights, all", SpecMessages.invalidOption("l2", "bias", "on", "weights, all"));
         assertMessage("[spec-option-not-applicable] option 'mode' does not apply to max_norm (kind constraint); it"

@@ -27,6 +27,10 @@ final class TestCatalog {
                 builtIn(TestHooks.provider(RegularizerDescriptor.builder("max_norm", Kind.CONSTRAINT)
                         .addParam(ParamDescriptor.builder("c", ParamType.DOUBLE).min(0, true).build()).build(),
                         a -> TestHooks.maxNorm(a.getDouble("c")))),
+                builtIn(TestHooks.provider(RegularizerDescriptor.builder("clip", Kind.CONSTRAINT)
+                        .addParam(ParamDescriptor.builder("c", ParamType.DOUBLE).defaultValue("1").min(0, true)
+                                .max(Double.POSITIVE_INFINITY, false).build()).build(),
+                        a -> TestHooks.maxNorm(a.getDouble("c")))),
                 builtIn(TestHooks.provider(RegularizerDescriptor.builder("group_lasso", Kind.BLOCK_PENALTY)
                         .addParam(TestHooks.lambda("1e-4")).build(),
                         a -> TestHooks.groupLasso(a.getDouble("lambda"), 1))),

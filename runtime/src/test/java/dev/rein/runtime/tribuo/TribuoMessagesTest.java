@@ -30,6 +30,15 @@ class TribuoMessagesTest {
 
     @Test
     void theOptimiserAdapter() {
+        assertMessage("[tribuo-stopping-rule-needs-trainer] Spec 'l2(lambda=0.1) + early_stopping(patience=3)' has"
+                + " the stopping rule early_stopping, which a RegularizedOptimiser cannot follow: inside Tribuo's own"
+                + " trainers an optimiser never learns where an epoch ends and never sees validation data, so"
+                + " early_stopping would be ignored. Train with one of Rein's trainers"
+                + " (RegularizedLinearClassificationTrainer, RegularizedLinearRegressionTrainer,"
+                + " RegularizedFMClassificationTrainer, RegularizedFMRegressionTrainer), which follow it, or give the"
+                + " optimiser the spec without it: 'l2(lambda=0.1)'", TribuoMessages.stoppingRuleNeedsTrainer(
+                        "l2(lambda=0.1) + early_stopping(patience=3)", java.util.List.of("early_stopping"),
+                        "l2(lambda=0.1)"));
         assertMessage("[tribuo-modes-mismatch] RegularizedOptimiser was configured with modes 'l1=proximal', but spec"
                 + " 'none' resolves to ''; modes is written by Rein: leave it out of the configuration and set each"
                 + " penalty's mode in the spec", TribuoMessages.modesMismatch("l1=proximal", "none", ""));

@@ -11,8 +11,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Reads and writes whole libsvm files of {@link SparseRow}s, the one format Rein (Tribuo's
- * {@code LibSVMDataSource}), scikit-learn ({@code load_svmlight_file}) and liblinear all read.
+ * Reads and writes whole libsvm files of {@link SparseRow}s, the one format Rein (
+ * {@code dev.rein.samples.data.DataFiles}), scikit-learn ({@code load_svmlight_file}) and liblinear all read.
  *
  * <pre>{@code
  * LibSvmFiles.write(rows, Path.of("benchmarks/.cache/sparse-train.libsvm"));

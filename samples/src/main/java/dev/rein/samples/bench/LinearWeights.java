@@ -77,8 +77,8 @@ public final class LinearWeights {
     /**
      * The binary view of a Tribuo linear classifier trained on two labels: {@code w = w_positive - w_negative}, and
      * the same for the biases; a two-row softmax predicts {@code positive} exactly when this score is positive.
-     * Tribuo names a libsvm file's features by their 0-based position, so feature {@code "0041"} is libsvm index 42
-     * (the files here are 1-based and never contain index 0).
+     * Rein's libsvm reader ({@code dev.rein.samples.data.DataFiles}) names a feature by its index as written, so
+     * feature {@code "42"} is libsvm index 42.
      *
      * @throws IllegalArgumentException if the model does not know both labels
      */
@@ -91,7 +91,7 @@ public final class LinearWeights {
         int[] indexOfId = new int[featureCount];
         for (int id = 0; id < featureCount; id++) {
             VariableInfo info = model.getFeatureIDMap().get(id);
-            indexOfId[id] = Integer.parseInt(info.getName().trim()) + 1;
+            indexOfId[id] = Integer.parseInt(info.getName().trim());
             maxIndex = Math.max(maxIndex, indexOfId[id]);
         }
         double[] byIndex = new double[maxIndex + 1];

@@ -3,7 +3,7 @@ package dev.rein.samples.bench;
 import dev.rein.runtime.registry.PluginRegistry;
 import dev.rein.runtime.spec.Regularization;
 import dev.rein.runtime.spec.SpecBinder;
-import dev.rein.samples.train.DataFiles;
+import dev.rein.samples.data.DataFiles;
 import dev.rein.samples.train.OptimiserChoice;
 import dev.rein.samples.train.TrainingJob;
 import dev.rein.samples.train.TrainingResult;
@@ -95,7 +95,7 @@ final class TrainBenchCommand implements Callable<Integer> {
         long loadStart = System.nanoTime();
         DataFiles files = new DataFiles("label");
         MutableDataset<Label> train = files.loadTraining(trainFile);
-        MutableDataset<Label> test = files.loadTest(testFile);
+        MutableDataset<Label> test = files.loadHeldOut(testFile, "--test");
         double loadSeconds = (System.nanoTime() - loadStart) / 1e9;
         console.printf(Locale.ROOT, "[%s] loaded %d + %d examples, %d features in %.1f s%n", task, train.size(),
                 test.size(), train.getFeatureMap().size(), loadSeconds);

@@ -10,7 +10,8 @@ import picocli.CommandLine.Command;
  * features; nothing is downloaded) and prints test accuracy, weight norm and non-zeros with and without several
  * built-ins.
  */
-@Command(name = "demo", description = "Show what regularization does on a small generated problem.")
+@Command(name = "demo", mixinStandardHelpOptions = true,
+        description = "Show what regularization does on a small generated problem.")
 final class DemoCommand extends RegistryCommand {
     @Override
     int run(PluginRegistry registry, PrintWriter out) {

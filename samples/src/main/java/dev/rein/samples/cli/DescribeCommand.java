@@ -23,7 +23,8 @@ import picocli.CommandLine.Parameters;
  *     l1_ratio  double  default 0.5   a number in [0, 1]  Share of L1 in the mix (rho)
  * }</pre>
  */
-@Command(name = "describe", description = "Show a regularizer's parameters, defaults and bounds.")
+@Command(name = "describe", mixinStandardHelpOptions = true,
+        description = "Show a regularizer's parameters, defaults and bounds.")
 final class DescribeCommand extends RegistryCommand {
     @Parameters(paramLabel = "NAME", description = "The regularizer's name or alias.")
     String name;

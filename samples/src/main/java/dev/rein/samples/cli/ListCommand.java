@@ -15,7 +15,8 @@ import picocli.CommandLine.Command;
  * cauchy        penalty     plugins/cauchy.jar     Cauchy penalty: shrinks small weights, spares large ones
  * }</pre>
  */
-@Command(name = "list", description = "List every regularizer Rein can find.")
+@Command(name = "list", mixinStandardHelpOptions = true,
+        description = "List every regularizer Rein can find.")
 final class ListCommand extends RegistryCommand {
     @Override
     int run(PluginRegistry registry, PrintWriter out) {

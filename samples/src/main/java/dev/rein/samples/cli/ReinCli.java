@@ -2,6 +2,7 @@ package dev.rein.samples.cli;
 
 import dev.rein.samples.train.UserInputException;
 import java.io.PrintWriter;
+import java.util.Arrays;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import picocli.CommandLine;
@@ -20,8 +21,10 @@ import picocli.CommandLine.HelpCommand;
  * }</pre>
  *
  * <p>Bad input (a wrong spec, a missing or malformed data file, an unknown plugin) ends with a one-paragraph
- * message on standard error and exit code 1, with no stack trace unless {@code --verbose}; a wrong option ends
- * with picocli's usage message and exit code 2.
+ * message on standard error and exit code 1, with no stack trace unless {@code --verbose}; so does a JVM error that
+ * escapes (out of memory, {@link JvmErrors}). A wrong option ends with picocli's usage message and exit code 2.
+ * Every subcommand prints its own help with {@code --help} ({@code rein train --help}). Tribuo's own log lines
+ * (warnings included) appear only with {@code --verbose}.
  */
 @Command(name = "rein", mixinStandardHelpOptions = true, version = "rein 0.1.0",
         description = "Regularization plugins for Tribuo: list, describe and check them, train with them.",
@@ -31,18 +34,23 @@ public final class ReinCli {
     private ReinCli() {
     }
 
+    /** Held so that the levels set on them outlive a garbage collection (the logging API keeps loggers weakly). */
+    private static final Logger[] QUIETED = {Logger.getLogger("org.tribuo"),
+            Logger.getLogger("com.oracle.labs.mlrg.olcut")};
+
     public static void main(String[] args) {
         System.exit(run(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args));
     }
 
     /** Runs {@code rein args...} writing to the given streams; returns the exit code. */
     public static int run(PrintWriter out, PrintWriter err, String... args) {
-        boolean verbose = java.util.Arrays.asList(args).contains("--verbose");
+        boolean verbose = Arrays.asList(args).contains("--verbose");
         quietTribuoLogging(verbose);
         CommandLine cli = new CommandLine(ReinCli.class);
         cli.setOut(out);
         cli.setErr(err);
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+            commandLine.getOut().flush();
             commandLine.getErr().println("error: " + messageOf(e));
             if (verbose) {
                 e.printStackTrace(commandLine.getErr());
@@ -52,7 +60,18 @@ public final class ReinCli {
             commandLine.getErr().flush();
             return 1;
         });
-        int code = cli.execute(args);
+        int code;
+        try {
+            code = cli.execute(args);
+        } catch (Error e) {
+            // picocli hands exceptions to the handler above; a JVM error passes it by.
+            out.flush();
+            err.println("error: " + JvmErrors.describe(e, Runtime.getRuntime().maxMemory()));
+            if (verbose) {
+                e.printStackTrace(err);
+            }
+            code = 1;
+        }
         out.flush();
         err.flush();
         return code;
@@ -71,9 +90,13 @@ public final class ReinCli {
         return isUserError(e) ? message : e.getClass().getSimpleName() + ": " + message;
     }
 
-    /** Tribuo logs every training run at INFO; the command line prints its own summary instead. */
+    /**
+     * Tribuo logs every training run at INFO and some things it works around at WARNING; the command line prints its
+     * own summary and warnings instead, so Tribuo's and OLCUT's own lines appear only with {@code --verbose}.
+     */
     private static void quietTribuoLogging(boolean verbose) {
-        Logger.getLogger("org.tribuo").setLevel(verbose ? Level.INFO : Level.WARNING);
-        Logger.getLogger("com.oracle.labs.mlrg.olcut").setLevel(verbose ? Level.INFO : Level.WARNING);
+        for (Logger logger : QUIETED) {
+            logger.setLevel(verbose ? Level.INFO : Level.SEVERE);
+        }
     }
 }

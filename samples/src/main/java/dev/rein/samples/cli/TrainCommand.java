@@ -4,17 +4,20 @@ import dev.rein.runtime.registry.PluginRegistry;
 import dev.rein.runtime.spec.Regularization;
 import dev.rein.runtime.spec.SpecBinder;
 import dev.rein.runtime.tribuo.trainer.TrainingOutcome;
-import dev.rein.samples.train.DataFiles;
+import dev.rein.samples.data.DataFiles;
 import dev.rein.samples.train.Json;
+import dev.rein.samples.train.ModelFile;
 import dev.rein.samples.train.OptimiserChoice;
 import dev.rein.samples.train.TrainingJob;
 import dev.rein.samples.train.TrainingResult;
 import dev.rein.samples.train.TrainingSettings;
 import dev.rein.samples.train.UserInputException;
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.DoubleConsumer;
+import java.util.function.Function;
 import org.tribuo.MutableDataset;
 import org.tribuo.classification.Label;
 import picocli.CommandLine.Command;
@@ -37,9 +40,13 @@ import picocli.CommandLine.Option;
  * {@code "completed all epochs"}; {@code --validation} and {@code --validation-split} are then not used.
  *
  * <p>The format follows the file name: {@code .csv} is CSV (label column {@code --label-column}, default
- * {@code label}), anything else libsvm.
+ * {@code label}), anything else libsvm; both are read strictly ({@link DataFiles}). Everything that can be checked
+ * without the data (options, spec, optimiser, {@code --save}) is checked before any file is read. {@code --save}
+ * never overwrites an input and replaces the target in one step; if saving fails, the results are printed anyway.
+ * {@code --learning-rate} is the step on the mean gradient of a mini-batch, whatever {@code --batch-size} is.
  */
-@Command(name = "train", description = "Train Tribuo's linear SGD classifier with a regularization spec.")
+@Command(name = "train", mixinStandardHelpOptions = true,
+        description = "Train Tribuo's linear SGD classifier with a regularization spec.")
 final class TrainCommand extends RegistryCommand {
     @Option(names = "--data", required = true, paramLabel = "FILE", description = "Training data (.csv or libsvm).")
     Path data;
@@ -72,7 +79,8 @@ final class TrainCommand extends RegistryCommand {
     String optimiser;
 
     @Option(names = "--learning-rate", paramLabel = "RATE",
-            description = "Learning rate (default: the optimiser's, e.g. 0.5 for adagrad, 0.1 for sgd).")
+            description = "The step on the mean gradient of a mini-batch, the same at every --batch-size (default: the"
+                    + " optimiser's, e.g. 0.5 for adagrad, 0.1 for sgd).")
     Double learningRate;
 
     @Option(names = "--batch-size", paramLabel = "N", defaultValue = "1",
@@ -91,57 +99,83 @@ final class TrainCommand extends RegistryCommand {
 
     @Override
     int run(PluginRegistry registry, PrintWriter out) {
+        PrintWriter err = spec.commandLine().getErr();
+        // Everything that can be checked without the data is checked first: settings, spec, optimiser, --save.
         OptimiserChoice choice = OptimiserChoice.parse(optimiser);
         TrainingSettings settings = new TrainingSettings(epochs, seed, choice,
                 learningRate == null ? choice.defaultLearningRate() : learningRate, batchSize, validationSplit);
         Regularization regularization = SpecBinder.bind(specText, registry);
-        DataFiles files = new DataFiles(labelColumn);
-        MutableDataset<Label> train = files.loadTraining(data);
-        MutableDataset<Label> validationData = validation == null ? null : loadValidation(files);
-        MutableDataset<Label> testData = test == null ? null : files.loadTest(test);
+        TrainingJob job = TrainingJob.prepare(regularization, settings);
+        Map<String, Path> inputs = new LinkedHashMap<>();
+        inputs.put("--data", data);
+        inputs.put("--validation", validation);
+        inputs.put("--test", test);
+        ModelFile target = save == null ? null : ModelFile.check(save, inputs);
+        inputs.forEach((option, file) -> {
+            if (file != null) {
+                DataFiles.checkReadable(file, option);
+            }
+        });
+
+        DataFiles files = new DataFiles(labelColumn, warning -> warn(err, warning));
+        MutableDataset<Label> train = load(err, data, progress -> files.loadTraining(data, progress));
+        MutableDataset<Label> validationData = validation == null ? null
+                : load(err, validation, progress -> files.loadHeldOut(validation, "--validation", progress));
+        MutableDataset<Label> testData = test == null ? null
+                : load(err, test, progress -> files.loadHeldOut(test, "--test", progress));
+        if (validation != null && !job.hasStoppingRule()) {
+            warn(err, "--validation is only used by a stopping rule (e.g. early_stopping), which the spec '"
+                    + regularization.toSpec() + "' does not have; " + validation + " is not used.");
+        }
 
         TrainingResult result;
-        try (ProgressBar progress = ProgressBar.forTerminal(spec.commandLine().getErr(), "training")) {
-            result = TrainingJob.run(train, validationData, testData, regularization, settings,
-                    progress::update);
+        try (ProgressBar progress = ProgressBar.forTerminal(err, "training")) {
+            result = job.run(train, validationData, testData, progress::update);
         }
-        if (save != null) {
-            saveModel(result);
+        print(out, result, settings, testData == null ? 0 : testData.size());
+        out.flush();
+        UserInputException saveFailed = null;
+        if (target != null) {
+            try {
+                target.write(result.model());
+                out.printf("saved model     %s%n", save);
+            } catch (UserInputException e) {
+                saveFailed = e;   // the results stay on screen (and in --json); the error follows them
+            }
         }
-        print(out, result, settings, train.size(), testData == null ? 0 : testData.size());
+        if (json) {
+            out.println(Json.object(result.jsonFields()));
+        }
+        if (saveFailed != null) {
+            throw saveFailed;
+        }
         return 0;
     }
 
-    /** Loads {@code --validation} like a test file: a libsvm file gets the training file's feature numbering. */
-    private MutableDataset<Label> loadValidation(DataFiles files) {
-        if (!Files.isRegularFile(validation) || !Files.isReadable(validation)) {
-            throw new UserInputException("Data file '" + validation + "' (--validation) does not exist or is not a"
-                    + " readable file. Give a CSV file (.csv, with a header row) or a libsvm file (label"
-                    + " index:value ...).");
-        }
-        return files.loadTest(validation);
-    }
-
-    private void saveModel(TrainingResult result) {
-        try {
-            Path parent = save.toAbsolutePath().getParent();
-            if (parent != null) {
-                Files.createDirectories(parent);
-            }
-            result.model().serializeToFile(save);
-        } catch (IOException e) {
-            throw new UserInputException("Could not save the model to '" + save + "': " + e.getMessage(), e);
+    private static MutableDataset<Label> load(PrintWriter err, Path file,
+            Function<DoubleConsumer, MutableDataset<Label>> loader) {
+        try (ProgressBar bar = ProgressBar.forTerminal(err, "reading " + file.getFileName())) {
+            return loader.apply(bar::update);
         }
     }
 
-    private void print(PrintWriter out, TrainingResult r, TrainingSettings s, int trainSize, int testSize) {
+    private static void warn(PrintWriter err, String warning) {
+        err.println("warning: " + warning);
+        err.flush();
+    }
+
+    private void print(PrintWriter out, TrainingResult r, TrainingSettings s, int testSize) {
         out.printf("spec            %s%n", r.spec());
         if (!r.modes().isEmpty()) {
             out.printf("penalty modes   %s%n", r.modes());
         }
-        out.printf("optimiser       %s (learning rate %s), batch size %d, %d epochs, seed %d%n",
+        out.printf("optimiser       %s (learning rate %s on the mean gradient), batch size %d, %d epochs, seed %d%n",
                 s.optimiser().cliName(), s.learningRate(), s.batchSize(), s.epochs(), s.seed());
-        out.printf("train accuracy  %.4f  (%d examples)%n", r.trainAccuracy(), trainSize);
+        out.printf("train accuracy  %.4f  (%d examples trained on)%n", r.trainAccuracy(), r.trainExamples());
+        if (r.heldOut() > 0) {
+            out.printf("validation      %d of the %d examples of --data held out (--validation-split %s, seed %d)%n",
+                    r.heldOut(), r.heldOut() + r.trainExamples(), s.validationSplit(), s.seed());
+        }
         if (r.testAccuracy().isPresent()) {
             out.printf("test accuracy   %.4f  (%d examples)%n", r.testAccuracy().getAsDouble(), testSize);
         }
@@ -154,12 +188,6 @@ final class TrainCommand extends RegistryCommand {
             out.printf("best epoch      %d (the model keeps %s)%n", r.bestEpoch().getAsInt(),
                     TrainingOutcome.of(r.model()).orElseThrow().modelEpoch() == r.bestEpoch().getAsInt()
                             ? "its weights" : "the last epoch's weights");
-        }
-        if (save != null) {
-            out.printf("saved model     %s%n", save);
-        }
-        if (json) {
-            out.println(Json.object(r.jsonFields()));
         }
     }
 }

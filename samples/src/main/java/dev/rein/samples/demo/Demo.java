@@ -32,11 +32,8 @@ public final class Demo {
     /** Mini-batch size of the demo's plain SGD. */
     private static final int BATCH = 30;
 
-    /**
-     * Tribuo multiplies a mini-batch's summed gradient by the batch size, so the step on the mean gradient is
-     * {@code lr·b²}; the demo takes a step of 0.1.
-     */
-    private static final double LEARNING_RATE = 0.1 / (BATCH * BATCH);
+    /** The step on the mean gradient of a mini-batch ({@code --learning-rate}'s meaning at any batch size). */
+    private static final double LEARNING_RATE = 0.1;
 
     private final RegularizerCatalog catalog;
     private final TrainingSettings settings;
@@ -60,7 +57,8 @@ public final class Demo {
         DemoData data = DemoData.generate(150, 2000, 300, 5, 42L);
         out.printf("Rein demo: %d training examples, %d test examples, %d features of which %d carry signal.%n",
                 data.train().size(), data.test().size(), data.features(), data.informative());
-        out.printf("Tribuo's linear SGD classifier (logistic loss, %s, learning rate %.3g, mini-batches of %d,"
+        out.printf("Tribuo's linear SGD classifier (logistic loss, %s, learning rate %s on the mean gradient,"
+                + " mini-batches of %d,"
                 + " %d epochs, seed %d).%n%n", settings.optimiser().cliName(), settings.learningRate(),
                 settings.batchSize(), settings.epochs(), settings.seed());
         String format = "%-40s  %9s  %9s  %11s  %9s  %7s%n";

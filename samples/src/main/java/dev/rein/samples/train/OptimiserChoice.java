@@ -57,7 +57,10 @@ public enum OptimiserChoice {
         return defaultLearningRate;
     }
 
-    /** Builds a fresh optimiser with {@code learningRate}. */
+    /**
+     * Builds a fresh optimiser with Tribuo's {@code learningRate}: the step Tribuo's trainers take on a mini-batch
+     * of one example. For a batch size above one, see {@link #create(double, int)}.
+     */
     public StochasticGradientOptimiser create(double learningRate) {
         switch (this) {
             case SGD_CONSTANT:
@@ -81,6 +84,60 @@ public enum OptimiserChoice {
             default:
                 throw new AssertionError(this);
         }
+    }
+
+    /**
+     * Builds a fresh optimiser whose {@code learningRate} is the step on the <em>mean</em> gradient of a mini-batch
+     * of {@code batchSize} examples, whatever the size: {@code --learning-rate} means the same at every batch size.
+     *
+     * <p>Tribuo's trainers sum a mini-batch's gradients and multiply the sum by the batch size {@code b}, so the
+     * optimiser sees {@code b²} times the mean gradient. Plain SGD (all three schedules) is therefore given
+     * {@code learningRate / b²}; Pegasos, whose step is {@code rate / (lambda·t)} while its shrinking uses
+     * {@code rate / t}, gets {@code lambda·b²}; AdaGrad and AdaGrad-RDA divide by the root of the summed squared
+     * gradients, which scales with the gradient, and get their {@code epsilon} times {@code b²}. RMSProp, AdaDelta
+     * and a correct Adam are scale-free already (their tiny epsilon aside) and are built as {@link #create(double)}
+     * does; Tribuo 4.3.2's Adam is not, and gets its rate over {@code b⁴}.
+     *
+     * <pre>{@code
+     * OptimiserChoice.SGD_CONSTANT.create(0.1, 8);   // SGD with Tribuo rate 0.1 / 64: a step of 0.1 on the mean
+     * OptimiserChoice.SGD_CONSTANT.create(0.1, 1);   // the same as create(0.1)
+     * }</pre>
+     *
+     * @throws IllegalArgumentException if {@code batchSize < 1}
+     */
+    public StochasticGradientOptimiser create(double learningRate, int batchSize) {
+        if (batchSize < 1) {
+            throw new IllegalArgumentException("batchSize is " + batchSize + "; it must be at least 1");
+        }
+        double scale = (double) batchSize * batchSize;
+        switch (this) {
+            case SGD_CONSTANT:
+            case SGD_LINEAR_DECAY:
+            case SGD_SQRT_DECAY:
+                return create(learningRate / scale);
+            case ADAGRAD:
+                return new AdaGrad(learningRate, 0.1 * scale);
+            case ADAGRAD_RDA:
+                return new AdaGradRDA(learningRate, 0.1 * scale);
+            case PEGASOS:
+                return new Pegasos(learningRate, 1e-4 * scale);
+            default:
+                return scaleFree(create(learningRate), learningRate, scale);
+        }
+    }
+
+    /**
+     * {@code optimiser}, unless it is Tribuo 4.3.2's own Adam, whose step multiplies by {@code sqrt(v) + epsilon}
+     * where Adam divides (see docs/NOTES.md) and so grows with the square of the gradient's scale: that one gets the
+     * rate divided by {@code scale²} and epsilon times {@code scale}, which makes its step the one on the mean.
+     */
+    private static StochasticGradientOptimiser scaleFree(StochasticGradientOptimiser optimiser, double learningRate,
+            double scale) {
+        // Named in full: this method must not depend on which Adam create(double) builds.
+        if (optimiser.getClass() == org.tribuo.math.optimisers.Adam.class && scale != 1) {
+            return new org.tribuo.math.optimisers.Adam(learningRate / (scale * scale), 1e-8 * scale);
+        }
+        return optimiser;
     }
 
     /**

@@ -24,14 +24,18 @@ import org.tribuo.classification.sgd.linear.LinearSGDModel;
  * @param bestEpoch     the epoch with the best validation score; empty without a stopping rule
  * @param stopReason    why training stopped: {@code "completed all epochs"} when every epoch ran (always so
  *                      without a stopping rule), else the stopping rule's reason
+ * @param trainExamples the examples trained on, which {@code trainAccuracy} is measured on
+ * @param heldOut       the examples of the training data held out to validate a stopping rule (0 with a separate
+ *                      validation file or without a stopping rule)
  */
 public record TrainingResult(LinearSGDModel model, String spec, String modes, double trainAccuracy,
         OptionalDouble testAccuracy, double penalty, double weightNorm, long zeroWeights, long totalWeights,
-        double trainSeconds, int epochs, OptionalInt bestEpoch, String stopReason) {
+        double trainSeconds, int epochs, OptionalInt bestEpoch, String stopReason, int trainExamples, int heldOut) {
 
     /**
      * The fields of {@code rein train --json}, in a stable order; {@code best_epoch} is {@code null} and
-     * {@code stop_reason} {@code "completed all epochs"} when the spec has no stopping rule.
+     * {@code stop_reason} {@code "completed all epochs"} when the spec has no stopping rule; {@code train_examples} is
+     * the number trained on and {@code held_out_examples} the number split off for validation.
      */
     public Map<String, Object> jsonFields() {
         Map<String, Object> out = new LinkedHashMap<>();
@@ -47,6 +51,8 @@ public record TrainingResult(LinearSGDModel model, String spec, String modes, do
         out.put("epochs", epochs);
         out.put("best_epoch", bestEpoch.isPresent() ? bestEpoch.getAsInt() : null);
         out.put("stop_reason", stopReason);
+        out.put("train_examples", trainExamples);
+        out.put("held_out_examples", heldOut);
         return out;
     }
 }

@@ -3,6 +3,7 @@ package dev.rein.samples.bench;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import dev.rein.samples.data.DataFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,11 +13,9 @@ import org.junit.jupiter.api.io.TempDir;
 import org.tribuo.Example;
 import org.tribuo.MutableDataset;
 import org.tribuo.classification.Label;
-import org.tribuo.classification.LabelFactory;
 import org.tribuo.classification.sgd.linear.LinearSGDModel;
 import org.tribuo.classification.sgd.linear.LinearSGDTrainer;
 import org.tribuo.classification.sgd.objectives.LogMulticlass;
-import org.tribuo.datasource.LibSVMDataSource;
 import org.tribuo.math.optimisers.SGD;
 
 class LinearWeightsTest {
@@ -64,7 +63,7 @@ class LinearWeightsTest {
         Path data = dir.resolve("d.libsvm");
         List<SparseRow> rows = new SparseSetGenerator(30, 4, 0.5, 0.1, 5L).generate(200, 0).train();
         LibSvmFiles.write(rows, data);
-        MutableDataset<Label> dataset = new MutableDataset<>(new LibSVMDataSource<>(data, new LabelFactory()));
+        MutableDataset<Label> dataset = new DataFiles("label").loadTraining(data);   // as the benchmark loads it
         LinearSGDModel model = new LinearSGDTrainer(new LogMulticlass(), SGD.getSimpleSGD(0.5), 5, -1, 1, 1L)
                 .train(dataset);
         LinearWeights w = LinearWeights.fromTribuo(model, "1", "-1");

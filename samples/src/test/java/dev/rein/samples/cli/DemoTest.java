@@ -31,5 +31,8 @@ class DemoTest {
         assertTrue(l1.zeroWeights() > l1.totalWeights() / 4, "proximal L1 gives exact zeros:\n" + text);
         assertEquals(0, none.zeroWeights());
         assertTrue(text.toString().contains("test acc"), text.toString());
+        // The rate printed is the one given: the step on the mean gradient, not Tribuo's rate scaled by 1/b².
+        assertTrue(text.toString().contains("(logistic loss, sgd, learning rate 0.1 on the mean gradient, mini-batches"
+                + " of 30, 50 epochs"), text.toString());
     }
 }

@@ -76,10 +76,41 @@ class ExecutableJarIT {
         assertTrue(train.out().contains("epochs run      2 of 2"), train.toString());
     }
 
+    @Test
+    void aModelTooLargeForTheHeapIsRefusedWithItsSizeBeforeTraining() throws Exception {
+        // 10,000 classes x 200 features: about 80 MB a copy, in a JVM limited to 64 MB.
+        StringBuilder lines = new StringBuilder();
+        for (int i = 0; i < 10_000; i++) {
+            lines.append("c").append(i).append(' ').append(i % 200 + 1).append(":1\n");
+        }
+        Files.writeString(workDir.resolve("classes.libsvm"), lines);
+        Run run = javaJarWith(List.of("-Xmx64m"), "train", "--data", "classes.libsvm");
+        assertEquals(1, run.exitCode(), run.toString());
+        assertTrue(run.err().startsWith("error: The model would not fit in memory: 10,000 classes x 201 weights (200"
+                + " features and a bias) is 2,010,000 weights; training holds 5 copies at once"), run.toString());
+        assertTrue(run.err().contains("but this JVM may use at most 64.0 MB (its -Xmx limit)"), run.toString());
+        assertEquals(1, run.err().strip().split("\\R").length, "one paragraph, no stack trace:\n" + run);
+        assertEquals("", run.out(), "nothing trained");
+    }
+
+    @Test
+    void aFeatureIndexNearTwoToTheThirtyFirstCostsOneWeight() throws Exception {
+        Files.writeString(workDir.resolve("far.libsvm"), "1 2147483647:1\n0 1:1\n1 2147483647:2\n0 1:2\n");
+        Run run = javaJarWith(List.of("-Xmx64m"), "train", "--data", "far.libsvm", "--epochs", "2");
+        assertEquals(0, run.exitCode(), run.toString());
+        assertTrue(run.out().contains("zero weights    0 of 4\n"), "2 labels x 2 features: " + run);
+    }
+
     /** Runs {@code java -jar rein-cli.jar args...} in {@link #workDir} and waits for it to end. */
     private Run javaJar(String... args) throws IOException, InterruptedException {
+        return javaJarWith(List.of(), args);
+    }
+
+    /** As {@link #javaJar}, with options for the JVM before {@code -jar}. */
+    private Run javaJarWith(List<String> jvmOptions, String... args) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(jvmOptions);
         command.add("-jar");
         command.add(executableJar.toString());
         command.addAll(List.of(args));

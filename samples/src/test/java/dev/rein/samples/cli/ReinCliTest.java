@@ -93,8 +93,9 @@ class ReinCliTest {
             assertTrue(json.contains("\"" + key + "\":"), key + " missing in " + json);
         }
         assertTrue(json.contains("\"spec\":\"l2(lambda=0.001) + max_norm(c=2.0)\""), json);
-        assertTrue(json.contains("\"modes\":\"l2=decoupled\""), json);   // adagrad: auto decays after the step
-        assertTrue(run.out().contains("penalty modes   l2=decoupled\n"), run.out());
+        // AdaGrad, the default: auto takes l2's proximal step in AdaGrad's metric, each weight at its own step size
+        assertTrue(json.contains("\"modes\":\"l2=proximal\""), json);
+        assertTrue(run.out().contains("penalty modes   l2=proximal\n"), run.out());
         assertTrue(json.contains("\"epochs\":5"), json);
         assertTrue(json.contains("\"total_weights\":12"), json);   // 2 labels x 6 features, biases excluded
         assertTrue(number(json, "test_accuracy") > 0.85, json);    // x0 - x1 is linearly separable
@@ -150,8 +151,8 @@ class ReinCliTest {
     void aMissingDataFileIsReportedWithoutAStackTrace() {
         CliRun run = CliRun.of("train", "--data", dir.resolve("missing.csv").toString());
         assertEquals(1, run.exitCode());
-        assertTrue(run.err().startsWith("error: Data file '" + dir.resolve("missing.csv") + "' (--data) does not exist."),
-                run.err());
+        assertTrue(run.err().startsWith("error: " + dir.resolve("missing.csv") + ": the file given to --data does not"
+                + " exist."), run.err());
         assertFalse(run.err().contains("\tat "), run.err());
     }
 
@@ -159,7 +160,7 @@ class ReinCliTest {
     void verboseAddsTheStackTrace() {
         CliRun run = CliRun.of("train", "--verbose", "--data", dir.resolve("missing.csv").toString());
         assertEquals(1, run.exitCode());
-        assertTrue(run.err().contains("\tat dev.rein.samples.train.DataFiles"), run.err());
+        assertTrue(run.err().contains("\tat dev.rein.samples.data.DataFiles"), run.err());
     }
 
     @Test

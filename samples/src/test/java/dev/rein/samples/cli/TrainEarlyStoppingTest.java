@@ -49,7 +49,7 @@ class TrainEarlyStoppingTest {
                 "--json");
         assertEquals(0, run.exitCode(), run.err());
         assertTrue(run.lastLine().endsWith("\"epochs\":3,\"best_epoch\":null,\"stop_reason\":\"completed all"
-                + " epochs\"}"), run.lastLine());
+                + " epochs\",\"train_examples\":60,\"held_out_examples\":0}"), run.lastLine());
         assertTrue(run.out().contains("epochs run      3 of 3: completed all epochs\n"), run.out());
         assertTrue(!run.out().contains("best epoch"), run.out());
     }
@@ -114,8 +114,8 @@ class TrainEarlyStoppingTest {
         Path missing = dir.resolve("nope.csv");
         CliRun run = CliRun.of("train", "--data", train.toString(), "--validation", missing.toString());
         assertEquals(1, run.exitCode());
-        assertEquals("error: Data file '" + missing + "' (--validation) does not exist or is not a readable file."
-                + " Give a CSV file (.csv, with a header row) or a libsvm file (label index:value ...).\n",
-                run.err());
+        assertEquals("error: " + missing + ": the file given to --validation does not exist. Give a CSV file (named"
+                + " *.csv, with a header row) or a libsvm file (label index:value index:value ..., e.g. '1 3:0.5"
+                + " 12:1').\n", run.err());
     }
 }

@@ -172,7 +172,7 @@ final class EpochLoop<T extends Output<T>, U, V extends Model<T>, X extends Feed
             epochsRun = epoch;
             modelEpoch = epoch;
 
-            DivergenceCheck.check(parameters.get(), epochLoss, epoch, spec, names);
+            DivergenceCheck.check(parameters.get(), epochLoss, settings.task(), epoch, spec, names);
             Optional<EpochScore> score = Optional.empty();
             EpochDecision decision = EpochDecision.keepGoing();
             if (scorer != null) {

@@ -1,6 +1,7 @@
 package dev.rein.runtime.tribuo.trainer;
 
 import com.oracle.labs.mlrg.olcut.provenance.Provenance;
+import dev.rein.api.spi.Kind;
 import dev.rein.runtime.registry.PluginRegistry;
 import dev.rein.runtime.spec.Regularization;
 import dev.rein.runtime.tribuo.RegularizedOptimiser;
@@ -95,8 +96,9 @@ final class RegularizedTrainerCore<T extends Output<T>, U, V extends Model<T>, X
                 trainer.setInvocationCount(invocationCount);   // Tribuo rewinds the random stream to match
             }
             SgdSettings s = hooks.settings();
-            start = new RunStart(s.rng().split(), new RegularizedOptimiser(s.optimiser().copy(), regularization,
-                    s.minibatchSize()), trainer.getProvenance());
+            // The loop follows the stopping rule itself; the optimiser gets the penalties and constraints.
+            start = new RunStart(s.rng().split(), new RegularizedOptimiser(s.optimiser().copy(),
+                    regularization.without(Kind.STOPPING_RULE), s.minibatchSize()), trainer.getProvenance());
             settings = new LoopSettings(regularization, stopping, task, s.epochs(), s.minibatchSize(), s.shuffle(),
                     s.addBias(), s.seed(), validationSplit);
             invocations++;

@@ -1,5 +1,6 @@
 package dev.rein.runtime.tribuo.trainer;
 
+import dev.rein.api.spi.Kind;
 import dev.rein.runtime.plan.RegularizationRefusedException;
 import dev.rein.runtime.registry.PluginProblem;
 import dev.rein.runtime.registry.PluginRegistry;
@@ -64,7 +65,7 @@ final class TrainerChecks {
             throw new IllegalArgumentException(TrainerMessages.validationSplit(trainer, validationSplit).toString());
         }
         try {
-            new RegularizedOptimiser(optimiser, regularization, minibatchSize);
+            new RegularizedOptimiser(optimiser, regularization.without(Kind.STOPPING_RULE), minibatchSize);
             return StoppingPlan.of(regularization, task, optimiser);
         } catch (RegularizationRefusedException e) {
             throw new RegularizationRefusedException(e.reinMessage().in(trainer), e);

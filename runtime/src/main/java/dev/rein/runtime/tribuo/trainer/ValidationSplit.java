@@ -16,7 +16,7 @@ import java.util.SplittableRandom;
  *
  * @param <E> the example type
  */
-record ValidationSplit<E>(List<E> training, List<E> validation) {
+public record ValidationSplit<E>(List<E> training, List<E> validation) {
     /** Mixed into the seed so that the split does not replay the random numbers of initialisation or shuffling. */
     private static final long SALT = 0x7A11D_5EEDL;
 
@@ -25,7 +25,7 @@ record ValidationSplit<E>(List<E> training, List<E> validation) {
      *
      * @throws IllegalArgumentException if fewer than two examples are given, or the split leaves no training data
      */
-    static <E> ValidationSplit<E> of(List<E> examples, double fraction, long seed) {
+    public static <E> ValidationSplit<E> of(List<E> examples, double fraction, long seed) {
         int n = examples.size();
         int held = (int) Math.max(1, Math.round(fraction * n));
         if (n < 2 || held >= n) {

@@ -1,6 +1,7 @@
 package dev.rein.runtime.tribuo.trainer;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -33,7 +34,8 @@ class DivergenceTest {
         w.set(1, 2, Double.NaN);
         w.set(2, 0, Double.POSITIVE_INFINITY);
         TrainingDivergedException e = assertThrows(TrainingDivergedException.class, () -> DivergenceCheck.check(
-                parameters.get(), 0.5, 7, "l2(lambda=0.1)", new ParameterNames(parameters, FEATURES, LABELS)));
+                parameters.get(), 0.5, PredictionTask.CLASSIFICATION, 7, "l2(lambda=0.1)",
+                new ParameterNames(parameters, FEATURES, LABELS)));
         assertEquals("tribuo-diverged", e.tag());
         assertEquals("weight of feature '" + FEATURES.get(2).getName() + "' for output '"
                 + LABELS.getOutput(1).getLabel() + "' is NaN", e.detail());
@@ -45,19 +47,21 @@ class DivergenceTest {
     void namesTheBiasColumnAndFactorizationMachineBlocks() {
         LinearParameters linear = new LinearParameters(FEATURES.size() + 1, LABELS.size());
         ((DenseMatrix) linear.get()[0]).set(0, FEATURES.size(), Double.NEGATIVE_INFINITY);
-        assertTrue(assertThrows(TrainingDivergedException.class, () -> DivergenceCheck.check(linear.get(), 0, 1,
-                "none", new ParameterNames(linear, FEATURES, LABELS))).getMessage()
+        assertTrue(assertThrows(TrainingDivergedException.class, () -> DivergenceCheck.check(linear.get(), 0,
+                PredictionTask.CLASSIFICATION, 1, "none", new ParameterNames(linear, FEATURES, LABELS))).getMessage()
                 .contains(": bias of output '" + LABELS.getOutput(0).getLabel() + "' is -Infinity."));
 
         FMParameters fm = new FMParameters(new java.util.SplittableRandom(1), FEATURES.size(), LABELS.size(), 2, 0.1);
         Tensor[] tensors = fm.get();
         ((DenseMatrix) tensors[3]).set(1, 0, Double.NaN);   // factor 1 of feature 0 for output 1
-        assertTrue(assertThrows(TrainingDivergedException.class, () -> DivergenceCheck.check(tensors, 0, 2, "none",
+        assertTrue(assertThrows(TrainingDivergedException.class, () -> DivergenceCheck.check(tensors, 0,
+                PredictionTask.CLASSIFICATION, 2, "none",
                 new ParameterNames(fm, FEATURES, LABELS))).getMessage().contains(": factor 1 of feature '"
                 + FEATURES.get(0).getName() + "' for output '" + LABELS.getOutput(1).getLabel() + "' is NaN."));
         ((DenseMatrix) tensors[3]).set(1, 0, 0.0);
         ((DenseVector) tensors[0]).set(2, Double.NaN);
-        assertTrue(assertThrows(TrainingDivergedException.class, () -> DivergenceCheck.check(tensors, 0, 2, "none",
+        assertTrue(assertThrows(TrainingDivergedException.class, () -> DivergenceCheck.check(tensors, 0,
+                PredictionTask.CLASSIFICATION, 2, "none",
                 new ParameterNames(fm, FEATURES, LABELS))).getMessage()
                 .contains(": bias of output '" + LABELS.getOutput(2).getLabel() + "' is NaN."));
     }
@@ -66,11 +70,22 @@ class DivergenceTest {
     void aNonFiniteLossIsDivergenceToo() {
         LinearParameters parameters = new LinearParameters(FEATURES.size() + 1, LABELS.size());
         TrainingDivergedException e = assertThrows(TrainingDivergedException.class, () -> DivergenceCheck.check(
-                parameters.get(), Double.POSITIVE_INFINITY, 3, "none", new ParameterNames(parameters, FEATURES,
-                        LABELS)));
+                parameters.get(), Double.POSITIVE_INFINITY, PredictionTask.REGRESSION, 3, "none",
+                new ParameterNames(parameters, FEATURES, LABELS)));
         assertEquals("tribuo-diverged", e.tag());
         assertEquals(3, e.epoch());
         assertEquals("the epoch's training loss is Infinity", e.detail());
+    }
+
+    @Test
+    void aClassifiersLossIsReportedWithItsTrueSign() {
+        // Tribuo's classification objectives return the negated loss: a loss that overflowed arrives as -Infinity.
+        LinearParameters parameters = new LinearParameters(FEATURES.size() + 1, LABELS.size());
+        TrainingDivergedException e = assertThrows(TrainingDivergedException.class, () -> DivergenceCheck.check(
+                parameters.get(), Double.NEGATIVE_INFINITY, PredictionTask.CLASSIFICATION, 4, "l1(lambda=0.1)",
+                new ParameterNames(parameters, FEATURES, LABELS)));
+        assertEquals("the epoch's training loss is Infinity", e.detail());
+        assertFalse(e.getMessage().contains("-Infinity"), e.getMessage());
     }
 
     @Test
