@@ -150,7 +150,7 @@ public final class PluginChecker {
             return descriptor(read[0]);
         });
         results.add(descriptorResult);
-        if (read[0] == null) {
+        if (read[0] == null || run.stuck()) {   // a stuck descriptor() may still return later, on its own thread
             return new CheckReport(subject != null ? subject : provider.getClass().getName(), results);
         }
         RegularizerDescriptor descriptor = read[0];

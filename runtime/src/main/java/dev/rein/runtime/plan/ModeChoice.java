@@ -14,8 +14,11 @@ import dev.rein.runtime.spec.PenaltyMode;
  *                        coupled  decoupled               proximal                      auto
  * SGD, no momentum       yes      yes (η_t)               yes (step η_t·b²)             proximal if it has one,
  *                                                                                       else coupled
- * Rein's AdaGrad, RMSProp yes     yes (initial rate;      yes, element-wise terms (each proximal if it has one,
- *   and Adam                      RMSProp: decayed rate)  weight's own step s_i·b²)     else decoupled
+ * Rein's AdaGrad         yes      yes (initial rate)      yes, element-wise terms (each proximal if it has one,
+ *                                                         weight's own step s_i·b²)     else decoupled
+ * Rein's RMSProp, Adam   yes      yes (initial rate;      yes, as AdaGrad; rare         decoupled
+ *                                 RMSProp: decayed rate)  features' steps grow while
+ *                                                         absent (over-regularized)
  * SGD with momentum      yes      yes (η_t/(1-ρ))         refused                       decoupled
  * Tribuo's Adam, RMSProp yes      yes (as Rein's)         refused                       decoupled
  * AdaDelta, unknown      yes      refused (no rate)       refused                       coupled
@@ -79,7 +82,10 @@ final class ModeChoice {
             case AUTO:
             default:
                 boolean oneStepSize = optimiser.isPlainSgd() || term.hook() instanceof ElementwisePenalty;
-                if (proximal && optimiser.takesProximalSteps() && oneStepSize) {
+                // Not under RMSProp and Adam: their step size of a feature grows while it is absent (its running
+                // average decays), and proximal steps at those sizes wipe rare features out.
+                boolean steadySteps = optimiser.isPlainSgd() || optimiser.family() == OptimiserProfile.Family.ADAGRAD;
+                if (proximal && optimiser.takesProximalSteps() && oneStepSize && steadySteps) {
                     return PenaltyMode.PROXIMAL;   // exact zeros at the objective's minimiser
                 }
                 if (optimiser.isPlainSgd()) {

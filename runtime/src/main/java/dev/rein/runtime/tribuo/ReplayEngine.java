@@ -10,13 +10,21 @@ import java.util.Arrays;
  * older ones are merged into {@value #EXACT_REPLAY} chunks, each applied as one step of the chunk's summed size (the
  * gradient part by Heun's second-order method, then the proximal terms with the summed step: exact for a lone
  * proximal L1, approximate otherwise, e.g. a relative error of about 1e-5 for a Cauchy penalty over 1000 missed
- * steps of total size 1, see {@code ReplayEngineTest}), and the last {@value #EXACT_REPLAY} are replayed exactly. A
- * catch-up thus costs at most three times {@value #EXACT_REPLAY} hook calls per term. The history is folded in every
+ * steps of total size 1, see {@code LazyEnginesTest}), and the last {@value #EXACT_REPLAY} are replayed exactly. A
+ * chunk over which the gradient changes by more than {@value #STIFFNESS} of itself (a stiff penalty for the step
+ * sizes given, or a kink such as L1's at zero) is replayed step by step instead: correct, at the cost of one step
+ * per missed step for that chunk. A catch-up thus costs three times {@value #EXACT_REPLAY} hook calls per term when
+ * the flow is smooth, and up to one per missed step when it is not. The history is folded in every
  * {@value #MAX_HISTORY} steps to bound its memory.
  */
 final class ReplayEngine extends LazyEngine {
     static final int EXACT_REPLAY = 32;
     static final int MAX_HISTORY = 1 << 16;
+    /**
+     * A chunk is merged only if the gradient changes by at most this share of itself over the chunk's step
+     * ({@code |g(w - H·g) - g(w)| ≤ 0.05·|g(w)|}; for L2, {@code H·λ ≤ 0.05}), where Heun's step is accurate.
+     */
+    private static final double STIFFNESS = 0.05;
 
     private final LazyTerms terms;
     private final ElementwisePenalty[] gradientTerms;
@@ -139,7 +147,14 @@ final class ReplayEngine extends LazyEngine {
                 int a = from + (int) ((long) merged * k / EXACT_REPLAY);
                 int b = from + (int) ((long) merged * (k + 1) / EXACT_REPLAY);
                 if (b > a) {
-                    w = mergedSteps(w, prefixH[b] - prefixH[a]);
+                    double chunk = mergedSteps(w, prefixH[b] - prefixH[a]);
+                    if (Double.isNaN(chunk) && !Double.isNaN(w)) {
+                        for (int s = a; s < b; s++) {   // too stiff to merge: the chunk's steps one by one
+                            w = oneStep(w, prefixH[s + 1] - prefixH[s]);
+                        }
+                    } else {
+                        w = chunk;
+                    }
                 }
             }
             exactFrom = to - EXACT_REPLAY;
@@ -157,7 +172,11 @@ final class ReplayEngine extends LazyEngine {
     private double mergedSteps(double w, double h) {
         double g0 = gradientSum(w);
         double predicted = w - h * g0;
-        double v = w - 0.5 * h * (g0 + gradientSum(predicted));
+        double g1 = gradientSum(predicted);
+        if (!(Math.abs(g1 - g0) <= STIFFNESS * Math.abs(g0))) {
+            return Double.NaN;   // the gradient changes too much over the chunk (or crosses a kink): replay it
+        }
+        double v = w - 0.5 * h * (g0 + g1);
         if (stopsAtZero && v * w < 0) {
             v = 0.0;   // a decay that stops at zero: the flow reached zero within the chunk
         }

@@ -137,6 +137,26 @@ class LazyEnginesTest {
         assertTrue(Math.abs(exact - 2.0) > 0.3, "the penalty moved the weight: " + exact);
     }
 
+    @Test
+    void aStiffPenaltyIsReplayedStepByStepNotMergedIntoAWrongChunk() {
+        // Huber-like with λ = 1: (1/2)w² for |w| <= 10, so 1000 steps of h = 0.05 multiply w by 0.95 each. Merged
+        // into 32 chunks (about 1.5 per chunk), Heun's step would multiply by 0.625 instead of 0.95^30 = 0.21.
+        LazyEngine engine = engine(List.of(term(TestTerms.term("huber_like", Kind.PENALTY, TestHooks.huber(1.0, 10),
+                Map.of(), Target.WEIGHTS, PenaltyMode.AUTO), PenaltyMode.COUPLED)));
+        assertInstanceOf(ReplayEngine.class, engine);
+        double[][] w = weights(2.0, -3.0);
+        double[] exact = {2.0, -3.0};
+        for (int t = 1; t <= 1000; t++) {
+            engine.record(0.05, null);
+            for (int c = 0; c < 2; c++) {
+                exact[c] -= 0.05 * exact[c];
+            }
+        }
+        for (int c = 0; c < 2; c++) {
+            assertEquals(exact[c], engine.weight(w, 0, c), 1e-12 * Math.abs(exact[c]), "weight " + c);
+        }
+    }
+
     // ---- helpers
 
     /** Coupled (λ/2)w², then proximal λ₁|w| and proximal (λ₂/2)w², on a 1 x 2 weight block. */
