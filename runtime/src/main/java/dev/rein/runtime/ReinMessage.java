@@ -10,9 +10,9 @@ import java.util.regex.Pattern;
  * square brackets, so that a user can search for it and a program can read it:
  *
  * <pre>{@code
- * ReinMessage m = ReinMessage.of("plan-proximal-needs-sgd", "Penalty 'l1' asks for mode=proximal with AdaGrad(...),"
+ * ReinMessage m = ReinMessage.of("plan-proximal-needs-sgd", "Penalty 'l1' asks for mode=proximal with Adam(...),"
  *         + " but AdaGrad gives every weight its own step size ...");
- * m.toString();   // "[plan-proximal-needs-sgd] Penalty 'l1' asks for mode=proximal with AdaGrad(...), but ..."
+ * m.toString();   // "[plan-proximal-needs-sgd] Penalty 'l1' asks for mode=proximal with Adam(...), but ..."
  *
  * try {
  *     trainer.train(data);

@@ -4,6 +4,7 @@ import static dev.rein.runtime.check.FiniteDifferences.num;
 
 import dev.rein.api.hook.ElasticCoefficients;
 import dev.rein.api.hook.ElementwisePenalty;
+import dev.rein.runtime.plan.ElasticForm;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -235,6 +236,12 @@ final class ElementwisePenaltyChecks {
                     }
                 }
             }
+        }
+        if (ElasticForm.of(penalty) == null) {
+            return CheckResult.fail(CLOSED_FORM, "declares " + form + ", which agrees at these points, but training"
+                    + " compares it at its own points too (-3.5, -1, -0.25, 0, 0.125, 0.7, 2.5 and every decade from"
+                    + " ±10 to ±1e6) and finds one where the penalty differs, so it would ignore the declaration and"
+                    + " catch the weights up by replay: make the @ClosedForm method and the @Penalty agree everywhere");
         }
         return CheckResult.pass(CLOSED_FORM, form + " at " + points.length + " points"
                 + (penalty.hasProximal() ? ", and the proximal operator at steps 1e-3, 0.1, 1" : ""));

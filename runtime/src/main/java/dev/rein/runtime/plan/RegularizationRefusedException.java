@@ -10,10 +10,10 @@ import java.util.Objects;
  *
  * <pre>{@code
  * try {
- *     new RegularizedOptimiser(new AdaGrad(0.1), SpecBinder.bind("l1(mode=proximal)", registry));
+ *     new RegularizedOptimiser(new Adam(0.01, 1e-8), SpecBinder.bind("l1(mode=proximal)", registry));
  * } catch (RegularizationRefusedException e) {
  *     e.tag();          // "plan-proximal-needs-sgd"
- *     e.getMessage();   // "[plan-proximal-needs-sgd] Penalty 'l1' asks for mode=proximal with AdaGrad(...), but
+ *     e.getMessage();   // "[plan-proximal-needs-sgd] Penalty 'l1' asks for mode=proximal with Adam(...), but
  *                       //  AdaGrad gives every weight its own step size from private state, ..."
  * }
  * }</pre>

@@ -23,8 +23,9 @@
  *       adds the update, hence the minus sign; plugin authors never see it.</li>
  * </ol>
  * A step with {@code ω̄ = 0} under an optimiser that scales by the weight moves nothing and gets no penalty. The
- * last, partial batch of {@code r < b} examples gets a full batch's share, {@code b/r} times too much for that one
- * step per epoch.
+ * last, partial batch of {@code r < b} examples gets a full batch's share (the optimiser is not told {@code r}):
+ * {@code (b/r)²} times too much for a decoupled or proximal step, more for a coupled one (Tribuo divides the batch's
+ * weight by {@code b}, not {@code r}), for that one step per epoch; every step when {@code b} exceeds the data.
  *
  * <h2>Modes</h2>
  * With {@code η_t} the optimiser's learning rate at step {@code t} and {@code s_t = η_t·b²}
@@ -37,14 +38,17 @@
  *       {@code -s_t·∇R(w)}, {@code w} the weights before the step. For plain SGD this is the coupled step.</li>
  *   <li><b>proximal</b>: the update becomes {@code prox_{s_t·R}(w + U) - w}, {@code U} the inner update, the
  *       proximal terms applied one after the other in spec order; {@code l1} and {@code elastic_net} give exact
- *       zeros. Only under SGD without momentum, whose step size is one known number; the fixed point is the
- *       coupled one ({@code ω̄·G ∈ b²·∂R(w)}).</li>
+ *       zeros. Under SGD without momentum the step size is one known number; under an optimiser that tells each weight's
+ *       step size {@code s_i} (Rein's AdaGrad, RMSProp, Adam; {@code dev.rein.runtime.optim.PerCoordinateStep}) the
+ *       step is taken in its metric, with {@code b²·s_i} per weight (Duchi, Hazan and Singer 2011). The fixed point
+ *       is the coupled one ({@code ω̄·G ∈ b²·∂R(w)}).</li>
  *   <li><b>cumulative</b>: the L1 part of {@code λ₁|w| + (λ₂/2)w²} paid as Tsuruoka et al.'s (2009) cumulative
  *       penalty, as scikit-learn's {@code SGDClassifier} does; same optimisers as proximal; lives in the lazy engine,
  *       so it needs a linear model; never chosen by {@code auto}.</li>
  * </ul>
- * What each optimiser allows and what {@code auto} picks is the table in {@code ModeChoice}. Auto prefers decoupled
- * under momentum and adaptive optimisers because a coupled penalty makes every gradient dense (no lazy updates on
+ * What each optimiser allows and what {@code auto} picks is the table in {@code ModeChoice}: proximal under plain
+ * SGD and AdaGrad when the plugin has a proximal operator. Otherwise auto prefers decoupled under momentum and
+ * adaptive optimisers because a coupled penalty makes every gradient dense (no lazy updates on
  * sparse data) and, with AdaGrad, RMSProp and Adam, is divided by the per-coordinate scaling like the loss
  * (Loshchilov and Hutter 2019); there decoupled training does not minimise {@code J} exactly.
  *

@@ -116,6 +116,18 @@ class PluginCheckerTest {
     }
 
     @Test
+    void aDeclarationWrongOnlyWhereTrainingProbesFailsTheCheckToo() {
+        // L2 plus a bump on 0.2 < |w| < 0.3: none of the checker's own points falls there, -0.25 (a point training
+        // compares at) does; the check must not pass what training then ignores.
+        CheckReport report = checker.check(TestHooks.penaltyProvider("bump", lambda -> TestHooks.declaring(
+                TestHooks.penalty(w -> 0.5 * lambda * w * w + (Math.abs(w) > 0.2 && Math.abs(w) < 0.3 ? 0.01 : 0),
+                        w -> lambda * w, null), ElasticCoefficients.ridge(lambda))), Map.of("lambda", "1"));
+        CheckResult result = report.result(ElementwisePenaltyChecks.CLOSED_FORM).orElseThrow();
+        assertFalse(result.passed(), report::toString);
+        assertTrue(result.detail().contains("would ignore the declaration"), result.detail());
+    }
+
+    @Test
     void aDeclarationWithTheWrongCoefficientFailsNearZero() {
         CheckReport report = checker.check(TestHooks.penaltyProvider("l2",
                 lambda -> TestHooks.declaring(TestHooks.l2WithoutProx(lambda), ElasticCoefficients.ridge(2 * lambda))),
