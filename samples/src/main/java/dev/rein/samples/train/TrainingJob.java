@@ -102,6 +102,11 @@ public final class TrainingJob {
     public TrainingResult run(Dataset<Label> train, Dataset<Label> validation, Dataset<Label> test,
             DoubleConsumer progress) {
         ModelSize.of(train, settings, hasStoppingRule()).check(Runtime.getRuntime());
+        if (settings.batchSize() > train.size()) {
+            throw new UserInputException("--batch-size " + settings.batchSize() + " is larger than the " + train.size()
+                    + " training examples: every mini-batch would be a partial one, whose penalty Rein scales as for a"
+                    + " full batch (up to (b/n)² too strong). Use --batch-size " + train.size() + " or less.");
+        }
         long start = System.nanoTime();
         LinearSGDModel model;
         try {
