@@ -169,7 +169,7 @@ final class LibSvmReader {
         String text = colon < 0 ? "" : pair.text.substring(0, colon);
         int sign = !text.isEmpty() && (text.charAt(0) == '+' || text.charAt(0) == '-') ? 1 : 0;
         if (colon < 0 || !Numbers.isDigits(text, sign)) {
-            throw DataFileException.at(file, number, pair.column, "'" + pair.text + "' is not index:value. Each"
+            throw DataFileException.at(file, number, pair.column, Numbers.quoted(pair.text) + " is not index:value. Each"
                     + " line is " + LINE_FORMAT + ", the index a whole number.");
         }
         if (text.startsWith("-")) {

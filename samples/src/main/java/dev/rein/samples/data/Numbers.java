@@ -19,7 +19,34 @@ final class Numbers {
 
     private static final Pattern NOT_FINITE = Pattern.compile("[+-]?(?:nan|inf|infinity)", Pattern.CASE_INSENSITIVE);
 
+    /** Longer file contents are cut in messages: a message shows where, not the whole file. */
+    private static final int SHOWN_CHARACTERS = 40;
+
     private Numbers() {
+    }
+
+    /**
+     * {@code text} from a file as a message quotes it: in single quotes, each control character written as a
+     * backslash, {@code u} and its four hex digits (so that a terminal never receives it), cut after
+     * {@value #SHOWN_CHARACTERS} characters with the full length said: {@code 'abc…' (1000000 characters)}.
+     */
+    static String quoted(String text) {
+        StringBuilder out = new StringBuilder("'");
+        int shown = Math.min(text.length(), SHOWN_CHARACTERS);
+        for (int i = 0; i < shown; i++) {
+            char c = text.charAt(i);
+            if (Character.isISOControl(c)) {
+                out.append(String.format("\\u%04x", (int) c));
+            } else {
+                out.append(c);
+            }
+        }
+        if (text.length() > shown) {
+            out.append("…' (").append(text.length()).append(" characters)");
+        } else {
+            out.append('\'');
+        }
+        return out.toString();
     }
 
     /** What is wrong with {@code text} as a value, or {@code null} if it is a valid finite number. */
@@ -28,11 +55,11 @@ final class Numbers {
             return "the value is missing";
         }
         if (!isDecimal(text)) {
-            return NOT_FINITE.matcher(text).matches() ? "'" + text + "' is not a finite number"
-                    : "'" + text + "' is not a number";
+            return NOT_FINITE.matcher(text).matches() ? quoted(text) + " is not a finite number"
+                    : quoted(text) + " is not a number";
         }
         if (Double.isInfinite(Double.parseDouble(text))) {
-            return "'" + text + "' is too large for a double";
+            return quoted(text) + " is too large for a double";
         }
         return null;
     }

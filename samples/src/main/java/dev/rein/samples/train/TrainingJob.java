@@ -16,7 +16,6 @@ import org.tribuo.Dataset;
 import org.tribuo.Example;
 import org.tribuo.MutableDataset;
 import org.tribuo.classification.Label;
-import org.tribuo.classification.evaluation.LabelEvaluator;
 import org.tribuo.classification.sgd.linear.LinearSGDModel;
 import org.tribuo.classification.sgd.objectives.LogMulticlass;
 
@@ -125,11 +124,8 @@ public final class TrainingJob {
         double seconds = (System.nanoTime() - start) / 1e9;
 
         Dataset<Label> trainedOn = trainedOn(train, validation);
-        LabelEvaluator evaluator = new LabelEvaluator();
-        double trainAccuracy = evaluator.evaluate(model, trainedOn).accuracy();
-        OptionalDouble testAccuracy = test == null
-                ? OptionalDouble.empty()
-                : OptionalDouble.of(evaluator.evaluate(model, test).accuracy());
+        double trainAccuracy = Accuracy.of(model, trainedOn);
+        OptionalDouble testAccuracy = test == null ? OptionalDouble.empty() : OptionalDouble.of(Accuracy.of(model, test));
         WeightSummary weights = WeightSummary.of(model, regularization);
         TrainingOutcome outcome = TrainingOutcome.of(model).orElseThrow();
         return new TrainingResult(model, regularization.toSpec(), outcome.modes(), trainAccuracy, testAccuracy,
