@@ -98,7 +98,7 @@ final class LazyEngines {
             return null;
         }
         double squaredBatch = (double) plan.minibatchSize() * plan.minibatchSize();
-        return new PerCoordinateProximalEngine(rows, features, form, steps, squaredBatch,
+        return new PerCoordinateProximalEngine(rows, features, form, steps, squaredBatch, plan.stepSize(1),
                 LazyTerms.of(List.of()), plan.spec());
     }
 

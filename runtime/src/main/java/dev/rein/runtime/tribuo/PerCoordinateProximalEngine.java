@@ -25,26 +25,36 @@ final class PerCoordinateProximalEngine extends LazyEngine {
     private final double gradientL2;
     private final double[] proximalL1;
     private final double[] proximalL2;
-    /** Per weight {@code r * features + c}: {@code b²·s_i} while absent, NaN until first known. */
-    private final double[] stepOf;
+    /**
+     * Per weight {@code r * features + c}: the map one missed step applies, {@code |w| ↦ max(0, a·|w| - c)}, from its
+     * step size while absent; NaN until first known. Kept instead of the step size so that a catch-up divides by
+     * nothing.
+     */
+    private final double[] stepA;
+    private final double[] stepC;
     /** Per weight: the count of moving steps it is exact at. */
     private final int[] exactAt;
     private int moving;
     private int movingBefore;
-    /** The decoupled step {@code h} of the moving steps (constant: AdaGrad's rate is). */
-    private double decoupledStep;
+    /** {@code 1 - h·λ}: the decoupled L2-like decays of a moving step ({@code h} constant: AdaGrad's rate is). */
+    private final double shrink;
     private double[] present = new double[16];
 
+    /**
+     * @param decoupledStep the decoupled step {@code h = η·b²} of every moving step (AdaGrad's rate is constant)
+     */
     PerCoordinateProximalEngine(int rows, int features, ScaledEngine.ClosedForm form, PerCoordinateStep optimiser,
-            double squaredBatch, LazyTerms bias, String spec) {
+            double squaredBatch, double decoupledStep, LazyTerms bias, String spec) {
         super(rows, features, bias, spec);
         this.optimiser = optimiser;
         this.squaredBatch = squaredBatch;
         this.gradientL2 = form.gradientL2();
         this.proximalL1 = form.proximalL1();
         this.proximalL2 = form.proximalL2();
-        this.stepOf = new double[rows * features];
-        Arrays.fill(stepOf, Double.NaN);
+        this.shrink = 1 - decoupledStep * gradientL2;
+        this.stepA = new double[rows * features];
+        this.stepC = new double[rows * features];
+        Arrays.fill(stepA, Double.NaN);
         this.exactAt = new int[rows * features];
     }
 
@@ -58,7 +68,6 @@ final class PerCoordinateProximalEngine extends LazyEngine {
         movingBefore = moving;
         if (h != 0) {
             moving++;
-            decoupledStep = h;
         }
     }
 
@@ -97,28 +106,49 @@ final class PerCoordinateProximalEngine extends LazyEngine {
         optimiser.stepSizes(0, r, index, n, present);
         int offset = r * features;
         boolean moves = moving != movingBefore;
-        double shrink = 1 - decoupledStep * gradientL2;
         double nonFinite = 0;
         for (int k = 0; k < n; k++) {
             int c = index[k];
             int i = offset + c;
-            double s = squaredBatch * present[k];
             double u = caughtUp(row[c], i, movingBefore);
-            double v = moves ? prox(shrink * u + delta[k], s) : u + delta[k];
+            // This step's proximal terms in spec order compose to |v| ↦ max(0, a·|v| - c); each missed step after it
+            // will shrink first: (shrink·a, c).
+            double s = squaredBatch * present[k];
+            double a = 1;
+            double threshold = 0;
+            for (int t = 0; t < proximalL1.length; t++) {
+                threshold += s * proximalL1[t];
+                double d = 1 / (1 + s * proximalL2[t]);
+                a *= d;
+                threshold *= d;
+            }
+            stepA[i] = shrink * a;
+            stepC[i] = threshold;
+            double v = u + delta[k];
+            if (moves) {
+                double moved = shrink * u + delta[k];
+                double magnitude = a * Math.abs(moved) - threshold;
+                v = Math.copySign((magnitude + Math.abs(magnitude)) * 0.5, moved) + 0.0;
+            }
             row[c] = v;
-            stepOf[i] = s;
             exactAt[i] = moving;
             nonFinite += v * 0;
         }
         return nonFinite;
     }
 
-    /** The proximal terms in spec order with step {@code s}. */
-    private double prox(double v, double s) {
+    /** Keeps weight {@code i}'s one-step map for step size {@code s}: the proximal terms in spec order, then shrink. */
+    private void remember(int i, double s) {
+        double a = 1;
+        double c = 0;
         for (int t = 0; t < proximalL1.length; t++) {
-            v = ScaledEngine.softThreshold(v, s * proximalL1[t]) / (1 + s * proximalL2[t]);
+            c += s * proximalL1[t];                 // soft-threshold by s·λ₁: (a, c + τ)
+            double d = 1 / (1 + s * proximalL2[t]); // then scale: (d·a, d·c)
+            a *= d;
+            c *= d;
         }
-        return v;
+        stepA[i] = shrink * a;
+        stepC[i] = c;
     }
 
     @Override
@@ -158,19 +188,11 @@ final class PerCoordinateProximalEngine extends LazyEngine {
         if (k <= 0 || u == 0) {
             return u;   // zero is a fixed point of every step
         }
-        double s = stepOf[i];
-        if (Double.isNaN(s)) {
-            s = squaredBatch * optimiser.stepSize(0, i / features, i % features);
-            stepOf[i] = s;
+        if (Double.isNaN(stepA[i])) {
+            remember(i, squaredBatch * optimiser.stepSize(0, i / features, i % features));
         }
-        double a = 1 - decoupledStep * gradientL2;
-        double c = 0;
-        for (int t = 0; t < proximalL1.length; t++) {
-            c += s * proximalL1[t];
-            double d = 1 / (1 + s * proximalL2[t]);
-            a *= d;
-            c *= d;
-        }
+        double a = stepA[i];
+        double c = stepC[i];
         double ak;
         if (k < MULTIPLY_BELOW) {
             ak = a;
