@@ -90,8 +90,22 @@ abstract class LazyEngine {
     void afterRow(int r) {
     }
 
-    /** Stores row {@code r}'s weights exact at {@code latest} (scale 1); returns the first bad column or -1. */
-    abstract int foldRow(double[] row, int r);
+    /**
+     * Stores row {@code r}'s weights exact at {@code latest} (scale 1), each as {@link #weight(double, int, int)}
+     * reads it; returns the first bad column or -1. A history that keeps more per weight than its stored value
+     * (cumulative debts) overrides it.
+     */
+    int foldRow(double[] row, int r) {
+        int bad = -1;
+        for (int c = 0; c < features; c++) {
+            double w = weight(row[c], r, c);
+            row[c] = w;
+            if (bad < 0 && !Double.isFinite(w)) {
+                bad = c;
+            }
+        }
+        return bad;
+    }
 
     /** After every row was folded: the history starts again from {@code latest}. */
     abstract void clearHistory();

@@ -154,15 +154,6 @@ final class OptimiserChain {
         return classNames.contains(className);
     }
 
-    /** How many optimisers of class {@code className} the chain holds. */
-    int count(String className) {
-        int n = 0;
-        for (String c : classNames) {
-            n += c.equals(className) ? 1 : 0;
-        }
-        return n;
-    }
-
     /** The class name of the optimiser that turns gradients into updates. */
     String innermost() {
         return classNames.get(classNames.size() - 1);
@@ -178,11 +169,6 @@ final class OptimiserChain {
     boolean hasMomentum() {
         Provenance p = innermost.getConfiguredParameters().get("useMomentum");
         return isSgd() && p != null && !"NONE".equals(((PrimitiveProvenance<?>) p).getValue().toString());
-    }
-
-    /** SGD of any schedule without momentum: the one optimiser whose step size is one known number per step. */
-    boolean isPlainSgd() {
-        return isSgd() && !hasMomentum();
     }
 
     /** A configured number of the innermost optimiser, e.g. {@code "initialLearningRate"}; NaN when absent. */

@@ -111,23 +111,11 @@ final class PerCoordinateProximalEngine extends LazyEngine {
             int c = index[k];
             int i = offset + c;
             double u = caughtUp(row[c], i, movingBefore);
-            // This step's proximal terms in spec order compose to |v| ↦ max(0, a·|v| - c); each missed step after it
-            // will shrink first: (shrink·a, c).
-            double s = squaredBatch * present[k];
-            double a = 1;
-            double threshold = 0;
-            for (int t = 0; t < proximalL1.length; t++) {
-                threshold += s * proximalL1[t];
-                double d = 1 / (1 + s * proximalL2[t]);
-                a *= d;
-                threshold *= d;
-            }
-            stepA[i] = shrink * a;
-            stepC[i] = threshold;
+            double a = remember(i, squaredBatch * present[k]);   // this step's map, and each missed one's after it
             double v = u + delta[k];
             if (moves) {
                 double moved = shrink * u + delta[k];
-                double magnitude = a * Math.abs(moved) - threshold;
+                double magnitude = a * Math.abs(moved) - stepC[i];
                 v = Math.copySign((magnitude + Math.abs(magnitude)) * 0.5, moved) + 0.0;
             }
             row[c] = v;
@@ -137,8 +125,11 @@ final class PerCoordinateProximalEngine extends LazyEngine {
         return nonFinite;
     }
 
-    /** Keeps weight {@code i}'s one-step map for step size {@code s}: the proximal terms in spec order, then shrink. */
-    private void remember(int i, double s) {
+    /**
+     * Keeps weight {@code i}'s one-step map for step size {@code s}: the proximal terms in spec order compose to
+     * {@code |v| ↦ max(0, a·|v| - c)}, and a missed step shrinks first, {@code (shrink·a, c)}. Returns {@code a}.
+     */
+    private double remember(int i, double s) {
         double a = 1;
         double c = 0;
         for (int t = 0; t < proximalL1.length; t++) {
@@ -149,32 +140,17 @@ final class PerCoordinateProximalEngine extends LazyEngine {
         }
         stepA[i] = shrink * a;
         stepC[i] = c;
-    }
-
-    @Override
-    int foldRow(double[] row, int r) {
-        int offset = r * features;
-        int bad = -1;
-        for (int c = 0; c < features; c++) {
-            int i = offset + c;
-            double w = caughtUp(row[c], i, moving);
-            row[c] = w;
-            exactAt[i] = moving;
-            if (bad < 0 && !Double.isFinite(w)) {
-                bad = c;
-            }
-        }
-        return bad;
+        return a;
     }
 
     @Override
     void clearHistory() {
-        // every weight was folded to the latest moving step; nothing else is kept
+        Arrays.fill(exactAt, moving);   // every weight was folded to the latest moving step
     }
 
     @Override
     void forgetHistory() {
-        Arrays.fill(exactAt, moving);   // the weights set from outside are exact now
+        clearHistory();   // the weights set from outside are exact now
     }
 
     @Override

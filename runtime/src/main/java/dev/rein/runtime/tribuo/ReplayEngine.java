@@ -102,20 +102,6 @@ final class ReplayEngine extends LazyEngine {
     }
 
     @Override
-    int foldRow(double[] row, int r) {
-        int offset = r * features;
-        int bad = -1;
-        for (int c = 0; c < features; c++) {
-            double w = caughtUp(row[c], offset + c, latest);
-            row[c] = w;
-            if (bad < 0 && !Double.isFinite(w)) {
-                bad = c;
-            }
-        }
-        return bad;
-    }
-
-    @Override
     void clearHistory() {
         // every weight is exact at latest, which becomes the base: exactAt entries before it no longer count
     }

@@ -87,7 +87,7 @@ final class RowCapEngine extends ShrinkEngine {
 
     @Override
     int foldRow(double[] row, int r) {
-        int bad = super.foldRow(row, r);
+        int bad = super.foldRow(row, r);   // reads the row's scale as it was
         rowScale[r] = 1;
         return bad;
     }

@@ -28,20 +28,6 @@ class ShrinkEngine extends ScaledEngine {
     }
 
     @Override
-    int foldRow(double[] row, int r) {
-        double scale = rowFactor(r);
-        int bad = -1;
-        for (int c = 0; c < features; c++) {
-            double w = scale * row[c];
-            row[c] = w;
-            if (bad < 0 && !Double.isFinite(w)) {
-                bad = c;
-            }
-        }
-        return bad;
-    }
-
-    @Override
     void clearHistory() {
         resetScaleAndSums();
     }

@@ -63,21 +63,6 @@ final class SoftThresholdEngine extends ScaledEngine {
     }
 
     @Override
-    int foldRow(double[] row, int r) {
-        double scale = scaleNow;
-        int offset = r * features;
-        int bad = -1;
-        for (int c = 0; c < features; c++) {
-            double w = scale * current(row[c], offset + c);
-            row[c] = w;
-            if (bad < 0 && !Double.isFinite(w)) {
-                bad = c;
-            }
-        }
-        return bad;
-    }
-
-    @Override
     void clearHistory() {
         resetScaleAndSums();
         Arrays.fill(exactAt, 0.0);
