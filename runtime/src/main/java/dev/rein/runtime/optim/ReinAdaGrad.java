@@ -140,13 +140,13 @@ public final class ReinAdaGrad implements StochasticGradientOptimiser, PerCoordi
     /** {@code η / (ε + √G)}, {@code G} this coordinate's accumulator now. */
     @Override
     public double stepSize(int tensor, int row, int column) {
-        requireStepped();
+        Settings.requireStepped(steps, NAME);
         return initialLearningRate / (epsilon + Math.sqrt(gradsSquared[tensor][row][column]));
     }
 
     @Override
     public void stepSizes(int tensor, int row, double[] into) {
-        requireStepped();
+        Settings.requireStepped(steps, NAME);
         double[] g2 = gradsSquared[tensor][row];
         if (into.length > g2.length) {
             throw new IndexOutOfBoundsException(
@@ -159,7 +159,7 @@ public final class ReinAdaGrad implements StochasticGradientOptimiser, PerCoordi
 
     @Override
     public void stepSizes(int tensor, int row, int[] columns, int count, double[] into) {
-        requireStepped();
+        Settings.requireStepped(steps, NAME);
         double[] g2 = gradsSquared[tensor][row];
         for (int k = 0; k < count; k++) {
             into[k] = initialLearningRate / (epsilon + Math.sqrt(g2[columns[k]]));
@@ -170,12 +170,6 @@ public final class ReinAdaGrad implements StochasticGradientOptimiser, PerCoordi
     @Override
     public boolean absentStateFrozen() {
         return true;
-    }
-
-    private void requireStepped() {
-        if (steps == 0) {
-            throw new IllegalStateException(OptimMessages.noStepYet(NAME).toString());
-        }
     }
 
     /** Forgets the accumulators; {@code initialise} starts afresh. */

@@ -160,7 +160,7 @@ public final class ReinAdam implements StochasticGradientOptimiser, PerCoordinat
     /** {@code α / (√v̂ + ε)}: {@code v̂} this coordinate's second moment now, bias-corrected for the last step. */
     @Override
     public double stepSize(int tensor, int row, int column) {
-        requireStepped();
+        Settings.requireStepped(steps, NAME);
         return initialLearningRate / (Math.sqrt(secondMoment[tensor].get(row, column) / secondCorrection) + epsilon);
     }
 
@@ -168,12 +168,6 @@ public final class ReinAdam implements StochasticGradientOptimiser, PerCoordinat
     @Override
     public boolean absentStateFrozen() {
         return false;
-    }
-
-    private void requireStepped() {
-        if (steps == 0) {
-            throw new IllegalStateException(OptimMessages.noStepYet(NAME).toString());
-        }
     }
 
     /** Forgets the moments and the step count; {@code initialise} starts afresh. */

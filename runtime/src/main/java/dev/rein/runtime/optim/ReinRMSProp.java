@@ -147,7 +147,7 @@ public final class ReinRMSProp implements StochasticGradientOptimiser, PerCoordi
     /** {@code η_t / (ε + √v)}, {@code t} the last step and {@code v} this coordinate's average now. */
     @Override
     public double stepSize(int tensor, int row, int column) {
-        requireStepped();
+        Settings.requireStepped(steps, NAME);
         return learningRate / (epsilon + Math.sqrt(squares[tensor].get(row, column)));
     }
 
@@ -155,12 +155,6 @@ public final class ReinRMSProp implements StochasticGradientOptimiser, PerCoordi
     @Override
     public boolean absentStateFrozen() {
         return false;
-    }
-
-    private void requireStepped() {
-        if (steps == 0) {
-            throw new IllegalStateException(OptimMessages.noStepYet(NAME).toString());
-        }
     }
 
     /** Forgets the averages and the step count; {@code initialise} starts afresh. */

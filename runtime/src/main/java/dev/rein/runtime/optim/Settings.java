@@ -1,7 +1,7 @@
 package dev.rein.runtime.optim;
 
 /**
- * Checks of an optimiser's configured values, each failure a sentence naming the optimiser, the value and what
+ * Checks of an optimiser's configured values and state, each failure a sentence naming the optimiser, the value and what
  * would be valid: {@code "[optim-setting-out-of-range] ReinAdam: betaTwo is 1.0; it must be at least 0 and below 1"}.
  */
 final class Settings {
@@ -29,6 +29,13 @@ final class Settings {
         if (!(value >= 0 && value < 1)) {
             throw new IllegalArgumentException(
                     OptimMessages.notInRange(owner, name, value, "at least 0 and below 1").toString());
+        }
+    }
+
+    /** A step size exists only after the first step since {@code initialise}. */
+    static void requireStepped(long steps, String owner) {
+        if (steps == 0) {
+            throw new IllegalStateException(OptimMessages.noStepYet(owner).toString());
         }
     }
 }
