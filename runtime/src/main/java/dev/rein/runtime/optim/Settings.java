@@ -1,8 +1,8 @@
 package dev.rein.runtime.optim;
 
 /**
- * Checks of an optimiser's configured values and state, each failure a sentence naming the optimiser, the value and what
- * would be valid: {@code "[optim-setting-out-of-range] ReinAdam: betaTwo is 1.0; it must be at least 0 and below 1"}.
+ * Checks of an optimiser's configured values and state, each failure a sentence naming the optimiser, the value
+ * and what would be valid: {@code "[optim-setting-out-of-range] ReinAdam: betaTwo is 1.0; it must be at least 0 and below 1"}.
  */
 final class Settings {
     private Settings() {
