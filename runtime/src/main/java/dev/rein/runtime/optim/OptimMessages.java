@@ -20,6 +20,17 @@ final class OptimMessages {
                 + valid);
     }
 
+    static ReinMessage regionRange(int tensor, int firstColumn, int columns) {
+        return ReinMessage.of("optim-region-range", "a penalised region needs a tensor index >= 0, a first column"
+                + " >= 0 and at least one column; got tensor " + tensor + ", first column " + firstColumn + ", "
+                + columns + " columns");
+    }
+
+    static ReinMessage penaltyBeforeInitialise(String owner) {
+        return ReinMessage.of("optim-penalty-before-initialise", owner + ".addPenalty was called before"
+                + " initialise(Parameters); a run's penalty is added after initialise and forgotten at reset");
+    }
+
     static ReinMessage stepBeforeInitialise(String owner) {
         return ReinMessage.of("optim-step-before-initialise", owner + ".step was called before"
                 + " initialise(Parameters)");

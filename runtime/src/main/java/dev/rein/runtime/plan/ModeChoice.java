@@ -23,6 +23,7 @@ import dev.rein.runtime.spec.PenaltyMode;
  * Tribuo's Adam, RMSProp yes      yes (as Rein's)         refused                       decoupled
  * AdaDelta, unknown      yes      refused (no rate)       refused                       coupled
  * ParameterAveraging     as inside as inside              refused                       as inside, never proximal
+ * Rein's FTRL            refused  refused                 yes, l1/l2/elastic_net forms  proximal (in its closed form)
  * </pre>
  * Tribuo's AdaGrad never reaches this table: {@code RegularizedOptimiser} runs it as Rein's AdaGrad, whose updates
  * are the same to the bit. Under an optimiser that gives each weight its own step size, a block penalty's proximal
@@ -39,6 +40,9 @@ final class ModeChoice {
      * @throws RegularizationRefusedException if the term asks for a mode this optimiser cannot do correctly
      */
     static PenaltyMode resolve(BoundTerm term, OptimiserProfile optimiser) {
+        if (optimiser.family() == OptimiserProfile.Family.FTRL) {
+            return underFtrl(term, optimiser);
+        }
         boolean averaged = optimiser.averaged();
         boolean proximal = PenaltyTerm.hasProximal(term);
         switch (term.mode()) {
@@ -93,6 +97,25 @@ final class ModeChoice {
                 }
                 return optimiser.schedule().known() ? PenaltyMode.DECOUPLED : PenaltyMode.COUPLED;
         }
+    }
+
+    /**
+     * FTRL takes an elastic-form penalty into its own closed form, which is a proximal step in its metric: such a
+     * term runs as proximal; every other penalty or mode is refused with the optimiser to use instead.
+     */
+    private static PenaltyMode underFtrl(BoundTerm term, OptimiserProfile optimiser) {
+        ElasticForm form = term.hook() instanceof ElementwisePenalty
+                ? ElasticForm.of((ElementwisePenalty) term.hook()) : null;
+        if (form == null) {
+            throw refused(PlanMessages.ftrlNeedsElastic(term.name(), optimiser.description()));
+        }
+        if (optimiser.averaged()) {
+            throw refused(PlanMessages.ftrlAveraged(term.name(), optimiser.description()));
+        }
+        if (term.mode() != PenaltyMode.AUTO && term.mode() != PenaltyMode.PROXIMAL) {
+            throw refused(PlanMessages.ftrlMode(term.name(), term.mode().specName(), optimiser.description()));
+        }
+        return PenaltyMode.PROXIMAL;
     }
 
     private static RegularizationRefusedException refused(ReinMessage message) {

@@ -41,6 +41,11 @@ public record OptimiserProfile(String description, Family family, String simpleN
         PEGASOS,
         /** Keeps the weights in its own dual-averaging matrix and applies its own L1 and L2. */
         ADAGRAD_RDA,
+        /**
+         * Rein's FTRL-Proximal ({@code dev.rein.runtime.optim.ReinFtrl}): takes {@code λ₁|w| + (λ₂/2)w²} terms into
+         * its closed form.
+         */
+        FTRL,
         /** Any optimiser Rein does not know. */
         OTHER
     }

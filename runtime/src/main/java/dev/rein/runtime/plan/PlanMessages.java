@@ -56,6 +56,30 @@ final class PlanMessages {
                 + term + "'");
     }
 
+    static ReinMessage ftrlNeedsElastic(String term, String optimiser) {
+        return ReinMessage.of("plan-ftrl-needs-elastic", "Penalty '" + term + "' cannot run under " + optimiser
+                + ": FTRL takes only penalties of the form λ₁|w| + (λ₂/2)w² (l1, l2, elastic_net, or a plugin that"
+                + " declares @ClosedForm) into its closed form. For '" + term + "' use --optimiser adagrad (Rein's"
+                + " AdaGrad, dev.rein.runtime.optim.ReinAdaGrad)");
+    }
+
+    static ReinMessage ftrlMode(String term, String mode, String optimiser) {
+        return ReinMessage.of("plan-ftrl-mode", "Penalty '" + term + "' asks for mode=" + mode + " under "
+                + optimiser + ", which applies l1 and l2 in its own closed form: use mode=auto (or mode=proximal,"
+                + " the same), or another optimiser (adagrad) for mode=" + mode);
+    }
+
+    static ReinMessage ftrlConstraint(String term, String optimiser) {
+        return ReinMessage.of("plan-ftrl-constraint", "Constraint '" + term + "' cannot wrap " + optimiser
+                + ": FTRL computes every weight afresh from its own state, so a projection would be undone at the"
+                + " next step. Use --optimiser adagrad (Rein's AdaGrad) with '" + term + "'");
+    }
+
+    static ReinMessage ftrlAveraged(String term, String optimiser) {
+        return ReinMessage.of("plan-ftrl-averaged", "Penalty '" + term + "' cannot run under " + optimiser
+                + ": parameter averaging would undo FTRL's exact zeros. Use FTRL without ParameterAveraging");
+    }
+
     /** {@code proximalTerm} is the L1 term that runs in mode=proximal next to a cumulative one. */
     static ReinMessage mixedL1Modes(String spec, String proximalTerm) {
         return ReinMessage.of("plan-mixed-l1-modes", "'" + spec + "' pays one L1 penalty cumulatively and"

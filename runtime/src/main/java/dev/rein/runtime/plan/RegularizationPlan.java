@@ -98,6 +98,10 @@ public final class RegularizationPlan {
                     ? PlanMessages.pegasosPenalty(term.name(), optimiser.description())
                     : PlanMessages.pegasosConstraint(term.name(), optimiser.description()));
         }
+        if (optimiser.family() == OptimiserProfile.Family.FTRL && !penalty) {
+            throw new RegularizationRefusedException(PlanMessages.ftrlConstraint(term.name(),
+                    optimiser.description()));
+        }
         if (optimiser.family() == OptimiserProfile.Family.ADAGRAD_RDA) {
             throw new RegularizationRefusedException(PlanMessages.adaGradRda(term.name(), penalty,
                     optimiser.description()));

@@ -9,6 +9,7 @@ import java.util.Map;
 import dev.rein.runtime.optim.PerCoordinateStep;
 import dev.rein.runtime.optim.ReinAdaGrad;
 import dev.rein.runtime.optim.ReinAdam;
+import dev.rein.runtime.optim.ReinFtrl;
 import dev.rein.runtime.optim.ReinRMSProp;
 import dev.rein.runtime.plan.OptimiserProfile;
 import dev.rein.runtime.plan.OptimiserProfile.Family;
@@ -39,6 +40,7 @@ final class OptimiserChain {
     static final String REIN_ADA_GRAD = ReinAdaGrad.class.getName();
     static final String REIN_RMS_PROP = ReinRMSProp.class.getName();
     static final String REIN_ADAM = ReinAdam.class.getName();
+    static final String REIN_FTRL = ReinFtrl.class.getName();
     /** Optimisers whose {@code step} ignores its {@code weight} argument (Tribuo's checked against 4.3.2). */
     private static final List<String> IGNORE_WEIGHT = List.of(ADAM, ADA_DELTA, REIN_ADAM);
 
@@ -111,6 +113,9 @@ final class OptimiserChain {
         }
         if (innermost().equals(REIN_RMS_PROP)) {
             return Family.RMSPROP;
+        }
+        if (innermost().equals(REIN_FTRL)) {
+            return Family.FTRL;
         }
         switch (innermost()) {
             case ADA_DELTA:

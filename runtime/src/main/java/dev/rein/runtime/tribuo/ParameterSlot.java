@@ -78,6 +78,14 @@ public final class ParameterSlot {
         return columns;
     }
 
+    /**
+     * The columns the slot spans as an optimiser sees its tensor, {@code [first, count]}: a vector is one row, so a
+     * vector slot spans its {@code rows()} entries as columns.
+     */
+    public int[] optimiserColumns() {
+        return vector ? new int[] {0, rows} : new int[] {firstColumn, columns};
+    }
+
     /** {@code rows() * columns()}. */
     public int size() {
         return rows * columns;

@@ -3,6 +3,7 @@ package dev.rein.runtime.tribuo;
 import com.oracle.labs.mlrg.olcut.config.Config;
 import com.oracle.labs.mlrg.olcut.provenance.ConfiguredObjectProvenance;
 import com.oracle.labs.mlrg.olcut.provenance.impl.ConfiguredObjectProvenanceImpl;
+import dev.rein.runtime.optim.ReinFtrl;
 import dev.rein.runtime.plan.RegularizationPlan;
 import dev.rein.runtime.plan.RegularizationRefusedException;
 import dev.rein.runtime.registry.PluginRegistry;
@@ -216,6 +217,10 @@ public final class RegularizedOptimiser implements StochasticGradientOptimiser {
         }
         RegularizationPlan run = plan.forRun();
         ParameterLayout layout = ParameterLayout.of(parameters);
+        if (optimiser instanceof ReinFtrl) {
+            ((ReinFtrl) optimiser).addPenalty(FtrlPenalty.of(run, layout));
+            return;   // FTRL applies the whole plan in its closed form: no step of Rein's own
+        }
         Tensor[] tensors = parameters.get();
         if (!layout.isPlainDense(tensors)) {
             throw new IllegalStateException(TribuoMessages.tensorsReplaced(spec, optimiser, layout.describe(),

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.rein.runtime.optim.ReinAdaGrad;
 import dev.rein.runtime.optim.ReinAdam;
+import dev.rein.runtime.optim.ReinFtrl;
 import dev.rein.runtime.optim.ReinRMSProp;
 import dev.rein.runtime.spec.PenaltyMode;
 import dev.rein.runtime.spec.Regularization;
@@ -99,6 +100,7 @@ class AdaptiveProximalTest {
         MutableDataset<Regressor> data = sparseTruth(800, 30, 6, 17L);
         List<Supplier<StochasticGradientOptimiser>> optimisers = List.of(() -> new AdaGrad(0.3, 0.1),
                 () -> new ReinAdaGrad(0.3, 0.1), () -> new ReinRMSProp(0.01, 0.9), () -> new ReinAdam(0.01),
+                () -> new ReinFtrl(0.3, 1.0),
                 () -> SGD.getSqrtDecaySGD(0.5 / 1600));   // the step on the mean gradient is η·b²
         for (Supplier<StochasticGradientOptimiser> optimiser : optimisers) {
             String name = optimiser.get().toString();
