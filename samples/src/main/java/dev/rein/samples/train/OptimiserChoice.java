@@ -1,6 +1,7 @@
 package dev.rein.samples.train;
 
 import dev.rein.runtime.optim.ReinAdam;
+import dev.rein.runtime.optim.ReinFtrl;
 import dev.rein.runtime.optim.ReinRMSProp;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,7 +14,7 @@ import org.tribuo.math.optimisers.Pegasos;
 import org.tribuo.math.optimisers.SGD;
 
 /**
- * The optimisers {@code rein train --optimiser NAME} offers (Tribuo's, and Rein's Adam and RMSProp), each with the learning rate it uses when
+ * The optimisers {@code rein train --optimiser NAME} offers (Tribuo's, and Rein's Adam, RMSProp and FTRL), each with the learning rate it uses when
  * {@code --learning-rate} is not given.
  *
  * <pre>{@code
@@ -37,6 +38,11 @@ public enum OptimiserChoice {
     ADAM("adam", 0.01),
     /** Rein's RMSProp: Tribuo's, with its sparse-gradient step size corrected. */
     RMSPROP("rmsprop", 0.01),
+    /**
+     * Rein's FTRL-Proximal (McMahan et al. 2013); the learning rate is its α, and β is 1 on the mean gradient. A
+     * spec's l1, l2 and elastic_net go into its closed form.
+     */
+    FTRL("ftrl", 0.5),
     /** Pegasos; it already applies L2 (lambda 1e-4), so Rein refuses extra penalties with it. */
     PEGASOS("pegasos", 0.1);
 
@@ -79,6 +85,8 @@ public enum OptimiserChoice {
                 return new ReinAdam(learningRate, 1e-8);
             case RMSPROP:
                 return new ReinRMSProp(learningRate, 0.9);
+            case FTRL:
+                return new ReinFtrl(learningRate, 1.0);
             case PEGASOS:
                 return new Pegasos(learningRate, 1e-4);
             default:
@@ -94,7 +102,8 @@ public enum OptimiserChoice {
      * optimiser sees {@code b²} times the mean gradient. Plain SGD (all three schedules) is therefore given
      * {@code learningRate / b²}; Pegasos, whose step is {@code rate / (lambda·t)} while its shrinking uses
      * {@code rate / t}, gets {@code lambda·b²}; AdaGrad and AdaGrad-RDA divide by the root of the summed squared
-     * gradients, which scales with the gradient, and get their {@code epsilon} times {@code b²}. RMSProp, AdaDelta
+     * gradients, which scales with the gradient, and get their {@code epsilon} times {@code b²}; FTRL its {@code β}
+     * times {@code b²} for the same reason. RMSProp, AdaDelta
      * and a correct Adam are scale-free already (their tiny epsilon aside) and are built as {@link #create(double)}
      * does; Tribuo 4.3.2's Adam is not, and gets its rate over {@code b⁴}.
      *
@@ -121,6 +130,8 @@ public enum OptimiserChoice {
                 return new AdaGradRDA(learningRate, 0.1 * scale);
             case PEGASOS:
                 return new Pegasos(learningRate, 1e-4 * scale);
+            case FTRL:
+                return new ReinFtrl(learningRate, scale);   // β against √n, which grows with b² too
             default:
                 return scaleFree(create(learningRate), learningRate, scale);
         }

@@ -23,7 +23,7 @@ class OptimiserChoiceTest {
     void unknownNameListsTheValidOnes() {
         UserInputException e = assertThrows(UserInputException.class, () -> OptimiserChoice.parse("adamw"));
         assertEquals("Unknown optimiser 'adamw'. Valid: sgd, sgd-linear-decay, sgd-sqrt-decay, adagrad, adagrad-rda,"
-                + " adadelta, adam, rmsprop, pegasos.", e.getMessage());
+                + " adadelta, adam, rmsprop, ftrl, pegasos.", e.getMessage());
     }
 
     @Test
