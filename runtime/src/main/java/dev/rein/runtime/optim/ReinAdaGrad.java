@@ -172,6 +172,15 @@ public final class ReinAdaGrad implements StochasticGradientOptimiser, PerCoordi
         return true;
     }
 
+    /**
+     * This AdaGrad as FTRL-Proximal ({@link ReinFtrl} with {@code α = η}, {@code β = ε}, its accumulators from
+     * {@code initialValue}): the same steps without a penalty, and the form in which {@code mode=cumulative} charges
+     * {@code λ₁|w| + (λ₂/2)w²} on the accumulated gradients. A fresh, uninitialised optimiser.
+     */
+    public ReinFtrl ftrlForm() {
+        return ReinFtrl.adaGradForm(initialLearningRate, epsilon, initialValue);
+    }
+
     /** Forgets the accumulators; {@code initialise} starts afresh. */
     @Override
     public void reset() {

@@ -75,6 +75,9 @@ public final class ReinFtrl implements StochasticGradientOptimiser {
     @Config(description = "The trainer's mini-batch size, which scales l1 and l2 (Tribuo does not tell it).")
     private int minibatchSize = 1;
 
+    /** {@code n} starts here: AdaGrad's {@code initialValue} when this runs AdaGrad in its FTRL form. */
+    private double initialN;
+
     private int[][] shapes;
     private double[][][] z;
     private double[][][] n;
@@ -110,6 +113,20 @@ public final class ReinFtrl implements StochasticGradientOptimiser {
         this(alpha, beta, 0, 0, 1);
     }
 
+    /**
+     * AdaGrad with learning rate {@code eta}, {@code epsilon} and accumulators from {@code initialValue}, written as
+     * FTRL-Proximal: {@code α = η}, {@code β = ε}. Without a penalty the two take the same steps (McMahan 2011: the
+     * per-coordinate rate {@code α/(β + √n)} is AdaGrad's {@code η/(ε + √G)}, and FTRL's proximal centres make
+     * each step a gradient step at that rate); with one, the penalty is charged on the accumulated gradients,
+     * which gives AdaGrad exact zeros where its per-step proximal map lets noise features flicker.
+     */
+    static ReinFtrl adaGradForm(double eta, double epsilon, double initialValue) {
+        ReinFtrl ftrl = new ReinFtrl(eta, epsilon);
+        Settings.nonNegative(NAME, "initialValue", initialValue);
+        ftrl.initialN = initialValue;
+        return ftrl;
+    }
+
     /** Checks the configured values; OLCUT calls it after setting the {@code @Config} fields. */
     @Override
     public void postConfig() {
@@ -126,6 +143,13 @@ public final class ReinFtrl implements StochasticGradientOptimiser {
         this.shapes = GradientRows.shapes(parameters.get(), NAME);
         this.z = GradientRows.zeros(shapes);
         this.n = GradientRows.zeros(shapes);
+        if (initialN != 0) {
+            for (double[][] tensor : n) {
+                for (double[] row : tensor) {
+                    java.util.Arrays.fill(row, initialN);
+                }
+            }
+        }
         double b2 = (double) minibatchSize * minibatchSize;
         usePenalty(ElasticRegions.everywhere(l1 * b2, l2 * b2));
         this.steps = 0;

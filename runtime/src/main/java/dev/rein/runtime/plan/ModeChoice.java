@@ -25,6 +25,9 @@ import dev.rein.runtime.spec.PenaltyMode;
  * ParameterAveraging     as inside as inside              refused                       as inside, never proximal
  * Rein's FTRL            refused  refused                 yes, l1/l2/elastic_net forms  proximal (in its closed form)
  * </pre>
+ * {@code cumulative}: under plain SGD, Tsuruoka et al.'s, for L1 terms on the weights of a linear model; under Rein's
+ * AdaGrad, the whole spec in AdaGrad's FTRL form ({@link AdaGradCumulative}), which {@code auto} picks there when
+ * the spec allows it.
  * Tribuo's AdaGrad never reaches this table: {@code RegularizedOptimiser} runs it as Rein's AdaGrad, whose updates
  * are the same to the bit. Under an optimiser that gives each weight its own step size, a block penalty's proximal
  * operator (one step for the whole block) is refused.
@@ -39,7 +42,7 @@ final class ModeChoice {
      *
      * @throws RegularizationRefusedException if the term asks for a mode this optimiser cannot do correctly
      */
-    static PenaltyMode resolve(BoundTerm term, OptimiserProfile optimiser) {
+    static PenaltyMode resolve(BoundTerm term, OptimiserProfile optimiser, boolean cumulativeByDefault) {
         if (optimiser.family() == OptimiserProfile.Family.FTRL) {
             return underFtrl(term, optimiser);
         }
@@ -70,6 +73,15 @@ final class ModeChoice {
             case CUMULATIVE:
                 ElasticForm form = term.hook() instanceof ElementwisePenalty
                         ? ElasticForm.of((ElementwisePenalty) term.hook()) : null;
+                if (AdaGradCumulative.runsUnder(optimiser)) {
+                    if (form == null) {
+                        throw refused(PlanMessages.cumulativeAdaGradNeedsElastic(term, optimiser));
+                    }
+                    if (averaged) {
+                        throw refused(PlanMessages.cumulativeAveraged(term, optimiser));
+                    }
+                    return PenaltyMode.CUMULATIVE;
+                }
                 if (form == null || form.l1 <= 0) {
                     throw refused(PlanMessages.cumulativeNeedsL1(term, optimiser));
                 }
@@ -85,6 +97,9 @@ final class ModeChoice {
                 return PenaltyMode.CUMULATIVE;
             case AUTO:
             default:
+                if (cumulativeByDefault) {
+                    return PenaltyMode.CUMULATIVE;   // see AdaGradCumulative
+                }
                 boolean oneStepSize = optimiser.isPlainSgd() || term.hook() instanceof ElementwisePenalty;
                 // Not under RMSProp and Adam: their step size of a feature grows while it is absent (its running
                 // average decays), and proximal steps at those sizes wipe rare features out.

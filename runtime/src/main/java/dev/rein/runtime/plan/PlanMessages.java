@@ -151,7 +151,25 @@ final class PlanMessages {
 
     static ReinMessage cumulativeNeedsSgd(BoundTerm term, OptimiserProfile optimiser) {
         return ReinMessage.of("plan-cumulative-needs-sgd", asks(term, optimiser)
-                + noSingleStep(optimiser, "a cumulative penalty") + ": use SGD without momentum, or mode=decoupled");
+                + noSingleStep(optimiser, "a cumulative penalty") + ": use SGD without momentum or Rein's AdaGrad"
+                + " (dev.rein.runtime.optim.ReinAdaGrad), or mode=decoupled");
+    }
+
+    static ReinMessage cumulativeAdaGradNeedsElastic(BoundTerm term, OptimiserProfile optimiser) {
+        return ReinMessage.of("plan-cumulative-adagrad-needs-elastic", asks(term, optimiser) + "under AdaGrad,"
+                + " cumulative mode charges penalties of the form λ₁|w| + (λ₂/2)w² (l1, l2, elastic_net, or a plugin"
+                + " declaring @ClosedForm) on the accumulated gradients, and this one is not of that form: use"
+                + " mode=proximal or mode=decoupled");
+    }
+
+    /** {@code other} is a constraint, or a penalty in a mode other than cumulative, next to a cumulative term. */
+    static ReinMessage cumulativeAdaGradWholeSpec(String spec, String cumulativeTerm, String other,
+            String otherMode) {
+        return ReinMessage.of("plan-cumulative-adagrad-whole-spec", "In '" + spec + "', '" + cumulativeTerm
+                + "' runs in mode=cumulative under AdaGrad, which trains the whole spec as FTRL-Proximal in"
+                + " AdaGrad's metric, but '" + other + "' " + (otherMode == null ? "is a constraint"
+                : "runs in mode=" + otherMode) + ", which that form cannot apply: give every penalty mode=cumulative"
+                + " (or leave it to auto), or give '" + cumulativeTerm + "' mode=proximal");
     }
 
     /** {@code "Penalty 'l1' asks for mode=proximal with AdaGrad(...), but "}. */

@@ -69,13 +69,15 @@ public final class RegularizationPlan {
             throw new IllegalArgumentException(PlanMessages.minibatchSize(minibatchSize).toString());
         }
         List<PenaltyTerm> penalties = new ArrayList<>();
+        boolean cumulativeByDefault = AdaGradCumulative.byDefault(regularization, optimiser);
         for (BoundTerm term : regularization.terms()) {
             refuseWhatCannotRun(term, optimiser);
             if (isPenalty(term.kind())) {
-                penalties.add(new PenaltyTerm(term, ModeChoice.resolve(term, optimiser)));
+                penalties.add(new PenaltyTerm(term, ModeChoice.resolve(term, optimiser, cumulativeByDefault)));
             }
         }
         refuseMixedL1Modes(regularization.toSpec(), penalties);
+        AdaGradCumulative.requireWholeSpec(regularization, optimiser, penalties);
         return new RegularizationPlan(regularization, optimiser, minibatchSize, penalties,
                 regularization.terms(Kind.CONSTRAINT));
     }

@@ -3,6 +3,7 @@ package dev.rein.runtime.tribuo;
 import com.oracle.labs.mlrg.olcut.config.Config;
 import com.oracle.labs.mlrg.olcut.provenance.ConfiguredObjectProvenance;
 import com.oracle.labs.mlrg.olcut.provenance.impl.ConfiguredObjectProvenanceImpl;
+import dev.rein.runtime.optim.ReinAdaGrad;
 import dev.rein.runtime.optim.ReinFtrl;
 import dev.rein.runtime.plan.RegularizationPlan;
 import dev.rein.runtime.plan.RegularizationRefusedException;
@@ -81,6 +82,8 @@ public final class RegularizedOptimiser implements StochasticGradientOptimiser {
     boolean eagerOnly;
 
     // One run's state, from initialise to reset.
+    /** The optimiser this run steps with: the inner one, or under AdaGrad with mode=cumulative its FTRL form. */
+    private StochasticGradientOptimiser running;
     private Parameters parameters;
     private long steps;
     private EagerStep eager;
@@ -206,7 +209,9 @@ public final class RegularizedOptimiser implements StochasticGradientOptimiser {
      */
     @Override
     public void initialise(Parameters parameters) {
-        optimiser.initialise(parameters);
+        this.running = plan.has(PenaltyMode.CUMULATIVE) && optimiser instanceof ReinAdaGrad
+                ? ((ReinAdaGrad) optimiser).ftrlForm() : optimiser;
+        running.initialise(parameters);
         this.parameters = parameters;
         this.steps = 0;
         this.eager = null;
@@ -217,9 +222,9 @@ public final class RegularizedOptimiser implements StochasticGradientOptimiser {
         }
         RegularizationPlan run = plan.forRun();
         ParameterLayout layout = ParameterLayout.of(parameters);
-        if (optimiser instanceof ReinFtrl) {
-            ((ReinFtrl) optimiser).addPenalty(FtrlPenalty.of(run, layout));
-            return;   // FTRL applies the whole plan in its closed form: no step of Rein's own
+        if (running instanceof ReinFtrl) {
+            ((ReinFtrl) running).addPenalty(FtrlPenalty.of(run, layout));
+            return;   // FTRL (or AdaGrad in its form) applies the whole plan in its closed form: no step of Rein's own
         }
         Tensor[] tensors = parameters.get();
         if (!layout.isPlainDense(tensors)) {
@@ -257,7 +262,7 @@ public final class RegularizedOptimiser implements StochasticGradientOptimiser {
         long step = ++steps;
         if (eager == null) {
             requireFinite(gradients, "gradient", step);
-            return requireFinite(optimiser.step(gradients, weight), "update", step);
+            return requireFinite(running.step(gradients, weight), "update", step);
         }
         double stepSize = plan.stepSize(step);
         if (lazy != null) {
@@ -306,7 +311,7 @@ public final class RegularizedOptimiser implements StochasticGradientOptimiser {
         if (lazy != null) {
             lazy.finish();   // every weight exact, and the model gets a plain matrix
         }
-        optimiser.finalise();
+        (running != null ? running : optimiser).finalise();
         if (averaging != null) {
             averaging.apply(parameters.get());
         }
@@ -314,7 +319,11 @@ public final class RegularizedOptimiser implements StochasticGradientOptimiser {
 
     @Override
     public void reset() {
+        if (running != null && running != optimiser) {
+            running.reset();
+        }
         optimiser.reset();
+        running = null;
         parameters = null;
         eager = null;
         averaging = null;

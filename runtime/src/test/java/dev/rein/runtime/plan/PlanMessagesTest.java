@@ -128,7 +128,8 @@ class PlanMessagesTest {
                 PlanMessages.cumulativeAveraged(l1(PenaltyMode.CUMULATIVE), AVERAGED));
         assertMessage("[plan-cumulative-needs-sgd] Penalty 'l1' asks for mode=cumulative with"
                 + " AdaGrad(initialLearningRate=0.1), but AdaGrad gives every weight its own step size from private"
-                + " state, which a cumulative penalty would need: use SGD without momentum, or mode=decoupled",
+                + " state, which a cumulative penalty would need: use SGD without momentum or Rein's AdaGrad"
+                + " (dev.rein.runtime.optim.ReinAdaGrad), or mode=decoupled",
                 PlanMessages.cumulativeNeedsSgd(l1(PenaltyMode.CUMULATIVE), ADAGRAD));
     }
 

@@ -56,7 +56,18 @@ class RegularizationPlanTest {
     void anOptimiserThatTellsEachWeightsStepSizeTakesProximalSteps() {
         OptimiserProfile reinAdaGrad = new OptimiserProfile("ReinAdaGrad", Family.ADAGRAD, "ReinAdaGrad", false,
                 false, true, StepSchedule.constant(0.5), true);
-        assertEquals("l1=proximal, l2=decoupled", RegularizationPlan.of(l1AndL2(), reinAdaGrad, 1).modes());
+        assertEquals("l1=cumulative, l2=cumulative", RegularizationPlan.of(l1AndL2(), reinAdaGrad, 1).modes(),
+                "auto under Rein's AdaGrad: the whole elastic spec in AdaGrad's FTRL form");
+        Regularization withConstraint = TestTerms.of(TestTerms.l1p(1e-3),
+                TestTerms.maxNorm(3, dev.rein.runtime.spec.Target.WEIGHTS));
+        assertEquals("l1=proximal", RegularizationPlan.of(withConstraint, reinAdaGrad, 1).modes(),
+                "a constraint keeps AdaGrad's proximal steps");
+        Regularization cauchy = TestTerms.of(TestTerms.l1p(1e-3), TestTerms.cauchy(1e-3));
+        assertEquals("l1=proximal, cauchy=decoupled", RegularizationPlan.of(cauchy, reinAdaGrad, 1).modes(),
+                "a penalty outside the elastic form keeps AdaGrad's proximal steps");
+        Regularization l2Only = TestTerms.of(TestTerms.l2(1e-3));
+        assertEquals("l2=decoupled", RegularizationPlan.of(l2Only, reinAdaGrad, 1).modes(),
+                "without an L1 part there are no zeros to gain");
         Regularization proximal = TestTerms.of(TestTerms.mode(TestTerms.l1p(1e-3), PenaltyMode.PROXIMAL));
         assertEquals("l1=proximal", RegularizationPlan.of(proximal, reinAdaGrad, 1).modes());
         OptimiserProfile averaged = new OptimiserProfile("avg", Family.ADAGRAD, "ReinAdaGrad", false, true, true,

@@ -4,10 +4,12 @@ import static dev.rein.runtime.tribuo.TestTerms.l1;
 import static dev.rein.runtime.tribuo.TestTerms.l1p;
 import static dev.rein.runtime.tribuo.TestTerms.mode;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.rein.runtime.optim.ReinAdaGrad;
 import dev.rein.runtime.optim.ReinAdam;
+import dev.rein.runtime.plan.RegularizationRefusedException;
 import dev.rein.runtime.optim.ReinFtrl;
 import dev.rein.runtime.optim.ReinRMSProp;
 import dev.rein.runtime.spec.PenaltyMode;
@@ -44,7 +46,8 @@ class AdaptiveProximalTest {
         double[][] g = {{0.4, 0.0, -0.2, 0.3}, {0.0, 1.5, 0.0, -0.1}};   // zeros: absent from the sparse gradient
         for (boolean eager : new boolean[] {true, false}) {
             LinearParameters p = new LinearParameters(RegularizedOptimiserStepTest.matrix(w0));
-            RegularizedOptimiser opt = new RegularizedOptimiser(new AdaGrad(0.5, 0.1), TestTerms.of(l1p(LAMBDA)));
+            RegularizedOptimiser opt = new RegularizedOptimiser(new AdaGrad(0.5, 0.1),
+                    TestTerms.of(mode(l1p(LAMBDA), PenaltyMode.PROXIMAL)));
             opt.eagerOnly = eager;
             opt.initialise(p);
             p.update(opt.step(new Tensor[] {RegularizedOptimiserStepTest.sparse(g)}, 1.0));
@@ -65,7 +68,11 @@ class AdaptiveProximalTest {
     @Test
     void autoChoosesProximalUnderAdaptiveOptimisersThatTellTheirStepSizes() {
         Regularization reg = TestTerms.of(l1p(0.01));
-        assertEquals("l1=proximal", new RegularizedOptimiser(new AdaGrad(0.5, 0.1), reg).modes());
+        assertEquals("l1=cumulative", new RegularizedOptimiser(new AdaGrad(0.5, 0.1), reg).modes(),
+                "AdaGrad's FTRL form, whenever the spec allows it");
+        assertEquals("l1=proximal", new RegularizedOptimiser(new AdaGrad(0.5, 0.1),
+                TestTerms.of(l1p(0.01), TestTerms.maxNorm(3, dev.rein.runtime.spec.Target.WEIGHTS))).modes(),
+                "next to a constraint, proximal steps in AdaGrad's metric");
         assertEquals("l1=decoupled", new RegularizedOptimiser(new ReinAdam(), reg).modes(),
                 "an absent feature's step size grows under Adam: auto does not take proximal steps there");
         assertEquals("l1=decoupled", new RegularizedOptimiser(new ReinRMSProp(0.01, 0.9), reg).modes());
@@ -120,6 +127,54 @@ class AdaptiveProximalTest {
                 }
             }
         }
+    }
+
+    /**
+     * The defaults a user meets: Tribuo's AdaGrad, one example per step, {@code mode=auto}. Per-example proximal
+     * steps leave noise features flickering around zero; the cumulative form auto picks here has them at zero.
+     */
+    @Test
+    void underAdaGradWithOneExamplePerStepAutoRecoversTheSupport() {
+        MutableDataset<Regressor> data = sparseTruth(800, 30, 6, 17L);
+        RegularizedOptimiser opt = new RegularizedOptimiser(new AdaGrad(0.3, 0.1), TestTerms.of(l1p(0.05)));
+        assertEquals("l1=cumulative", opt.modes());
+        double[] w = LazyTest.flat(new LinearSGDTrainer(new SquaredLoss(), opt, 20, -1, 1, 5L).train(data)
+                .getWeightsCopy());
+        RegularizedOptimiser proximal = new RegularizedOptimiser(new AdaGrad(0.3, 0.1),
+                TestTerms.of(mode(l1p(0.05), PenaltyMode.PROXIMAL)));
+        double[] wp = LazyTest.flat(new LinearSGDTrainer(new SquaredLoss(), proximal, 20, -1, 1, 5L).train(data)
+                .getWeightsCopy());
+        int proximalZeros = 0;
+        for (int j = 0; j < 30; j++) {
+            int column = data.getFeatureIDMap().getID("f" + j);
+            double truth = truth(j);
+            if (truth == 0) {
+                assertEquals(0.0, w[column], 0.0, "noise feature f" + j + " is exactly zero");
+                proximalZeros += wp[column] == 0 ? 1 : 0;
+            } else {
+                assertTrue(Math.signum(w[column]) == Math.signum(truth) && Math.abs(w[column]) > 0.3,
+                        "f" + j + " = " + w[column] + ", truth " + truth);
+            }
+        }
+        assertTrue(proximalZeros < 27, "per-example proximal steps leave some noise weights off zero: "
+                + proximalZeros + " of 27 at zero");
+    }
+
+    @Test
+    void underAdaGradTheCumulativeFormTakesTheWholeSpecOrIsRefused() {
+        RegularizationRefusedException e = assertThrows(RegularizationRefusedException.class,
+                () -> new RegularizedOptimiser(new AdaGrad(0.3, 0.1), TestTerms.of(
+                        mode(l1p(0.05), PenaltyMode.CUMULATIVE), mode(TestTerms.cauchy(0.1), PenaltyMode.DECOUPLED))));
+        assertEquals("plan-cumulative-adagrad-whole-spec", e.tag());
+        assertTrue(e.getMessage().contains("'cauchy' runs in mode=decoupled") && e.getMessage().contains(
+                "give 'l1' mode=proximal"), e.getMessage());
+        e = assertThrows(RegularizationRefusedException.class, () -> new RegularizedOptimiser(new AdaGrad(0.3, 0.1),
+                TestTerms.of(mode(TestTerms.cauchy(0.1), PenaltyMode.CUMULATIVE))));
+        assertEquals("plan-cumulative-adagrad-needs-elastic", e.tag());
+        e = assertThrows(RegularizationRefusedException.class, () -> new RegularizedOptimiser(new AdaGrad(0.3, 0.1),
+                TestTerms.of(mode(l1p(0.05), PenaltyMode.CUMULATIVE),
+                        TestTerms.maxNorm(3, dev.rein.runtime.spec.Target.WEIGHTS))));
+        assertTrue(e.getMessage().contains("'max_norm' is a constraint"), e.getMessage());
     }
 
     /** Features f0, f5, f10 carry signal (+2, -1.5, +1); the rest is noise. */

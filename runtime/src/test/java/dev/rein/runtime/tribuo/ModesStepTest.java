@@ -153,8 +153,8 @@ class ModesStepTest {
         assertEquals(List.of("l1: mode=auto chose proximal penalty on weights",
                 "l2: mode=auto chose coupled penalty on weights"),
                 new RegularizedOptimiser(SGD.getSimpleSGD(LR), reg).describe());
-        assertEquals("l1=proximal, l2=decoupled", new RegularizedOptimiser(new AdaGrad(LR), reg).modes(),
-                "Tribuo's AdaGrad runs as Rein's, which tells each weight's step size");
+        assertEquals("l1=cumulative, l2=cumulative", new RegularizedOptimiser(new AdaGrad(LR), reg).modes(),
+                "Tribuo's AdaGrad runs as Rein's, whose FTRL form takes a whole elastic spec");
         assertEquals("l1=decoupled, l2=decoupled",
                 new RegularizedOptimiser(SGD.getSimpleSGD(LR, 0.9, SGD.Momentum.NESTEROV), reg).modes());
         assertEquals("l1=coupled, l2=coupled", new RegularizedOptimiser(new AdaDelta(), reg).modes());

@@ -102,6 +102,9 @@ class OptimiserMatrixTest {
             return null;
         }
         if (mode == PenaltyMode.CUMULATIVE) {
+            if (name.equals("AdaGrad")) {
+                return null;   // Tribuo's AdaGrad runs as Rein's, in its FTRL form
+            }
             return name.startsWith("ParameterAveraging") ? "plan-cumulative-averaged" : "plan-cumulative-needs-sgd";
         }
         if (name.equals("AdaGrad") || name.startsWith("Rein's")) {

@@ -225,7 +225,7 @@ public final class TestTerms {
                 PenaltyMode.AUTO);
     }
 
-    static BoundTerm cauchy(double lambda) {
+    public static BoundTerm cauchy(double lambda) {
         return term("cauchy", Kind.PENALTY, new Cauchy(lambda), Map.of("lambda", lambda), Target.WEIGHTS,
                 PenaltyMode.AUTO);
     }
