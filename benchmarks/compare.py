@@ -6,6 +6,7 @@ Rein's `BenchCli train` lines where they mean the same thing:
 
   compare.py sklearn   --task dense --train T --test S --penalty l2 --alpha 1e-4 --epochs 5 --eta0 0.1 ...
   compare.py liblinear --task dense --train T --test S --solver 0 --lam 1e-4 --bias 10 ...
+  compare.py saga      --task wide --train T --test S --lam 0.03 ...
 
 scikit-learn runs single-threaded (one-vs-rest, n_jobs=1) like Tribuo; times are medians of --reps fits,
 data loading excluded. liblinear's time is the wall time of the `train` process, which includes reading the
@@ -77,6 +78,30 @@ def run_sklearn(args):
         emit(args.out, line)
 
 
+def run_saga(args):
+    """scikit-learn's LogisticRegression with solver='saga', the L1 penalty of mean loss + lambda*|w|."""
+    import numpy as np
+    from sklearn.linear_model import LogisticRegression
+    x_train, y_train, x_test, y_test = load(args.train, args.test)
+    c = 1.0 / (args.lam * x_train.shape[0])
+    times = []
+    clf = None
+    for _ in range(args.reps):
+        clf = LogisticRegression(penalty="l1", solver="saga", C=c, max_iter=args.max_iter, tol=1e-4,
+                                 random_state=args.seed)
+        start = time.perf_counter()
+        clf.fit(x_train, y_train)
+        times.append(time.perf_counter() - start)
+    emit(args.out, {
+        "task": args.task, "tool": "sklearn-saga", "penalty": "l1", "lambda": args.lam, "C": c,
+        "iterations": int(np.max(clf.n_iter_)), "status": "ok", "times": " ".join("%.4f" % t for t in times),
+        "median_seconds": statistics.median(times), "train_accuracy": float(clf.score(x_train, y_train)),
+        "test_accuracy": float(clf.score(x_test, y_test)),
+        "nonzero_weights": int(np.count_nonzero(clf.coef_)), "total_weights": int(clf.coef_.size),
+        "train_examples": int(x_train.shape[0]), "features": int(x_train.shape[1]),
+    })
+
+
 def liblinear_binary(name):
     for candidate in (name, "liblinear-" + name):
         if shutil.which(candidate):
@@ -145,7 +170,7 @@ def emit(path, line):
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     sub = parser.add_subparsers(dest="command", required=True)
-    for name in ("sklearn", "liblinear"):
+    for name in ("sklearn", "liblinear", "saga"):
         p = sub.add_parser(name)
         p.add_argument("--task", required=True)
         p.add_argument("--train", required=True)
@@ -162,6 +187,10 @@ def main():
             p.add_argument("--seed", type=int, default=1)
             p.add_argument("--export-weights")
             p.add_argument("--positive", default="1")
+        elif name == "saga":
+            p.add_argument("--lam", type=float, required=True, help="lambda; C = 1/(lambda*n)")
+            p.add_argument("--max-iter", type=int, default=1000)
+            p.add_argument("--seed", type=int, default=1)
         else:
             p.add_argument("--solver", type=int, required=True, choices=[0, 6])
             p.add_argument("--lam", type=float, required=True, help="lambda; C = 1/(lambda*n)")
@@ -171,7 +200,7 @@ def main():
     for f in (args.train, args.test):
         if not os.path.isfile(f):
             sys.exit("compare.py: data file '%s' does not exist; run benchmarks/run.sh, which prepares it" % f)
-    run_sklearn(args) if args.command == "sklearn" else run_liblinear(args)
+    {"sklearn": run_sklearn, "liblinear": run_liblinear, "saga": run_saga}[args.command](args)
 
 
 if __name__ == "__main__":

@@ -111,6 +111,20 @@ final class GradientRows {
         }
     }
 
+    /**
+     * The rows of a parameter tensor as the arrays it stores them in, to read in place: a vector is one row. Null
+     * when the arrays cannot be reached (a subclass, a closed module); then read through the public API.
+     */
+    static double[][] storedRows(Tensor t) {
+        if (MATRIX_VALUES != null && t.getClass() == DenseMatrix.class) {
+            return (double[][]) MATRIX_VALUES.get(t);
+        }
+        if (VECTOR_ELEMENTS != null && t.getClass() == DenseVector.class) {
+            return new double[][] {(double[]) VECTOR_ELEMENTS.get(t)};
+        }
+        return null;
+    }
+
     private static void requireShape(Tensor g, int t, int[] shape, String owner) {
         int[] s = g.getShape();
         boolean fits = s.length == 2 ? s[0] == shape[0] && s[1] == shape[1]

@@ -202,26 +202,30 @@ public final class ReinFtrl implements StochasticGradientOptimiser {
             double[] nr = n[t][r];
             double[] l1s = perColumn[t][0];
             double[] l2s = perColumn[t][1];
-            Tensor current = live[t];
+            double[][] stored = GradientRows.storedRows(live[t]);
+            double[] held = stored == null ? null : stored[r];
             for (int k = 0; k < count; k++) {
                 int c = columns == null ? k : columns[k];
                 double g = -weight * values[k];
-                double old = weightOf(zr[c], nr[c], before * l1s[c], before * l2s[c]);
-                double sigma = (Math.sqrt(nr[c] + g * g) - Math.sqrt(nr[c])) / alpha;
-                zr[c] += g - sigma * old;
-                nr[c] += g * g;
-                values[k] = weightOf(zr[c], nr[c], after * l1s[c], after * l2s[c]) - get(current, r, c);
+                double rootBefore = Math.sqrt(nr[c]);
+                double old = weightOf(zr[c], rootBefore, before * l1s[c], before * l2s[c]);
+                double nAfter = nr[c] + g * g;
+                double rootAfter = Math.sqrt(nAfter);
+                zr[c] += g - (rootAfter - rootBefore) / alpha * old;   // σ = (√n' − √n)/α
+                nr[c] = nAfter;
+                double current = held != null ? held[c] : get(live[t], r, c);
+                values[k] = weightOf(zr[c], rootAfter, after * l1s[c], after * l2s[c]) - current;
             }
         });
         return gradients;
     }
 
-    /** The closed form: the weight FTRL holds for state {@code (z, n)} under penalty {@code l1, l2}. */
-    private double weightOf(double zi, double ni, double l1i, double l2i) {
+    /** The closed form: the weight FTRL holds for state {@code (z, √n)} under penalty {@code l1, l2}. */
+    private double weightOf(double zi, double rootN, double l1i, double l2i) {
         if (Math.abs(zi) <= l1i) {
             return 0.0;
         }
-        return -(zi - Math.copySign(l1i, zi)) / ((beta + Math.sqrt(ni)) / alpha + l2i);
+        return -(zi - Math.copySign(l1i, zi)) / ((beta + rootN) / alpha + l2i);
     }
 
     private static double get(Tensor t, int r, int c) {
@@ -249,7 +253,7 @@ public final class ReinFtrl implements StochasticGradientOptimiser {
             double[] l2s = perColumn[t][1];
             for (int r = 0; r < shapes[t][0]; r++) {
                 for (int c = 0; c < shapes[t][1]; c++) {
-                    set(live[t], r, c, weightOf(z[t][r][c], n[t][r][c], k * l1s[c], k * l2s[c]));
+                    set(live[t], r, c, weightOf(z[t][r][c], Math.sqrt(n[t][r][c]), k * l1s[c], k * l2s[c]));
                 }
             }
         }

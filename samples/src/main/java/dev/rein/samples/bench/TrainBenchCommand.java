@@ -1,5 +1,6 @@
 package dev.rein.samples.bench;
 
+import dev.rein.runtime.plan.RegularizationRefusedException;
 import dev.rein.runtime.registry.PluginRegistry;
 import dev.rein.runtime.spec.Regularization;
 import dev.rein.runtime.spec.SpecBinder;
@@ -59,8 +60,8 @@ final class TrainBenchCommand implements Callable<Integer> {
     @Option(names = "--optimiser", defaultValue = "sgd-sqrt-decay", description = "As rein train's.")
     String optimiser;
 
-    @Option(names = "--learning-rate", defaultValue = "0.1", description = "Learning rate.")
-    double learningRate;
+    @Option(names = "--learning-rate", description = "Learning rate (default: the optimiser's, as rein train's).")
+    Double learningRate;
 
     @Option(names = "--batch-size", defaultValue = "1", description = "Mini-batch size.")
     int batchSize;
@@ -91,7 +92,8 @@ final class TrainBenchCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter console = spec.commandLine().getOut();
         OptimiserChoice choice = OptimiserChoice.parse(optimiser);
-        TrainingSettings settings = new TrainingSettings(epochs, seed, choice, learningRate, batchSize);
+        TrainingSettings settings = new TrainingSettings(epochs, seed, choice,
+                learningRate == null ? choice.defaultLearningRate() : learningRate, batchSize);
         long loadStart = System.nanoTime();
         DataFiles files = new DataFiles("label");
         MutableDataset<Label> train = files.loadTraining(trainFile);
@@ -135,6 +137,12 @@ final class TrainBenchCommand implements Callable<Integer> {
                         last.trainSeconds());
                 console.flush();
             }
+        } catch (RegularizationRefusedException e) {
+            // One cell of an optimiser × mode table that Rein refuses: recorded, and the next spec runs.
+            console.printf(Locale.ROOT, "[%s] %s refused: %s%n", task, regularization.toSpec(), e.getMessage());
+            line.put("status", "refused");
+            line.put("tag", e.tag());
+            return line;
         } catch (RunBudget.Exceeded e) {
             console.printf(Locale.ROOT, "[%s] %s %s%n", task, regularization.toSpec(), e.getMessage());
             line.put("status", "over_budget");
@@ -148,6 +156,7 @@ final class TrainBenchCommand implements Callable<Integer> {
             return line;
         }
         line.put("status", "ok");
+        line.put("modes", last.modes());
         line.put("times", join(times));
         line.put("median_seconds", Median.of(times.stream().mapToDouble(Double::doubleValue).toArray()));
         line.put("train_accuracy", last.trainAccuracy());
