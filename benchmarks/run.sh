@@ -10,6 +10,8 @@
 #    (1,000,000 features, 100,000 examples, 50 non-zeros each).
 # 2. Quality and speed against scikit-learn's SGDClassifier and liblinear, on Fashion-MNIST (10 classes) and on
 #    its class 0 against the rest, where the L2-regularized objective each tool reaches is computed one way.
+# 3. Sparsity: L1 on a generated wide set (fewer examples than features, few informative) for every optimiser ×
+#    mode, beside liblinear -s 6 and scikit-learn (saga, SGDClassifier); the learning rates behind the defaults.
 #
 # Installs what is missing from Debian (python3-sklearn, liblinear-tools, dataset-fashion-mnist), builds Rein
 # if needed (through ./rein), caches the prepared data in benchmarks/.cache and the raw results (JSON lines) in
@@ -100,6 +102,9 @@ LAMBDA=1e-4                 # Fashion-MNIST: Rein lambda == sklearn alpha == 1/(
 LAMBDA2=2e-4                # Rein's two-row softmax on the binary task: see BENCHMARKS.md
 SPARSE_LAMBDA=1e-6
 L1_RATIO=0.5
+WIDE_TRAIN=500; WIDE_TEST=2000; WIDE_FEATURES=5000; WIDE_INFORMATIVE=10
+WIDE_LAMBDA=0.03            # part 3: the L1 strength for every tool (liblinear and saga: C = 1/(lambda n))
+DEFAULT_EPOCHS=10           # rein train's default
 
 cache="$here/.cache"; mkdir -p "$cache" "$here/results"
 results="$here/results/$MODE-$(date +%Y%m%d-%H%M%S).jsonl"
@@ -112,6 +117,9 @@ sparse="$cache/sparse-$SPARSE_N"
 bench fashion --dir "$FASHION_DIR" --limit "$FASHION_N" --test-limit "$FASHION_TEST" --out-prefix "$fashion" >&2
 bench sparse --train "$SPARSE_N" --test "$SPARSE_TEST" --features "$SPARSE_FEATURES" --nonzeros "$SPARSE_NNZ" \
   --seed 42 --out-prefix "$sparse" >&2
+wide="$cache/wide-$WIDE_TRAIN-$WIDE_FEATURES"
+[ -f "$wide-test.libsvm" ] || "$PY" "$here/wide.py" --train "$WIDE_TRAIN" --test "$WIDE_TEST" \
+  --features "$WIDE_FEATURES" --informative "$WIDE_INFORMATIVE" --seed 7 --out-prefix "$wide"
 
 # Part 1 as functions of the build, so that --baseline runs the same commands on the old build too, each part on
 # the old build right before the new one.
@@ -155,6 +163,20 @@ bench train --task overhead-sparse-adagrad --train "$sparse-train.libsvm" --test
   --reps "$REPS" --warmup "$WARMUP" --epochs "$OVERHEAD_EPOCHS" --optimiser adagrad --learning-rate "$ADAGRAD_LR" \
   --budget "$BUDGET" --out "$results" >&2
 
+# FTRL in the same tables: its rows are compared with unregularized AdaGrad (1d/1e's first row, the same data and run).
+log "1f. overhead under FTRL on Fashion-MNIST"
+bench train --task overhead-dense-ftrl --train "$fashion-train.libsvm" --test "$fashion-test.libsvm" \
+  --spec none --spec "l2(lambda=$LAMBDA)" --spec "l1(lambda=$LAMBDA)" \
+  --spec "elastic_net(lambda=$LAMBDA, l1_ratio=$L1_RATIO)" --spec "max_norm(c=1)" \
+  --reps "$REPS" --warmup "$WARMUP" --epochs "$OVERHEAD_EPOCHS" --optimiser ftrl \
+  --budget "$BUDGET" --out "$results" >&2
+log "1g. overhead under FTRL on the generated sparse set"
+bench train --task overhead-sparse-ftrl --train "$sparse-train.libsvm" --test "$sparse-test.libsvm" \
+  --spec none --spec "l2(lambda=$SPARSE_LAMBDA)" --spec "l1(lambda=$SPARSE_LAMBDA)" \
+  --spec "elastic_net(lambda=$SPARSE_LAMBDA, l1_ratio=$L1_RATIO)" --spec "max_norm(c=1)" \
+  --reps "$REPS" --warmup "$WARMUP" --epochs "$OVERHEAD_EPOCHS" --optimiser ftrl \
+  --budget "$BUDGET" --out "$results" >&2
+
 log "2a. quality and speed on Fashion-MNIST, 10 classes: Rein"
 bench train --task quality --train "$fashion-train.libsvm" --test "$fashion-test.libsvm" \
   --spec "l2(lambda=$LAMBDA)" --spec "l1(lambda=$LAMBDA)" --spec "elastic_net(lambda=$LAMBDA, l1_ratio=$L1_RATIO)" \
@@ -171,6 +193,13 @@ log "2a. liblinear"
 for solver in 0 6; do
   "$PY" "$here/compare.py" liblinear --task quality --train "$fashion-train.libsvm" --test "$fashion-test.libsvm" \
     --solver "$solver" --lam "$LAMBDA" --bias 10 --reps 1 --model-dir "$models" --out "$results" >&2
+done
+
+log "2a. Rein with rein train's defaults (AdaGrad, its default rate, $DEFAULT_EPOCHS epochs, mode=auto), and FTRL"
+for opt in adagrad ftrl; do
+  bench train --task quality-defaults --train "$fashion-train.libsvm" --test "$fashion-test.libsvm" \
+    --spec "l2(lambda=$LAMBDA)" --spec "l1(lambda=$LAMBDA)" --spec "elastic_net(lambda=$LAMBDA, l1_ratio=$L1_RATIO)" \
+    --reps "$QREPS" --warmup 0 --epochs "$DEFAULT_EPOCHS" --optimiser "$opt" --budget 0 --out "$results" >&2
 done
 
 log "2b. binary task (class 0 against the rest): the L2-regularized objective"
@@ -192,6 +221,37 @@ bench objective --task objective --train "$fashion-binary-train.libsvm" --test "
   --weights "sklearn-optimal=$models/binary-sklearn-l2-optimal.weights" \
   --liblinear "liblinear=$models/binary-liblinear-s0.model" --out "$results" >&2
 
+log "3a. sparsity on the wide set: liblinear -s 6, scikit-learn saga and SGDClassifier"
+"$PY" "$here/compare.py" liblinear --task wide --train "$wide-train.libsvm" --test "$wide-test.libsvm" \
+  --solver 6 --lam "$WIDE_LAMBDA" --bias 10 --reps 1 --model-dir "$models" --out "$results" >&2
+"$PY" "$here/compare.py" saga --task wide --train "$wide-train.libsvm" --test "$wide-test.libsvm" \
+  --lam "$WIDE_LAMBDA" --reps 1 --out "$results" >&2
+for schedule in invscaling optimal; do
+  "$PY" "$here/compare.py" sklearn --task wide --train "$wide-train.libsvm" --test "$wide-test.libsvm" \
+    --penalty l1 --alpha "$WIDE_LAMBDA" --epochs 30 --schedule "$schedule" --eta0 1.0 --reps 1 --out "$results" >&2
+done
+log "3b. sparsity on the wide set: Rein, every optimiser x mode at its default rate and $DEFAULT_EPOCHS epochs"
+for opt in adagrad ftrl sgd sgd-sqrt-decay rmsprop adam; do
+  bench train --task wide --train "$wide-train.libsvm" --test "$wide-test.libsvm" \
+    --spec "l1(lambda=$WIDE_LAMBDA)" --spec "l1(lambda=$WIDE_LAMBDA, mode=proximal)" \
+    --spec "l1(lambda=$WIDE_LAMBDA, mode=cumulative)" --spec "l1(lambda=$WIDE_LAMBDA, mode=decoupled)" \
+    --spec "l1(lambda=$WIDE_LAMBDA, mode=coupled)" \
+    --reps 1 --warmup 0 --epochs "$DEFAULT_EPOCHS" --optimiser "$opt" --budget 0 --out "$results" >&2
+done
+bench train --task wide --train "$wide-train.libsvm" --test "$wide-test.libsvm" --spec none \
+  --reps 1 --warmup 0 --epochs "$DEFAULT_EPOCHS" --optimiser adagrad --budget 0 --out "$results" >&2
+log "3c. the default learning rates: adagrad and ftrl at several rates, mode=auto, on the wide set and Fashion-MNIST"
+for opt in adagrad ftrl; do
+  for rate in 0.1 0.25 0.5 1.0 2.0; do
+    bench train --task rates-wide --train "$wide-train.libsvm" --test "$wide-test.libsvm" \
+      --spec "l1(lambda=$WIDE_LAMBDA)" --reps 1 --warmup 0 --epochs "$DEFAULT_EPOCHS" --optimiser "$opt" \
+      --learning-rate "$rate" --budget 0 --out "$results" >&2
+    bench train --task rates-fashion --train "$fashion-train.libsvm" --test "$fashion-test.libsvm" \
+      --spec "l1(lambda=$LAMBDA)" --reps 1 --warmup 0 --epochs "$DEFAULT_EPOCHS" --optimiser "$opt" \
+      --learning-rate "$rate" --budget 0 --out "$results" >&2
+  done
+done
+
 elapsed=$(( $(date +%s) - started ))
 log "writing BENCHMARKS.md (suite ran $elapsed s)"
 command_line="benchmarks/run.sh"
@@ -206,5 +266,8 @@ command_line="benchmarks/run.sh"
   --setting "reps=$REPS" --setting "warmup=$WARMUP" --setting "quality_reps=$QREPS" \
   --setting "quality_epochs=$QEPOCHS" --setting "overhead_epochs=$OVERHEAD_EPOCHS" --setting "budget=$BUDGET" \
   --setting "lr=$LR" --setting "adagrad_lr=$ADAGRAD_LR" --setting "quality_lr=$QLR" --setting "lambda=$LAMBDA" --setting "lambda2=$LAMBDA2" \
-  --setting "sparse_lambda=$SPARSE_LAMBDA" --setting "l1_ratio=$L1_RATIO"
+  --setting "sparse_lambda=$SPARSE_LAMBDA" --setting "l1_ratio=$L1_RATIO" \
+  --setting "wide_train=$WIDE_TRAIN" --setting "wide_test=$WIDE_TEST" --setting "wide_features=$WIDE_FEATURES" \
+  --setting "wide_informative=$WIDE_INFORMATIVE" --setting "wide_lambda=$WIDE_LAMBDA" \
+  --setting "default_epochs=$DEFAULT_EPOCHS"
 log "done: $root/BENCHMARKS.md (raw results: $results)"

@@ -1,6 +1,6 @@
 package dev.rein.samples.bench;
 
-import dev.rein.runtime.plan.RegularizationRefusedException;
+import dev.rein.runtime.ReinMessage;
 import dev.rein.runtime.registry.PluginRegistry;
 import dev.rein.runtime.spec.Regularization;
 import dev.rein.runtime.spec.SpecBinder;
@@ -9,6 +9,7 @@ import dev.rein.samples.train.OptimiserChoice;
 import dev.rein.samples.train.TrainingJob;
 import dev.rein.samples.train.TrainingResult;
 import dev.rein.samples.train.TrainingSettings;
+import dev.rein.samples.train.UserInputException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import org.tribuo.MutableDataset;
@@ -137,11 +139,16 @@ final class TrainBenchCommand implements Callable<Integer> {
                         last.trainSeconds());
                 console.flush();
             }
-        } catch (RegularizationRefusedException e) {
-            // One cell of an optimiser × mode table that Rein refuses: recorded, and the next spec runs.
+        } catch (UserInputException e) {
+            // One cell of an optimiser × mode table that Rein refuses (the trainer repeats the plan's refusal with
+            // its tag): recorded, and the next spec runs.
+            Optional<String> tag = ReinMessage.tagOf(e).filter(t -> t.startsWith("plan-"));
+            if (tag.isEmpty()) {
+                throw e;
+            }
             console.printf(Locale.ROOT, "[%s] %s refused: %s%n", task, regularization.toSpec(), e.getMessage());
             line.put("status", "refused");
-            line.put("tag", e.tag());
+            line.put("tag", tag.get());
             return line;
         } catch (RunBudget.Exceeded e) {
             console.printf(Locale.ROOT, "[%s] %s %s%n", task, regularization.toSpec(), e.getMessage());
