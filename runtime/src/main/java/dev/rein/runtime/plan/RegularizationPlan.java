@@ -190,12 +190,16 @@ public final class RegularizationPlan {
         return modes;
     }
 
-    /** What each term does, for people: {@code ["l1: mode=auto chose proximal penalty on weights"]}. */
+    /**
+     * What each term does, for people, with the reason for a mode auto chose:
+     * {@code ["l1: mode=auto chose proximal penalty on weights (a proximal step of the step size; ...)"]}.
+     */
     public List<String> describe() {
         List<String> out = new ArrayList<>();
         for (PenaltyTerm p : penalties) {
-            out.add(p.term().name() + ": " + (p.term().mode() == PenaltyMode.AUTO ? "mode=auto chose " : "")
-                    + p.mode().specName() + " penalty on " + p.term().target().specName());
+            boolean auto = p.term().mode() == PenaltyMode.AUTO;
+            out.add(p.term().name() + ": " + (auto ? "mode=auto chose " : "") + p.mode().specName() + " penalty on "
+                    + p.term().target().specName() + (auto ? " (" + AutoModeReason.of(p.mode(), optimiser) + ")" : ""));
         }
         for (BoundTerm c : constraints) {
             out.add(c.name() + ": constraint after each step on " + c.target().specName());

@@ -122,7 +122,8 @@ class RegularizationPlanTest {
         assertEquals(plan.modes(), run.modes());
         assertEquals(plan.describe(), run.describe());
         assertSame(plan.regularization(), run.regularization());
-        assertEquals(List.of("l2: mode=auto chose coupled penalty on weights",
+        assertEquals(List.of("l2: mode=auto chose coupled penalty on weights"
+                + " (it has no proximal operator; under plain SGD coupled and decoupled are the same step)",
                 "cap: constraint after each step on weights"), plan.describe());
     }
 }

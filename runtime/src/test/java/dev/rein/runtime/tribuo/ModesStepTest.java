@@ -150,8 +150,10 @@ class ModesStepTest {
     @Test
     void autoPicksPerPenaltyAndOptimiserAndRecordsIt() {
         Regularization reg = TestTerms.of(l1p(0.1), l2(0.2));
-        assertEquals(List.of("l1: mode=auto chose proximal penalty on weights",
-                "l2: mode=auto chose coupled penalty on weights"),
+        assertEquals(List.of("l1: mode=auto chose proximal penalty on weights"
+                + " (a proximal step of the step size; its fixed point minimises mean loss + penalty)",
+                "l2: mode=auto chose coupled penalty on weights"
+                + " (it has no proximal operator; under plain SGD coupled and decoupled are the same step)"),
                 new RegularizedOptimiser(SGD.getSimpleSGD(LR), reg).describe());
         assertEquals("l1=cumulative, l2=cumulative", new RegularizedOptimiser(new AdaGrad(LR), reg).modes(),
                 "Tribuo's AdaGrad runs as Rein's, whose FTRL form takes a whole elastic spec");

@@ -289,7 +289,8 @@ class RegularizedOptimiserStepTest {
     void describeSaysWhatAutoChose() {
         RegularizedOptimiser opt = new RegularizedOptimiser(SGD.getSimpleSGD(LR),
                 TestTerms.of(l2(LAMBDA), maxNorm(3.0, Target.ALL)));
-        assertEquals(List.of("l2: mode=auto chose coupled penalty on weights",
+        assertEquals(List.of("l2: mode=auto chose coupled penalty on weights"
+                + " (it has no proximal operator; under plain SGD coupled and decoupled are the same step)",
                 "max_norm: constraint after each step on all"), opt.describe());
     }
 

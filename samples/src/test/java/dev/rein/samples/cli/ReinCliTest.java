@@ -54,6 +54,21 @@ class ReinCliTest {
     }
 
     @Test
+    void describeSaysWhatModeAutoChoosesUnderEachOptimiserAndWhy() {
+        CliRun run = CliRun.of("describe", "l1");
+        assertEquals(0, run.exitCode(), run.err());
+        assertTrue(run.out().contains("\n  mode=auto under each optimiser of rein train (--optimiser NAME), and why:\n"),
+                run.out());
+        assertTrue(run.out().contains("\n    adagrad           cumulative penalty on weights (AdaGrad's FTRL-Proximal"
+                + " form"), run.out());
+        assertTrue(run.out().contains("\n    ftrl              proximal penalty on weights (FTRL applies it in its"
+                + " closed form)\n"), run.out());
+        assertTrue(run.out().contains("\n    pegasos           refused: [plan-pegasos-penalty]\n"), run.out());
+        CliRun constraint = CliRun.of("describe", "max_norm");
+        assertTrue(!constraint.out().contains("mode=auto"), "a constraint has no mode: " + constraint.out());
+    }
+
+    @Test
     void unknownNameSuggestsTheNearestAndFails() {
         CliRun run = CliRun.of("describe", "l3");
         assertEquals(1, run.exitCode());
