@@ -42,9 +42,19 @@
  *       step size {@code s_i} (Rein's AdaGrad, RMSProp, Adam; {@code dev.rein.runtime.optim.PerCoordinateStep}) the
  *       step is taken in its metric, with {@code b²·s_i} per weight (Duchi, Hazan and Singer 2011). The fixed point
  *       is the coupled one ({@code ω̄·G ∈ b²·∂R(w)}).</li>
- *   <li><b>cumulative</b>: the L1 part of {@code λ₁|w| + (λ₂/2)w²} paid as Tsuruoka et al.'s (2009) cumulative
- *       penalty, as scikit-learn's {@code SGDClassifier} does; same optimisers as proximal; lives in the lazy engine,
- *       so it needs a linear model; never chosen by {@code auto}.</li>
+ *   <li><b>cumulative</b>: the penalty charged on what has accumulated rather than at each step. Under plain SGD,
+ *       the L1 part of {@code λ₁|w| + (λ₂/2)w²} paid as Tsuruoka et al.'s (2009) cumulative penalty, as
+ *       scikit-learn's {@code SGDClassifier} does; it lives in the lazy engine, so it needs a linear model. Under
+ *       Rein's AdaGrad, the whole spec ({@code λ₁|w| + (λ₂/2)w²} terms only, no constraint) in AdaGrad's
+ *       FTRL-Proximal form ({@code dev.rein.runtime.optim.ReinFtrl} with {@code α = η}, {@code β = ε}): without a
+ *       penalty the same steps as AdaGrad (McMahan 2011), with one the weight is the closed form
+ *       {@code -(z - sgn(z)·k·λ₁)/((β + √n)/α + k·λ₂)} after {@code k} steps, exact zeros included; {@code auto}
+ *       picks it there when the spec allows ({@code AdaGradCumulative}).</li>
+ *   <li>Under <b>FTRL</b> ({@code ReinFtrl}) every penalty must be of that form and runs in its closed form (reported
+ *       as proximal); constraints are refused, since the weights are recomputed from FTRL's state at every step.
+ *       The penalty is charged once per step ({@code k·b²·λ} after {@code k} steps), where the paper keeps it fixed:
+ *       against gradients summed over {@code k} steps a fixed penalty fades, and training would not minimise
+ *       {@code J}.</li>
  * </ul>
  * What each optimiser allows and what {@code auto} picks is the table in {@code ModeChoice}: proximal under plain
  * SGD and AdaGrad when the plugin has a proximal operator. Otherwise auto prefers decoupled under momentum and
