@@ -49,7 +49,8 @@ import org.tribuo.math.la.Tensor;
  * the step only through {@code k}. Tribuo keeps the weights, so such a weight is written when its feature next
  * appears, and every weight is brought to the last step by {@link #finalise()}: during an epoch a rare feature's
  * prediction uses the weight of its last appearance (a penalty a little smaller than the current one); the model
- * trained is exact. Initial weights are not used: FTRL starts from zero.
+ * trained is exact. Training starts from the parameters' initial values (zero for Tribuo's linear models, random
+ * factors for its factorization machines).
  *
  * <p><b>Mini-batches</b>: Tribuo does not tell an optimiser the batch size {@code b} and passes it {@code b²} times
  * the mean loss gradient (see {@code dev.rein.runtime.plan}), so the configured {@code l1} and {@code l2} are scaled
@@ -143,17 +144,27 @@ public final class ReinFtrl implements StochasticGradientOptimiser {
         this.shapes = GradientRows.shapes(parameters.get(), NAME);
         this.z = GradientRows.zeros(shapes);
         this.n = GradientRows.zeros(shapes);
-        if (initialN != 0) {
-            for (double[][] tensor : n) {
-                for (double[] row : tensor) {
-                    java.util.Arrays.fill(row, initialN);
-                }
-            }
-        }
+        startAtTheCurrentWeights(parameters.get());
         double b2 = (double) minibatchSize * minibatchSize;
         usePenalty(ElasticRegions.everywhere(l1 * b2, l2 * b2));
         this.steps = 0;
         this.penalisedSteps = 0;
+    }
+
+    /**
+     * Sets {@code n} to its initial value and {@code z} so that the closed form gives each weight's initial value
+     * ({@code z = -w₀·(β + √n₀)/α}): a factorization machine's random factors stay as initialised until they move.
+     */
+    private void startAtTheCurrentWeights(Tensor[] tensors) {
+        double rate = (beta + Math.sqrt(initialN)) / alpha;
+        for (int t = 0; t < shapes.length; t++) {
+            for (int r = 0; r < shapes[t][0]; r++) {
+                java.util.Arrays.fill(n[t][r], initialN);
+                for (int c = 0; c < shapes[t][1]; c++) {
+                    z[t][r][c] = -get(tensors[t], r, c) * rate;
+                }
+            }
+        }
     }
 
     /**

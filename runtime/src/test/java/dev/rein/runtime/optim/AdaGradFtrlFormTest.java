@@ -10,7 +10,8 @@ import org.tribuo.math.la.Tensor;
 
 /**
  * McMahan's (2011) equivalence that {@code mode=cumulative} under AdaGrad rests on: AdaGrad written as FTRL-Proximal
- * ({@code α = η}, {@code β = ε}) takes AdaGrad's own steps when there is no penalty.
+ * ({@code α = η}, {@code β = ε}) takes AdaGrad's own steps when there is no penalty,
+ * from any initial weights.
  */
 class AdaGradFtrlFormTest {
     private static final int LABELS = 3;
@@ -24,6 +25,9 @@ class AdaGradFtrlFormTest {
                 ReinFtrl ftrl = adaGrad.ftrlForm();
                 LinearParameters a = new LinearParameters(COLUMNS, LABELS);
                 LinearParameters f = new LinearParameters(COLUMNS, LABELS);
+                Tensor[] start = Fixtures.dense(new SplittableRandom(4L), new int[][] {{LABELS, COLUMNS}});
+                a.update(start);   // both start from the same random weights, as a factorization machine's factors
+                f.update(start);
                 adaGrad.initialise(a);
                 ftrl.initialise(f);
                 SplittableRandom random = new SplittableRandom(21L);

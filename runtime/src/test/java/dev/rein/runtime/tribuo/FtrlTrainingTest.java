@@ -16,6 +16,7 @@ import dev.rein.runtime.spec.Target;
 import org.junit.jupiter.api.Test;
 import org.tribuo.math.la.DenseMatrix;
 import org.tribuo.math.optimisers.ParameterAveraging;
+import org.tribuo.regression.sgd.fm.FMRegressionTrainer;
 import org.tribuo.regression.sgd.linear.LinearSGDModel;
 import org.tribuo.regression.sgd.linear.LinearSGDTrainer;
 import org.tribuo.regression.sgd.objectives.SquaredLoss;
@@ -59,6 +60,32 @@ class FtrlTrainingTest {
             assertEquals(0.0, w.get(0, c), 0.0, "feature column " + c + " under a huge L1");
         }
         assertTrue(Math.abs(w.get(0, bias)) > 0.05, "the bias is learned: " + w.get(0, bias));
+    }
+
+    /** A factorization machine's factors start random; FTRL starts from them (from zero they would never move). */
+    @Test
+    void trainsAFactorizationMachineFromItsRandomFactors() {
+        SyntheticData data = SyntheticData.regression(200, 9L, 0, 1.0);
+        var model = new FMRegressionTrainer(new SquaredLoss(),
+                new RegularizedOptimiser(new ReinFtrl(0.5, 1.0), TestTerms.of(l2(1e-3)), 1), 30, -1, 1, 3L, 2, 0.1,
+                false).train(data.dataset);
+        double[][] factors = ((org.tribuo.math.la.DenseMatrix) model.getFactorsCopy()[0]).toArray();
+        double moved = 0;
+        for (double[] row : factors) {
+            for (double v : row) {
+                moved = Math.max(moved, Math.abs(v));
+            }
+        }
+        assertTrue(moved > 1e-3, "the factors are not all zero: " + moved);
+        double error = 0;
+        double variance = 0;
+        double mean = java.util.Arrays.stream(data.y).average().orElse(0);
+        for (int i = 0; i < data.y.length; i++) {
+            double predicted = model.predict(data.dataset.getExample(i)).getOutput().getValues()[0];
+            error += (predicted - data.y[i]) * (predicted - data.y[i]);
+            variance += (mean - data.y[i]) * (mean - data.y[i]);
+        }
+        assertTrue(error < 0.2 * variance, "explains most of the variance: " + error / variance);
     }
 
     @Test
