@@ -87,6 +87,14 @@ public final class TrainingJob {
         return prepare(regularization, settings).run(train, null, test, progress);
     }
 
+    /**
+     * The trainer this job built (fresh, so its random state is untouched), for a caller that trains through Tribuo's
+     * own tools, e.g. {@code new CrossValidation<>(job.trainer(), data, new LabelEvaluator(), 5, seed)}.
+     */
+    public RegularizedLinearClassificationTrainer trainer() {
+        return trainer;
+    }
+
     /** Whether the spec has a stopping rule, which needs validation data. */
     public boolean hasStoppingRule() {
         return !regularization.terms(Kind.STOPPING_RULE).isEmpty();
