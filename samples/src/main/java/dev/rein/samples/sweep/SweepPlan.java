@@ -2,6 +2,7 @@ package dev.rein.samples.sweep;
 
 import dev.rein.api.spi.ParamDescriptor;
 import dev.rein.api.spi.ParamType;
+import dev.rein.api.spi.SpecNames;
 import dev.rein.runtime.registry.RegisteredRegularizer;
 import dev.rein.runtime.registry.RegularizerCatalog;
 import dev.rein.runtime.spec.Regularization;
@@ -48,9 +49,12 @@ public final class SweepPlan {
         List<ParamDescriptor> params = new ArrayList<>();
         for (SweepAxis axis : sweep.axes()) {
             Optional<ParamDescriptor> p = catalog.find(axis.term()).flatMap(r -> param(r, axis.key()));
-            if (p.isEmpty()) {
+            boolean reserved = SpecNames.isReservedKey(axis.key());
+            if (p.isEmpty() && !reserved) {
                 // Binding says what is wrong, with "did you mean" and the column.
                 SpecBinder.bind(sweep.spec(firstValues(sweep)), catalog);
+            }
+            if (p.isEmpty()) {
                 throw new UserInputException(axis.label() + " cannot be swept: " + axis.key() + " is not a parameter"
                         + " of " + axis.term() + " but one of Rein's own options; sweep a numeric parameter (rein"
                         + " describe " + axis.term() + " lists them).");

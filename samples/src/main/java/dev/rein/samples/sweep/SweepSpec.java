@@ -130,7 +130,8 @@ public final class SweepSpec {
             } else if (c == '=') {
                 int end = valueEnd(text, i);
                 String value = text.substring(i, end);
-                if (ValueRange.looksLikeAxis(value)) {
+                boolean quoted = value.strip().startsWith("'") || value.strip().startsWith("\"");
+                if (!quoted && ValueRange.looksLikeAxis(value)) {
                     out.append("__sweep_axis_").append(axisTexts.size()).append("__");
                     axisTexts.add(value);
                     i = end;
