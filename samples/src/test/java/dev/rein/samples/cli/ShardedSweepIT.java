@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.rein.samples.train.Json;
+import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -61,6 +62,54 @@ class ShardedSweepIT {
         }
     }
 
+    /**
+     * The recipes of {@code docs/cluster} run as written, with the scheduler played by hand: the sbatch script under
+     * bash with a Slurm array's variables (as tasks 1-4 of {@code --array=1-4}), the Indexed Job's command under sh
+     * with {@code JOB_COMPLETION_INDEX} and its {@code /work} volume as a folder here. Each set of shards merges into
+     * the whole sweep.
+     */
+    @Test
+    void theClusterRecipesInDocsRunAsWritten() throws Exception {
+        Path docs = Path.of("..", "docs", "cluster").toAbsolutePath().normalize();
+        Path jar = Path.of(System.getProperty("rein.executableJar", "target/rein-cli.jar")).toAbsolutePath();
+        Files.copy(jar, workDir.resolve("rein-cli.jar"));
+        Files.copy(Path.of("data", "train.csv"), workDir.resolve("train.csv"));
+        Files.createDirectories(workDir.resolve("results"));
+        List<Process> tasks = new ArrayList<>();
+        for (int task = 1; task <= 4; task++) {
+            tasks.add(start("results/shard-" + task + ".json", Map.of("SLURM_ARRAY_TASK_ID", Integer.toString(task),
+                    "SLURM_ARRAY_TASK_MIN", "1", "SLURM_ARRAY_TASK_COUNT", "4", "SLURM_CPUS_PER_TASK", "1"),
+                    List.of("bash", docs.resolve("rein-sweep.sbatch").toString()), false));
+        }
+        for (Process p : tasks) {
+            finish(p);
+        }
+        finish(start("slurm-merged.json", Map.of(), List.of("merge", "results/shard-1.json", "results/shard-2.json",
+                "results/shard-3.json", "results/shard-4.json", "--json")));
+        assertEquals(24, lastJson("slurm-merged.json").get("trials").size());
+
+        String command = indexedJobCommand(docs.resolve("rein-sweep-job.yaml")).replace("/work", workDir.toString());
+        for (int index = 0; index < 4; index++) {
+            finish(start("k8s-" + index + ".log", Map.of("JOB_COMPLETION_INDEX", Integer.toString(index)),
+                    List.of("sh", "-c", command), false));
+        }
+        finish(start("k8s-merged.json", Map.of(), List.of("merge", "results/shard-0.json", "results/shard-1.json",
+                "results/shard-2.json", "results/shard-3.json", "--json")));
+        assertEquals(SweepCommandTest.withoutTimes(lastJson("slurm-merged.json").get("trials")),
+                SweepCommandTest.withoutTimes(lastJson("k8s-merged.json").get("trials")));
+    }
+
+    /** The container's shell command: the folded ({@code >-}) YAML block under {@code args}, joined by spaces. */
+    private static String indexedJobCommand(Path manifest) throws IOException {
+        List<String> lines = Files.readAllLines(manifest);
+        int start = lines.indexOf(lines.stream().filter(l -> l.strip().equals("- >-")).findFirst().orElseThrow());
+        List<String> block = new ArrayList<>();
+        for (int i = start + 1; i < lines.size() && !lines.get(i).strip().endsWith(":"); i++) {
+            block.add(lines.get(i).strip());
+        }
+        return String.join(" ", block);
+    }
+
     private JsonNode lastJson(String file) throws IOException {
         List<String> lines = Files.readAllLines(workDir.resolve(file));
         return Json.read(lines.get(lines.size() - 1));
@@ -73,19 +122,32 @@ class ShardedSweepIT {
     }
 
     private Process start(String outFile, Map<String, String> env, List<String> args) throws IOException {
+        return start(outFile, env, args, true);
+    }
+
+    /** Runs {@code java -jar rein-cli.jar args} ({@code rein} true) or {@code args} as a command of its own. */
+    private Process start(String outFile, Map<String, String> env, List<String> args, boolean rein)
+            throws IOException {
         Path jar = Path.of(System.getProperty("rein.executableJar", "target/rein-cli.jar")).toAbsolutePath();
         assertTrue(Files.isRegularFile(jar), "the package phase should have built " + jar);
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
-                .toString(), "-jar", jar.toString()));
+        List<String> command = new ArrayList<>();
+        if (rein) {
+            command.addAll(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
+                    jar.toString()));
+        }
         command.addAll(args);
         ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile())
                 .redirectOutput(workDir.resolve(outFile).toFile())
                 .redirectError(workDir.resolve(outFile + ".err").toFile());
         for (String key : List.of("SLURM_ARRAY_TASK_ID", "SLURM_ARRAY_TASK_MIN", "SLURM_ARRAY_TASK_COUNT",
+                "SLURM_CPUS_PER_TASK",
                 "JOB_COMPLETION_INDEX", "JAVA_TOOL_OPTIONS", "JDK_JAVA_OPTIONS")) {
             builder.environment().remove(key);
         }
         builder.environment().putAll(env);
+        // The recipes call plain `java`: the one running this test.
+        builder.environment().put("PATH", Path.of(System.getProperty("java.home"), "bin") + File.pathSeparator
+                + builder.environment().getOrDefault("PATH", ""));
         Process p = builder.start();
         p.getOutputStream().close();
         return p;
