@@ -1,5 +1,7 @@
 package dev.rein.samples.cli;
 
+import dev.rein.samples.plot.ChartFolder;
+import dev.rein.samples.plot.SweepPlots;
 import dev.rein.samples.sweep.ShardMerge;
 import dev.rein.samples.sweep.SweepReport;
 import dev.rein.samples.sweep.SweepTable;
@@ -34,6 +36,10 @@ final class MergeCommand implements Callable<Integer> {
     @Option(names = "--json", description = "End the output with one JSON object: {\"trials\": [...], \"best\": {...}}.")
     boolean json;
 
+    @Option(names = "--plots", paramLabel = "DIR",
+            description = "Write the regularization path (or the specs side by side) as PNG and SVG into DIR.")
+    Path plots;
+
     @Option(names = "--verbose", description = "Print stack traces.")
     boolean verbose;
 
@@ -43,11 +49,16 @@ final class MergeCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
+        ChartFolder folder = plots == null ? null : ChartFolder.check(plots, "--plots");
         SweepReport merged = ShardMerge.merge(files);
         @SuppressWarnings("unchecked")
         List<String> labels = merged.sweep().get("axes") instanceof List<?> axes ? (List<String>) axes : List.of();
         out.printf("%d trials from %d shard files%n", merged.trials().size(), files.size());
         SweepTable.print(out, labels, merged.trials());
+        if (folder != null) {
+            SweepPlots.write(folder, labels, merged.trials(), null, null, null)
+                    .forEach(file -> out.printf("plot: %s%n", file));
+        }
         if (json) {
             out.println(Json.object(merged.toJson()));
         }

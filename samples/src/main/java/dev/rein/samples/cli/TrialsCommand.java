@@ -1,7 +1,10 @@
 package dev.rein.samples.cli;
 
 import dev.rein.runtime.registry.PluginRegistry;
+import dev.rein.runtime.spec.Regularization;
 import dev.rein.samples.data.DataFiles;
+import dev.rein.samples.plot.ChartFolder;
+import dev.rein.samples.plot.SweepPlots;
 import dev.rein.samples.sweep.DataFingerprint;
 import dev.rein.samples.sweep.Shard;
 import dev.rein.samples.sweep.Sweep;
@@ -64,8 +67,15 @@ abstract class TrialsCommand extends RegistryCommand {
     @Option(names = "--json", description = "End the output with one JSON object: {\"trials\": [...], \"best\": {...}}.")
     boolean json;
 
+    @Option(names = "--plots", paramLabel = "DIR",
+            description = "Write the charts (PNG and SVG) into DIR: the regularization path or the specs side by"
+                    + " side, and the best trial's weights beside unregularized ones.")
+    Path plots;
+
     @Mixin
     TrainingOptions training;
+
+    private ChartFolder plotFolder;
 
     /** Checks what needs no data: the model, the folds option and the settings. */
     TrainingSettings checkOptions() {
@@ -83,7 +93,9 @@ abstract class TrialsCommand extends RegistryCommand {
         if (threads != null && threads < 1) {
             throw new UserInputException("--threads is " + threads + "; give at least 1.");
         }
-        return training.settings();
+        TrainingSettings settings = training.settings();
+        plotFolder = plots == null ? null : ChartFolder.check(plots, "--plots");
+        return settings;
     }
 
     /**
@@ -144,15 +156,15 @@ abstract class TrialsCommand extends RegistryCommand {
         identity.put("validation_split", settings.validationSplit());
         identity.put("label_column", training.labelColumn);
         SweepReport report = new SweepReport(identity, shard, results);
-        afterTrials(report, out);
+        if (plotFolder != null) {
+            Regularization best = report.best().map(b -> plan.trials().get(b.index()).regularization()).orElse(null);
+            SweepPlots.write(plotFolder, labels, results, best, train, settings)
+                    .forEach(file -> out.printf("plot: %s%n", file));
+        }
         if (json) {
             out.println(Json.object(report.toJson()));
         }
         return 0;
-    }
-
-    /** A subclass's work after the table (charts); nothing by default. */
-    void afterTrials(SweepReport report, PrintWriter out) {
     }
 
     /** The environment {@code --shard auto} reads; tests replace it. */
