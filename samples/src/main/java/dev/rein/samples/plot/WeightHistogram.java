@@ -39,8 +39,9 @@ public final class WeightHistogram {
             }
         }
         max = max == 0 ? 1 : max;
+        // XChart's Histogram asks its data whether it contains null, which List.of answers by throwing: copies.
         // An odd number of bins symmetric about 0 puts exact zeros in a bin of their own, centred on 0.
-        Histogram plain = new Histogram(unregularized, BINS, -max, max);
+        Histogram plain = new Histogram(new ArrayList<>(unregularized), BINS, -max, max);
         CategoryChart chart = Charts.category("Trained weights (biases excluded)", "weight (bin centre)", "number of weights");
         chart.getStyler().setOverlapped(false);   // side by side: neither model's bars hide the other's
         chart.getStyler().setAvailableSpaceFill(0.9);
@@ -53,7 +54,7 @@ public final class WeightHistogram {
         chart.addSeries("no regularization", bins, plain.getyAxisData());
         if (regularized != null) {
             chart.addSeries(Charts.shorten(spec), bins,
-                    new Histogram(regularized, BINS, -max, max).getyAxisData());
+                    new Histogram(new ArrayList<>(regularized), BINS, -max, max).getyAxisData());
         }
         return chart;
     }

@@ -116,6 +116,33 @@ class SweepCommandTest {
         assertTrue(missing.err().contains("Shards [1] of 2 are missing"), missing.err());
     }
 
+    @Test
+    void plotsGoIntoTheFolderAsPngAndSvgAndAFolderThatCannotBeWrittenIsRefusedFirst() throws Exception {
+        Path plots = dir.resolve("sweep-plots");
+        CliRun run = CliRun.of("sweep", "--data", train, "--spec", "l1(lambda=1e-3..1e-1 log 3)", "--folds", "3",
+                "--epochs", "2", "--plots", plots.toString(), "--json");
+        assertEquals(0, run.exitCode(), run.err());
+        for (String name : List.of("regularization-path", "weights")) {
+            assertTrue(Files.size(plots.resolve(name + ".png")) > 0, name);
+            assertTrue(Files.readString(plots.resolve(name + ".svg")).contains("<svg"), name);
+        }
+        Json.read(run.lastLine());   // the JSON stays the last line
+
+        Path file = Files.writeString(dir.resolve("not-a-folder"), "x");
+        assertRefused("--plots '" + file + "' is a file, not a folder", "--plots", file.toString());
+
+        Path trainPlots = dir.resolve("train-plots");
+        CliRun trained = CliRun.of("train", "--data", train, "--spec", "l2(lambda=1e-3) + early_stopping(patience=2)",
+                "--epochs", "4", "--plots", trainPlots.toString(), "--json");
+        assertEquals(0, trained.exitCode(), trained.err());
+        for (String name : List.of("learning-curves.png", "learning-curves.svg", "weights.png", "weights.svg")) {
+            assertTrue(trained.out().contains("plot            " + trainPlots.resolve(name)), trained.out());
+            assertTrue(Files.size(trainPlots.resolve(name)) > 0, name);
+        }
+        assertEquals("l2(lambda=0.001) + early_stopping(patience=2, min_delta=0.0, metric=loss, restore_best=true)",
+                Json.read(trained.lastLine()).get("spec").asText());
+    }
+
     private static void assertRefused(String message, String... options) {
         CliRun run = CliRun.of(append(new String[] {"sweep", "--data", train, "--spec", "l1(lambda=1e-3..1 log 3)"},
                 options));
