@@ -21,7 +21,7 @@ import java.util.TreeMap;
  * all.trials();   // every trial, in index order, as the unsharded sweep lists them
  * }</pre>
  *
- * <p>Each file holds a sweep's output: its last line that starts with {@code {} is read (the table above it is
+ * <p>Each file holds a sweep's output: its last line that starts with an opening brace is read (the table above it is
  * ignored). Refused, naming the files: shards swept with another spec, data, folds, seed or settings; shards of
  * different {@code n}; a slice given twice or missing; a trial missing or given twice.
  */
