@@ -35,7 +35,7 @@ final class SweepCommand extends TrialsCommand {
     String specText;
 
     @Option(names = "--shard", paramLabel = "i/n|auto",
-            description = "Run only slice i of n (trials whose index % n == i); auto reads a Slurm job array or a"
+            description = "Run only slice i of n (trials whose index %% n == i); auto reads a Slurm job array or a"
                     + " Kubernetes Indexed Job. Join the slices' --json with rein merge.")
     String shardText;
 

@@ -1,13 +1,13 @@
 package dev.rein.samples.plot;
 
 import dev.rein.samples.sweep.Sweep;
+import dev.rein.samples.sweep.SweepTable;
 import dev.rein.samples.sweep.TrialResult;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -72,7 +72,7 @@ public final class PathChart {
                     0));
         }
         TrialResult best = Sweep.best(ok).orElseThrow();
-        XYSeries b = chart.addSeries(String.format(Locale.ROOT, "best: %s = %.3g", x, best.params().get(x)),
+        XYSeries b = chart.addSeries("best: " + x + " = " + SweepTable.value(best.params().get(x)),
                 new double[] {best.params().get(x)}, new double[] {best.mean()});
         b.setMarker(SeriesMarkers.CIRCLE);
         b.setMarkerColor(Charts.PALETTE[7]);
@@ -83,7 +83,7 @@ public final class PathChart {
 
     /** {@code "max_norm.c=3"}: the values of every axis but the first, which name a series of a grid. */
     private static String others(List<String> labels, TrialResult t) {
-        return labels.stream().skip(1).map(l -> String.format(Locale.ROOT, "%s=%.3g", l, t.params().get(l)))
+        return labels.stream().skip(1).map(l -> l + "=" + SweepTable.value(t.params().get(l)))
                 .collect(Collectors.joining(", "));
     }
 

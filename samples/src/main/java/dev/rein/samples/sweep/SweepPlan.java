@@ -31,6 +31,9 @@ import java.util.Optional;
  * <p>{@link #ofSpecs} plans a list of plain specs instead ({@code rein compare}).
  */
 public final class SweepPlan {
+    /** The most trials one sweep may have: more is a typo, not a plan ({@code log 1000} on three axes). */
+    static final int MAX_TRIALS = 100_000;
+
     private final List<SweepAxis> axes;
     private final List<Trial> trials;
 
@@ -46,6 +49,15 @@ public final class SweepPlan {
      * @throws dev.rein.runtime.spec.SpecException for an unknown regularizer or parameter
      */
     public static SweepPlan of(SweepSpec sweep, RegularizerCatalog catalog, TrainingSettings settings) {
+        long size = 1;
+        for (SweepAxis axis : sweep.axes()) {
+            size *= axis.values().size();
+            if (size > MAX_TRIALS) {
+                throw new UserInputException("The sweep '" + sweep.text() + "' is a grid of more than " + MAX_TRIALS
+                        + " trials (" + sweep.axes().stream().map(a -> a.label() + ": " + a.values().size())
+                        .toList() + " values); sweep fewer values, or one parameter at a time.");
+            }
+        }
         List<ParamDescriptor> params = new ArrayList<>();
         for (SweepAxis axis : sweep.axes()) {
             Optional<ParamDescriptor> p = catalog.find(axis.term()).flatMap(r -> param(r, axis.key()));

@@ -35,7 +35,7 @@ public final class SweepTable {
             if (labels.isEmpty()) {
                 row.add(t.spec());
             } else {
-                labels.forEach(l -> row.add(String.format(Locale.ROOT, "%.3g", t.params().get(l))));
+                labels.forEach(l -> row.add(value(t.params().get(l))));
             }
             if (t.succeeded()) {
                 row.add(String.format(Locale.ROOT, "%.4f", t.mean()));
@@ -72,6 +72,11 @@ public final class SweepTable {
         }
         best.ifPresentOrElse(b -> out.printf(Locale.ROOT, "best: trial %d, %s, %s %.4f%n", b.index(), b.spec(),
                 b.metric(), b.mean()), () -> out.println("best: none (no trial succeeded)"));
+    }
+
+    /** A swept value as a person reads it: {@code 3} for a whole number, else three significant digits. */
+    public static String value(double v) {
+        return v == Math.rint(v) && Math.abs(v) < 1e6 ? Long.toString((long) v) : String.format(Locale.ROOT, "%.3g", v);
     }
 
     private static List<List<String>> concat(List<String> header, List<List<String>> rows) {

@@ -53,9 +53,9 @@ class ChartsTest {
         List<TrialResult> grid = List.of(cell(0, 1e-3, 3, 0.7), cell(1, 1e-3, 1, 0.8), cell(2, 1e-1, 3, 0.6),
                 cell(3, 1e-1, 1, 0.5));
         XYChart chart = PathChart.of(List.of("l1.lambda", "max_norm.c"), grid).orElseThrow();
-        assertArrayEquals(new double[] {0.7, 0.6}, chart.getSeriesMap().get("cv_accuracy (max_norm.c=3.00)")
+        assertArrayEquals(new double[] {0.7, 0.6}, chart.getSeriesMap().get("cv_accuracy (max_norm.c=3)")
                 .getYData());
-        assertArrayEquals(new double[] {0.8, 0.5}, chart.getSeriesMap().get("cv_accuracy (max_norm.c=1.00)")
+        assertArrayEquals(new double[] {0.8, 0.5}, chart.getSeriesMap().get("cv_accuracy (max_norm.c=1)")
                 .getYData());
     }
 

@@ -51,6 +51,12 @@ class SweepPlanTest {
     }
 
     @Test
+    void aGridTooLargeToBeMeantIsRefused() {
+        assertMessage("l1(lambda=1e-6..1 log 1000) + max_norm(c=1..10 lin 1000)", "more than 100000 trials",
+                "l1.lambda: 1000");
+    }
+
+    @Test
     void compareRefusesTheSameSpecTwice() {
         UserInputException e = assertThrows(UserInputException.class, () -> SweepPlan.ofSpecs(
                 List.of("l2", "l2(lambda=1e-4)"), PluginRegistry.shared(), SETTINGS));
