@@ -17,6 +17,7 @@ import picocli.CommandLine.HelpCommand;
  * rein describe l2
  * rein check cauchy --plugins ./plugins
  * rein train --data train.libsvm --test test.libsvm --spec "l1(lambda=1e-5) + max_norm(c=3)" --json
+ * rein sweep --data train.csv --spec "l1(lambda=1e-6..1e-1 log 12)" --folds 5
  * rein demo
  * }</pre>
  *
@@ -29,7 +30,7 @@ import picocli.CommandLine.HelpCommand;
 @Command(name = "rein", mixinStandardHelpOptions = true, version = "rein 0.1.0",
         description = "Regularization plugins for Tribuo: list, describe and check them, train with them.",
         subcommands = {ListCommand.class, DescribeCommand.class, CheckCommand.class, TrainCommand.class,
-                DemoCommand.class, HelpCommand.class})
+                DemoCommand.class, SweepCommand.class, CompareCommand.class, MergeCommand.class, HelpCommand.class})
 public final class ReinCli {
     private ReinCli() {
     }

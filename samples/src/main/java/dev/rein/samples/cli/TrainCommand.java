@@ -5,6 +5,9 @@ import dev.rein.runtime.spec.Regularization;
 import dev.rein.runtime.spec.SpecBinder;
 import dev.rein.runtime.tribuo.trainer.TrainingOutcome;
 import dev.rein.samples.data.DataFiles;
+import dev.rein.samples.plot.ChartFolder;
+import dev.rein.samples.plot.LearningCurveChart;
+import dev.rein.samples.plot.TrainPlots;
 import dev.rein.samples.train.Json;
 import dev.rein.samples.train.ModelFile;
 import dev.rein.samples.train.OptimiserChoice;
@@ -97,6 +100,11 @@ final class TrainCommand extends RegistryCommand {
     @Option(names = "--json", description = "End the output with one JSON object of the results.")
     boolean json;
 
+    @Option(names = "--plots", paramLabel = "DIR",
+            description = "Write learning curves and a histogram of the weights with and without the spec (PNG and"
+                    + " SVG) into DIR.")
+    Path plots;
+
     @Override
     int run(PluginRegistry registry, PrintWriter out) {
         PrintWriter err = spec.commandLine().getErr();
@@ -111,6 +119,7 @@ final class TrainCommand extends RegistryCommand {
         inputs.put("--validation", validation);
         inputs.put("--test", test);
         ModelFile target = save == null ? null : ModelFile.check(save, inputs);
+        ChartFolder plotFolder = plots == null ? null : ChartFolder.check(plots, "--plots");
         inputs.forEach((option, file) -> {
             if (file != null) {
                 DataFiles.checkReadable(file, option);
@@ -129,8 +138,9 @@ final class TrainCommand extends RegistryCommand {
         }
 
         TrainingResult result;
+        LearningCurveChart curves = new LearningCurveChart();
         try (ProgressBar progress = ProgressBar.forTerminal(err, "training")) {
-            result = job.run(train, validationData, testData, progress::update);
+            result = job.run(train, validationData, testData, progress::update, curves);
         }
         print(out, result, settings, testData == null ? 0 : testData.size());
         out.flush();
@@ -142,6 +152,10 @@ final class TrainCommand extends RegistryCommand {
             } catch (UserInputException e) {
                 saveFailed = e;   // the results stay on screen (and in --json); the error follows them
             }
+        }
+        if (plotFolder != null) {
+            TrainPlots.write(plotFolder, curves, result, train, settings)
+                    .forEach(file -> out.printf("plot            %s%n", file));
         }
         if (json) {
             out.println(Json.object(result.jsonFields()));

@@ -1,6 +1,15 @@
 package dev.rein.samples.demo;
 
 import dev.rein.runtime.registry.RegularizerCatalog;
+import dev.rein.samples.plot.ChartFolder;
+import dev.rein.samples.plot.SweepPlots;
+import dev.rein.samples.sweep.Sweep;
+import dev.rein.samples.sweep.SweepAxis;
+import dev.rein.samples.sweep.SweepPlan;
+import dev.rein.samples.sweep.SweepSpec;
+import dev.rein.samples.sweep.SweepTable;
+import dev.rein.samples.sweep.TrialResult;
+import dev.rein.samples.sweep.TrialRunner;
 import dev.rein.runtime.spec.Regularization;
 import dev.rein.runtime.spec.SpecBinder;
 import dev.rein.samples.train.OptimiserChoice;
@@ -8,15 +17,18 @@ import dev.rein.samples.train.TrainingJob;
 import dev.rein.samples.train.TrainingResult;
 import dev.rein.samples.train.TrainingSettings;
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Collectors;
 
 /**
  * {@code rein demo}: trains the {@link DemoData} problem without regularization and with several built-ins, and
- * prints them side by side.
+ * prints them side by side; then sweeps L1's strength and draws the regularization path ({@link #sweep}).
  *
  * <pre>{@code
  * List<TrainingResult> rows = new Demo(registry).run(out);
+ * List<TrialResult> sweep = new Demo(registry).sweep(out, ChartFolder.check(Path.of("rein-demo-plots"), "--plots"));
  * }</pre>
  */
 public final class Demo {
@@ -28,6 +40,12 @@ public final class Demo {
             "elastic_net(lambda=0.05, l1_ratio=0.5)",
             "max_norm(c=1)",
             "l1(lambda=0.05) + max_norm(c=1)");
+
+    /** The small sweep the demo ends with: L1's strength over three decades. */
+    public static final String SWEEP = "l1(lambda=1e-3..3e-1 log 6)";
+
+    /** Folds of the demo's sweep. */
+    private static final int FOLDS = 3;
 
     /** Mini-batch size of the demo's plain SGD. */
     private static final int BATCH = 30;
@@ -54,7 +72,7 @@ public final class Demo {
 
     /** Generates the data, trains every spec and prints the table to {@code out}; returns the rows. */
     public List<TrainingResult> run(PrintWriter out) {
-        DemoData data = DemoData.generate(150, 2000, 300, 5, 42L);
+        DemoData data = data();
         out.printf("Rein demo: %d training examples, %d test examples, %d features of which %d carry signal.%n",
                 data.train().size(), data.test().size(), data.features(), data.informative());
         out.printf("Tribuo's linear SGD classifier (logistic loss, %s, learning rate %s on the mean gradient,"
@@ -78,5 +96,36 @@ public final class Demo {
                 + " elastic net, applied proximally, set most noise weights exactly to zero and raise test accuracy;"
                 + " L2 and max-norm keep the weights small.%n");
         return rows;
+    }
+
+    /**
+     * Ends the demo: sweeps {@link #SWEEP} with {@value #FOLDS}-fold cross-validation on the training data, prints
+     * the table and writes the charts into {@code plots} ({@code null}: none); returns the trials.
+     */
+    public List<TrialResult> sweep(PrintWriter out, ChartFolder plots) {
+        DemoData data = data();
+        SweepSpec sweep = SweepSpec.parse(SWEEP);
+        SweepPlan plan = SweepPlan.of(sweep, catalog, settings);
+        out.printf("%nHow strong should L1 be? rein sweep --spec \"%s\" --folds %d tries %d strengths, each by"
+                + " %d-fold cross-validation, in parallel:%n%n", SWEEP, FOLDS, plan.trials().size(), FOLDS);
+        out.flush();
+        TrialRunner runner = new TrialRunner(data.train(), null, settings, FOLDS);
+        List<TrialResult> results = Sweep.run(plan.trials(), runner::run, Runtime.getRuntime().availableProcessors(),
+                done -> { });
+        List<String> labels = sweep.axes().stream().map(SweepAxis::label).toList();
+        SweepTable.print(out, labels, results);
+        if (plots != null) {
+            Regularization best = Sweep.best(results).map(b -> plan.trials().get(b.index()).regularization())
+                    .orElse(null);
+            List<Path> files = SweepPlots.write(plots, labels, results, best, data.train(), settings);
+            out.printf("%nPictures (PNG and SVG): %s%n", files.stream().filter(f -> f.toString().endsWith(".png"))
+                    .map(Path::toString).collect(Collectors.joining(", ")));
+        }
+        out.flush();
+        return results;
+    }
+
+    private static DemoData data() {
+        return DemoData.generate(150, 2000, 300, 5, 42L);
     }
 }

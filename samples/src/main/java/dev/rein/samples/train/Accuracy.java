@@ -20,12 +20,12 @@ import org.tribuo.math.la.DenseMatrix;
  * double trainAccuracy = Accuracy.of(model, trainedOn);   // 0.9275
  * }</pre>
  */
-final class Accuracy {
+public final class Accuracy {
     private Accuracy() {
     }
 
     /** The share of {@code data} whose label has the highest score; NaN for no examples. */
-    static double of(LinearSGDModel model, Dataset<Label> data) {
+    public static double of(LinearSGDModel model, Dataset<Label> data) {
         DenseMatrix w = model.getWeightsCopy();   // [labels x (features + 1)], the bias last
         ImmutableFeatureMap features = model.getFeatureIDMap();
         ImmutableOutputInfo<Label> labels = model.getOutputIDInfo();

@@ -4,6 +4,7 @@ import dev.rein.api.spi.Kind;
 import dev.rein.runtime.spec.Regularization;
 import dev.rein.runtime.tribuo.TrainingDivergedException;
 import dev.rein.runtime.tribuo.WeightSummary;
+import dev.rein.runtime.tribuo.trainer.EpochListener;
 import dev.rein.runtime.tribuo.trainer.RegularizedLinearClassificationTrainer;
 import dev.rein.runtime.tribuo.trainer.TrainingOutcome;
 import dev.rein.runtime.tribuo.trainer.ValidationSplit;
@@ -87,6 +88,14 @@ public final class TrainingJob {
         return prepare(regularization, settings).run(train, null, test, progress);
     }
 
+    /**
+     * The trainer this job built (fresh, so its random state is untouched), for a caller that trains through Tribuo's
+     * own tools, e.g. {@code new CrossValidation<>(job.trainer(), data, new LabelEvaluator(), 5, seed)}.
+     */
+    public RegularizedLinearClassificationTrainer trainer() {
+        return trainer;
+    }
+
     /** Whether the spec has a stopping rule, which needs validation data. */
     public boolean hasStoppingRule() {
         return !regularization.terms(Kind.STOPPING_RULE).isEmpty();
@@ -100,6 +109,12 @@ public final class TrainingJob {
      */
     public TrainingResult run(Dataset<Label> train, Dataset<Label> validation, Dataset<Label> test,
             DoubleConsumer progress) {
+        return run(train, validation, test, progress, EpochListener.NONE);
+    }
+
+    /** As {@link #run(Dataset, Dataset, Dataset, DoubleConsumer)}, telling {@code epochs} about each epoch too. */
+    public TrainingResult run(Dataset<Label> train, Dataset<Label> validation, Dataset<Label> test,
+            DoubleConsumer progress, EpochListener epochs) {
         ModelSize.of(train, settings, hasStoppingRule()).check(Runtime.getRuntime());
         if (settings.batchSize() > train.size()) {
             throw new UserInputException("--batch-size " + settings.batchSize() + " is larger than the " + train.size()
@@ -110,7 +125,10 @@ public final class TrainingJob {
         LinearSGDModel model;
         try {
             model = trainer.train(train, validation,
-                    report -> progress.accept(report.epoch() / (double) report.maxEpochs()));
+                    report -> {
+                        progress.accept(report.epoch() / (double) report.maxEpochs());
+                        epochs.epochEnded(report);
+                    });
         } catch (TrainingDivergedException e) {
             throw new UserInputException(e.getMessage(), e);
         } catch (RuntimeException | LinkageError e) {

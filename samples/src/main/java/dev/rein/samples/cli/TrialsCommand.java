@@ -1,0 +1,177 @@
+package dev.rein.samples.cli;
+
+import dev.rein.runtime.registry.PluginRegistry;
+import dev.rein.runtime.spec.Regularization;
+import dev.rein.samples.data.DataFiles;
+import dev.rein.samples.plot.ChartFolder;
+import dev.rein.samples.plot.SweepPlots;
+import dev.rein.samples.sweep.DataFingerprint;
+import dev.rein.samples.sweep.Shard;
+import dev.rein.samples.sweep.Sweep;
+import dev.rein.samples.sweep.SweepPlan;
+import dev.rein.samples.sweep.SweepReport;
+import dev.rein.samples.sweep.SweepTable;
+import dev.rein.samples.sweep.Trial;
+import dev.rein.samples.sweep.TrialResult;
+import dev.rein.samples.sweep.TrialRunner;
+import dev.rein.samples.train.Json;
+import dev.rein.samples.train.TrainingSettings;
+import dev.rein.samples.train.UserInputException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.tribuo.MutableDataset;
+import org.tribuo.classification.Label;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/**
+ * What {@code rein sweep} and {@code rein compare} share: the data, the folds, the model, the training options, and
+ * running a plan's trials in parallel into a table and {@code --json}.
+ *
+ * <pre>{@code
+ * final class CompareCommand extends TrialsCommand {
+ *     int run(PluginRegistry registry, PrintWriter out) { return runTrials(plan(registry), Shard.ALL, out); }
+ * }
+ * }</pre>
+ *
+ * <p>Without {@code --test}, trials are ranked by cross-validation ({@code --folds}, 5 when not given); with
+ * {@code --test} and without {@code --folds}, by accuracy on the test data.
+ */
+abstract class TrialsCommand extends RegistryCommand {
+    /** Folds when neither --folds nor --test is given. */
+    static final int DEFAULT_FOLDS = 5;
+
+    @Option(names = "--data", required = true, paramLabel = "FILE", description = "Training data (.csv or libsvm).")
+    Path data;
+
+    @Option(names = "--test", paramLabel = "FILE",
+            description = "Test data; ranks the trials when --folds is not given.")
+    Path test;
+
+    @Option(names = "--folds", paramLabel = "K",
+            description = "Rank the trials by K-fold cross-validation (Tribuo's CrossValidation) on --data"
+                    + " (default: " + DEFAULT_FOLDS + " without --test).")
+    Integer folds;
+
+    @Option(names = "--model", paramLabel = "MODEL", defaultValue = "linear",
+            description = "The model to train: linear (default; Tribuo's linear SGD classifier).")
+    String model;
+
+    @Option(names = "--threads", paramLabel = "N",
+            description = "Trials trained at once (default: the number of cores).")
+    Integer threads;
+
+    @Option(names = "--json", description = "End the output with one JSON object: {\"trials\": [...], \"best\": {...}}.")
+    boolean json;
+
+    @Option(names = "--plots", paramLabel = "DIR",
+            description = "Write the charts (PNG and SVG) into DIR: the regularization path or the specs side by"
+                    + " side, and the best trial's weights beside unregularized ones.")
+    Path plots;
+
+    @Mixin
+    TrainingOptions training;
+
+    private ChartFolder plotFolder;
+
+    /** Checks what needs no data: the model, the folds option and the settings. */
+    TrainingSettings checkOptions() {
+        if (model.equals("mlp")) {
+            throw new UserInputException("--model mlp (Rein's feed-forward network) cannot be swept yet: sweeps, compare"
+                    + " and cross-validation train the linear model for now. Use --model linear (the default).");
+        }
+        if (!model.equals("linear")) {
+            throw new UserInputException("--model '" + model + "' is not a model Rein trains; use --model linear.");
+        }
+        if (folds != null && folds < 2) {
+            throw new UserInputException("--folds is " + folds + "; cross-validation needs at least 2 folds (e.g."
+                    + " --folds 5), or leave --folds out and give --test to rank trials on test data.");
+        }
+        if (threads != null && threads < 1) {
+            throw new UserInputException("--threads is " + threads + "; give at least 1.");
+        }
+        TrainingSettings settings = training.settings();
+        plotFolder = plots == null ? null : ChartFolder.check(plots, "--plots");
+        return settings;
+    }
+
+    /**
+     * Reads the data, runs the plan's trials of {@code shard} and prints the table and, with {@code --json}, the
+     * report; returns the exit code.
+     *
+     * @param labels the swept axes' labels, for the table (empty: the table shows each trial's spec)
+     * @param what   what was swept, for the report ({@code spec} and {@code trial_count} at least)
+     */
+    int runTrials(SweepPlan plan, List<String> labels, Map<String, Object> what, Shard shard, TrainingSettings settings,
+            PrintWriter out) {
+        PrintWriter err = spec.commandLine().getErr();
+        DataFiles.checkReadable(data, "--data");
+        if (test != null) {
+            DataFiles.checkReadable(test, "--test");
+        }
+        int k = folds != null ? folds : test == null ? DEFAULT_FOLDS : 0;
+        DataFiles files = new DataFiles(training.labelColumn, warning -> {
+            err.println("warning: " + warning);
+            err.flush();
+        });
+        MutableDataset<Label> train = files.loadTraining(data, f -> { });
+        MutableDataset<Label> testData = test == null ? null : files.loadHeldOut(test, "--test", f -> { });
+        if (k > train.size()) {
+            throw new UserInputException("--folds " + k + " is more than the " + train.size() + " examples of '" + data
+                    + "': each fold needs at least one example. Use --folds " + Math.max(2, Math.min(train.size(),
+                    DEFAULT_FOLDS)) + " or fewer.");
+        }
+        List<Trial> mine = plan.trials().stream().filter(t -> shard.includes(t.index())).toList();
+        int parallel = threads != null ? threads : Runtime.getRuntime().availableProcessors();
+        out.printf("%d trial%s%s, ranked by %s, %d thread%s; %s, %d epochs, seed %d%n", mine.size(),
+                mine.size() == 1 ? "" : "s", shard.count() > 1 ? " (shard " + shard + " of " + plan.trials().size()
+                + ")" : "", k > 0 ? k + "-fold cross-validated accuracy on " + data.getFileName() + " (" + train.size()
+                + " examples)" : "accuracy on " + test.getFileName() + " (" + testData.size() + " examples)",
+                Math.min(parallel, Math.max(1, mine.size())), parallel == 1 ? "" : "s",
+                settings.optimiser().cliName(), settings.epochs(), settings.seed());
+        out.flush();
+        TrialRunner runner = new TrialRunner(train, testData, settings, k);
+        List<TrialResult> results;
+        try (ProgressBar bar = ProgressBar.forTerminal(err, "trials")) {
+            results = Sweep.run(mine, runner::run, parallel, done -> {
+                synchronized (bar) {
+                    bar.update(done / (double) mine.size());
+                }
+            });
+        }
+        SweepTable.print(out, labels, results);
+        Map<String, Object> identity = new LinkedHashMap<>(what);
+        identity.put("data_sha256", DataFingerprint.of(data));
+        identity.put("test_sha256", test == null ? null : DataFingerprint.of(test));
+        identity.put("folds", k);
+        identity.put("model", model);
+        identity.put("seed", settings.seed());
+        identity.put("optimiser", settings.optimiser().cliName());
+        identity.put("learning_rate", settings.learningRate());
+        identity.put("epochs", settings.epochs());
+        identity.put("batch_size", settings.batchSize());
+        identity.put("validation_split", settings.validationSplit());
+        identity.put("label_column", training.labelColumn);
+        SweepReport report = new SweepReport(identity, shard, results);
+        if (plotFolder != null) {
+            Regularization best = report.best().map(b -> plan.trials().get(b.index()).regularization()).orElse(null);
+            SweepPlots.write(plotFolder, labels, results, best, train, settings)
+                    .forEach(file -> out.printf("plot: %s%n", file));
+        }
+        if (json) {
+            out.println(Json.object(report.toJson()));
+        }
+        return 0;
+    }
+
+    /** The environment {@code --shard auto} reads; tests replace it. */
+    Map<String, String> environment() {
+        return System.getenv();
+    }
+
+    @Override
+    abstract int run(PluginRegistry registry, PrintWriter out);
+}

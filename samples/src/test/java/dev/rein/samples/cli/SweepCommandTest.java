@@ -1,0 +1,165 @@
+package dev.rein.samples.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.rein.samples.train.Json;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SweepCommandTest {
+    private static final List<String> TRAIN_KEYS = List.of("spec", "modes", "train_accuracy", "test_accuracy",
+            "penalty", "weight_norm", "zero_weights", "total_weights", "train_seconds", "epochs", "best_epoch",
+            "stop_reason", "train_examples", "held_out_examples");
+
+    @TempDir
+    static Path dir;
+
+    static String train;
+    static String test;
+
+    @BeforeAll
+    static void data() throws Exception {
+        train = TestData.csv(dir.resolve("train.csv"), 90, 6, 3).toString();
+        test = TestData.csv(dir.resolve("test.csv"), 40, 6, 4).toString();
+    }
+
+    @Test
+    void sweepPrintsEveryTrialAndEndsWithTheJsonOfTrialsAndBest() {
+        CliRun run = CliRun.of("sweep", "--data", train, "--spec", "l1(lambda=1e-3..1e-1 log 3)", "--folds", "3",
+                "--epochs", "2", "--json");
+        assertEquals(0, run.exitCode(), run.err());
+        assertTrue(run.out().contains("ranked by 3-fold cross-validated accuracy"), run.out());
+        assertTrue(run.out().contains("l1.lambda  cv_accuracy"), run.out());
+        JsonNode json = Json.read(run.lastLine());
+        assertEquals(3, json.get("trials").size());
+        JsonNode best = json.get("best");
+        double top = -1;
+        for (JsonNode t : json.get("trials")) {
+            top = Math.max(top, t.get("metric_mean").asDouble());
+            for (String key : TRAIN_KEYS) {
+                assertTrue(t.has(key), "trial has " + key + ": " + t);
+            }
+        }
+        assertEquals(top, best.get("metric_mean").asDouble());
+        String bestRow = "*" + " ".repeat(5) + best.get("trial").asInt() + "  ";
+        assertTrue(run.out().contains(bestRow), "the best row is marked:\n" + run.out());
+        assertEquals(0.01, json.get("trials").get(1).get("params").get("l1.lambda").asDouble());
+    }
+
+    @Test
+    void withTestDataAndNoFoldsTrialsAreRankedOnTheTestData() {
+        CliRun run = CliRun.of("sweep", "--data", train, "--test", test, "--spec", "l2(lambda=[1e-3, 1])",
+                "--epochs", "2", "--json");
+        assertEquals(0, run.exitCode(), run.err());
+        JsonNode trial = Json.read(run.lastLine()).get("trials").get(0);
+        assertEquals("test_accuracy", trial.get("metric").asText());
+        assertEquals(trial.get("test_accuracy").asDouble(), trial.get("metric_mean").asDouble());
+    }
+
+    @Test
+    void badInputIsRefusedBeforeAnyTraining() {
+        assertRefused("--folds 91 is more than the 90 examples", "--folds", "91");
+        assertRefused("cross-validation needs at least 2 folds", "--folds", "1");
+        assertRefused("--model mlp (Rein's feed-forward network) cannot be swept yet", "--model", "mlp");
+        CliRun empty = CliRun.of("sweep", "--data", train, "--spec", "l1(lambda=1..1e-3 log 3)");
+        assertEquals(1, empty.exitCode());
+        assertTrue(empty.err().contains("is empty: its start 1 must be below its end 1e-3"), empty.err());
+        CliRun bounds = CliRun.of("sweep", "--data", train, "--spec", "l2(lambda=[-1, 1])");
+        assertEquals(1, bounds.exitCode());
+        assertTrue(bounds.err().contains("reaches -1.0, but lambda must be a number >= 0"), bounds.err());
+    }
+
+    @Test
+    void compareShowsTheSpecsSideBySide() {
+        CliRun run = CliRun.of("compare", "--data", train, "--test", test, "--spec", "none", "--spec",
+                "l1(lambda=0.05)", "--epochs", "2", "--json");
+        assertEquals(0, run.exitCode(), run.err());
+        assertTrue(run.out().contains("spec"), run.out());
+        JsonNode trials = Json.read(run.lastLine()).get("trials");
+        assertEquals("none", trials.get(0).get("spec").asText());
+        assertEquals("l1(lambda=0.05)", trials.get(1).get("spec").asText());
+    }
+
+    @Test
+    void mergedShardsEqualTheUnshardedSweepAndShardsOfAnotherSweepAreRefused() throws Exception {
+        String[] sweep = {"sweep", "--data", train, "--spec", "l1(lambda=1e-3..1e-1 log 5)", "--folds", "3",
+                "--epochs", "2", "--json"};
+        JsonNode whole = Json.read(CliRun.of(sweep).lastLine());
+        List<String> files = new ArrayList<>(List.of("merge", "--json"));
+        for (int i = 0; i < 2; i++) {
+            CliRun shard = CliRun.of(append(sweep, "--shard", i + "/2"));
+            assertEquals(0, shard.exitCode(), shard.err());
+            files.add(Files.writeString(dir.resolve("shard-" + i + ".json"), shard.out()).toString());
+        }
+        CliRun merged = CliRun.of(files.toArray(String[]::new));
+        assertEquals(0, merged.exitCode(), merged.err());
+        JsonNode joined = Json.read(merged.lastLine());
+        assertEquals(withoutTimes(whole.get("trials")), withoutTimes(joined.get("trials")));
+        assertEquals(whole.get("sweep"), joined.get("sweep"));
+
+        CliRun otherSeed = CliRun.of(append(sweep, "--shard", "1/2", "--seed", "9"));
+        Path other = Files.writeString(dir.resolve("other.json"), otherSeed.out());
+        CliRun refused = CliRun.of("merge", files.get(2), other.toString());
+        assertEquals(1, refused.exitCode());
+        assertTrue(refused.err().contains("are shards of different sweeps: their seed differs (1 against 9)"),
+                refused.err());
+        CliRun missing = CliRun.of("merge", files.get(2));
+        assertEquals(1, missing.exitCode());
+        assertTrue(missing.err().contains("Shards [1] of 2 are missing"), missing.err());
+    }
+
+    @Test
+    void plotsGoIntoTheFolderAsPngAndSvgAndAFolderThatCannotBeWrittenIsRefusedFirst() throws Exception {
+        Path plots = dir.resolve("sweep-plots");
+        CliRun run = CliRun.of("sweep", "--data", train, "--spec", "l1(lambda=1e-3..1e-1 log 3)", "--folds", "3",
+                "--epochs", "2", "--plots", plots.toString(), "--json");
+        assertEquals(0, run.exitCode(), run.err());
+        for (String name : List.of("regularization-path", "weights")) {
+            assertTrue(Files.size(plots.resolve(name + ".png")) > 0, name);
+            assertTrue(Files.readString(plots.resolve(name + ".svg")).contains("<svg"), name);
+        }
+        Json.read(run.lastLine());   // the JSON stays the last line
+
+        Path file = Files.writeString(dir.resolve("not-a-folder"), "x");
+        assertRefused("--plots '" + file + "' is a file, not a folder", "--plots", file.toString());
+
+        Path trainPlots = dir.resolve("train-plots");
+        CliRun trained = CliRun.of("train", "--data", train, "--spec", "l2(lambda=1e-3) + early_stopping(patience=2)",
+                "--epochs", "4", "--plots", trainPlots.toString(), "--json");
+        assertEquals(0, trained.exitCode(), trained.err());
+        for (String name : List.of("learning-curves.png", "learning-curves.svg", "weights.png", "weights.svg")) {
+            assertTrue(trained.out().contains("plot            " + trainPlots.resolve(name)), trained.out());
+            assertTrue(Files.size(trainPlots.resolve(name)) > 0, name);
+        }
+        assertEquals("l2(lambda=0.001) + early_stopping(patience=2, min_delta=0.0, metric=loss, restore_best=true)",
+                Json.read(trained.lastLine()).get("spec").asText());
+    }
+
+    private static void assertRefused(String message, String... options) {
+        CliRun run = CliRun.of(append(new String[] {"sweep", "--data", train, "--spec", "l1(lambda=1e-3..1 log 3)"},
+                options));
+        assertEquals(1, run.exitCode(), run.out());
+        assertTrue(run.err().contains(message), run.err());
+        assertTrue(run.out().isEmpty(), "nothing trained: " + run.out());
+    }
+
+    static String[] append(String[] args, String... more) {
+        List<String> all = new ArrayList<>(List.of(args));
+        all.addAll(List.of(more));
+        return all.toArray(String[]::new);
+    }
+
+    static JsonNode withoutTimes(JsonNode trials) {
+        JsonNode copy = trials.deepCopy();
+        copy.forEach(t -> ((ObjectNode) t).remove(List.of("seconds", "train_seconds")));
+        return copy;
+    }
+}
