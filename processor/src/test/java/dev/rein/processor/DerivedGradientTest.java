@@ -339,4 +339,21 @@ class DerivedGradientTest {
         Compilation written = Compiler.javac().withProcessors(new WithoutSourceTrees()).compile(Sources.CAUCHY);
         assertThat(written).succeededWithoutWarnings();
     }
+
+    @Test
+    void anEmptyDescriptionIsTheClassJavadocsFirstSentence() {
+        JavaFileObject file = DiagnosticsTest.source("Quad",
+                "/**",
+                " * Quadratic penalty {@code a·w²}, written without a gradient. The processor derives it.",
+                " */",
+                "@Regularizer(name = \"quad\")",
+                "public final class Quad {",
+                "    @Penalty",
+                "    static double penalty(double w, @Param(defaultValue = \"0.7\") double a) { return a * w * w; }",
+                "}");
+        Compilation c = compile(file);
+        assertThat(c).succeededWithoutWarnings();
+        assertThat(c).generatedSourceFile("com.example.Quad_ReinProvider").contentsAsUtf8String().contains(
+                ".description(\"Quadratic penalty a·w², written without a gradient.\")");
+    }
 }

@@ -95,8 +95,12 @@ public final class RegularizerReader {
         if (model == null || reporter.errorCount() > errorsBefore) {
             return Optional.empty();
         }
+        String description = (String) annotations.value(regularizer, "description").getValue();
+        if (description.isBlank()) {
+            description = JavadocSentence.first(elements.getDocComment(type));   // the class javadoc's summary
+        }
         return Optional.of(model
-                .description((String) annotations.value(regularizer, "description").getValue())
+                .description(description)
                 .aliases(aliases)
                 .build());
     }
