@@ -57,6 +57,10 @@ public final class JavaSource {
         if (e instanceof Var v) {
             return new Printed(v.name(), PRIMARY);
         }
+        if (e instanceof Neg n && n.operand() instanceof Binary b && b.op().precedence == 2) {
+            // -(x * y) is (-x) * y exactly (a sign flip never rounds), and reads better
+            return print(new Binary(b.op(), new Neg(b.left()), b.right()));
+        }
         if (e instanceof Neg n) {
             String inner = operand(n.operand(), UNARY);
             return new Printed("-" + (inner.startsWith("-") ? "(" + inner + ")" : inner), UNARY);
