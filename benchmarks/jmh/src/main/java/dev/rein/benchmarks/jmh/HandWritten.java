@@ -33,4 +33,17 @@ final class HandWritten {
         }
         return sum;
     }
+
+    /** {@code Σ λ·|w|}, and {@code g += scale·λ·sign(w)} with the built-in l1's branches. */
+    static double l1(double[] w, double[] g, double lambda, double scale) {
+        double sum = 0;
+        for (int i = 0; i < w.length; i++) {
+            sum += lambda * Math.abs(w[i]);
+        }
+        for (int i = 0; i < w.length; i++) {
+            double wi = w[i];
+            g[i] += scale * (wi > 0 ? lambda : wi < 0 ? -lambda : 0.0);
+        }
+        return sum;
+    }
 }

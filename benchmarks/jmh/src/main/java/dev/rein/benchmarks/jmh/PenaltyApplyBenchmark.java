@@ -34,8 +34,9 @@ import org.openjdk.jmh.annotations.Warmup;
  *       plugins), so the JIT cannot inline one.
  * </ul>
  *
- * <p>{@code penalty} is {@code l2} (cheap arithmetic, derived gradient {@code lambda * w}) or
- * {@code derived_cauchy} (a {@code log1p} per weight, derived gradient).
+ * <p>{@code penalty} is {@code l2} (cheap arithmetic, derived gradient {@code lambda * w}),
+ * {@code derived_cauchy} (a {@code log1p} per weight, derived gradient) or {@code derived_l1} (derived gradient
+ * {@code lambda * Math.signum(w)}, against the branches the built-in {@code l1} writes by hand).
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -51,7 +52,7 @@ public class PenaltyApplyBenchmark {
     @Param({"1000", "100000", "10000000"})
     int size;
 
-    @Param({"l2", "derived_cauchy"})
+    @Param({"l2", "derived_cauchy", "derived_l1"})
     String penalty;
 
     private double[] w;
@@ -60,7 +61,7 @@ public class PenaltyApplyBenchmark {
     private Method reflectiveValue;
     private Method reflectiveGradient;
     private Object[] reflectiveExtra;
-    private boolean isL2;
+    private String kind;
 
     @Setup
     public void setUp() throws ReflectiveOperationException {
@@ -70,19 +71,23 @@ public class PenaltyApplyBenchmark {
         for (int i = 0; i < size; i++) {
             w[i] = random.nextDouble(-2, 2);
         }
-        isL2 = penalty.equals("l2");
-        glue = create(isL2 ? "dev.rein.plugins.L2_ReinProvider" : "dev.rein.benchmarks.jmh.DerivedCauchy_ReinProvider",
-                isL2 ? Map.of("lambda", LAMBDA) : Map.of("lambda", LAMBDA, "scale", SCALE));
-        Class<?> author = Class.forName(isL2 ? "dev.rein.plugins.L2" : "dev.rein.benchmarks.jmh.DerivedCauchy");
-        Class<?> gradients = Class.forName(isL2 ? "dev.rein.plugins.L2_ReinGradient"
-                : "dev.rein.benchmarks.jmh.DerivedCauchy_ReinGradient");
-        Class<?>[] signature = isL2 ? new Class<?>[] {double.class, double.class}
-                : new Class<?>[] {double.class, double.class, double.class};
-        reflectiveValue = author.getDeclaredMethod("penalty", signature);
-        reflectiveGradient = gradients.getDeclaredMethod("gradient", signature);
+        kind = penalty;
+        boolean cauchy = penalty.equals("derived_cauchy");
+        String author = switch (penalty) {
+            case "l2" -> "dev.rein.plugins.L2";
+            case "derived_cauchy" -> "dev.rein.benchmarks.jmh.DerivedCauchy";
+            case "derived_l1" -> "dev.rein.benchmarks.jmh.DerivedL1";
+            default -> throw new IllegalArgumentException("unknown penalty " + penalty);
+        };
+        glue = create(author + "_ReinProvider", cauchy ? Map.of("lambda", LAMBDA, "scale", SCALE)
+                : Map.of("lambda", LAMBDA));
+        Class<?>[] signature = cauchy ? new Class<?>[] {double.class, double.class, double.class}
+                : new Class<?>[] {double.class, double.class};
+        reflectiveValue = Class.forName(author).getDeclaredMethod("penalty", signature);
+        reflectiveGradient = Class.forName(author + "_ReinGradient").getDeclaredMethod("gradient", signature);
         reflectiveValue.setAccessible(true);
         reflectiveGradient.setAccessible(true);
-        reflectiveExtra = isL2 ? new Object[] {LAMBDA} : new Object[] {LAMBDA, SCALE};
+        reflectiveExtra = cauchy ? new Object[] {LAMBDA, SCALE} : new Object[] {LAMBDA};
         makeThePerElementCallSiteMegamorphic();
     }
 
@@ -115,7 +120,11 @@ public class PenaltyApplyBenchmark {
 
     @Benchmark
     public double handWritten() {
-        return isL2 ? HandWritten.l2(w, g, LAMBDA, STEP) : HandWritten.cauchy(w, g, LAMBDA, SCALE, STEP);
+        return switch (kind) {
+            case "l2" -> HandWritten.l2(w, g, LAMBDA, STEP);
+            case "derived_l1" -> HandWritten.l1(w, g, LAMBDA, STEP);
+            default -> HandWritten.cauchy(w, g, LAMBDA, SCALE, STEP);
+        };
     }
 
     @Benchmark
