@@ -139,7 +139,8 @@ public final class PenaltyBodyReader {
                 case EXPRESSION_STATEMENT -> "the statement `" + s.toString().strip() + "` (assignments and calls"
                         + " change state; locals must be assigned once, where they are declared)";
                 case RETURN -> "a return before the end of the method";
-                case VARIABLE -> "a local declared after the return";
+                case VARIABLE -> "the local '" + ((VariableTree) s).getName() + "', declared last where a return must"
+                        + " end the method";
                 default -> last ? "this last statement, which is not a return" : "this statement ("
                         + s.getKind().toString().toLowerCase(java.util.Locale.ROOT).replace('_', ' ') + ")";
             };
