@@ -356,4 +356,25 @@ class DerivedGradientTest {
         assertThat(c).generatedSourceFile("com.example.Quad_ReinProvider").contentsAsUtf8String().contains(
                 ".description(\"Quadratic penalty a·w², written without a gradient.\")");
     }
+
+    @Test
+    void theGradientKeepsTheWeightsNameAndEveryParameterEvenUnusedOnes() throws Exception {
+        JavaFileObject file = DiagnosticsTest.source("Named", "@Regularizer(name = \"named\")",
+                "public final class Named {",
+                "    enum Shape { FLAT, STEEP }",
+                "    @Penalty",
+                "    static double penalty(double x, @Param(defaultValue = \"2\") double dx,",
+                "            @Param(defaultValue = \"3\") int unused, @Param(defaultValue = \"flat\") Shape shape) {",
+                "        double y = dx * x;",
+                "        return y * y;",
+                "    }", "}");
+        Compilation c = compile(file);
+        assertThat(c).succeededWithoutWarnings();
+        // y's derivative is the plain parameter dx: used as it is, without a local of its own
+        assertThat(c).generatedSourceFile("com.example.Named_ReinGradient").contentsAsUtf8String().contains(
+                "static double gradient(double x, double dx, int unused, Named.Shape shape) {\n"
+                + "    double y = dx * x;\n"
+                + "    return 2 * y * dx;\n"
+                + "  }");
+    }
 }

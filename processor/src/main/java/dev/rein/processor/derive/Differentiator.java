@@ -25,9 +25,10 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The derivative of a penalty body with respect to its weight, as another body: each local {@code z} that depends
- * on the weight gets a local {@code dz} (its derivative) right after it, and the result is the derivative of the
- * returned expression. Locals the derivative no longer needs are dropped.
+ * The derivative of a penalty body with respect to its weight, as another body: each local {@code z} whose
+ * derivative is an expression gets a local {@code dz} holding it right after it (a number or a plain variable is
+ * used where it is needed instead), and the result is the derivative of the returned expression. Locals the
+ * derivative no longer needs are dropped.
  *
  * <pre>{@code
  * // double z = w / scale; return lambda * Math.log1p(z * z);
@@ -50,7 +51,7 @@ import java.util.Set;
  */
 public final class Differentiator {
     private final String weight;
-    /** A local's derivative: its {@code d} local, or a number when constant. */
+    /** A local's derivative: its {@code d} local, or a number or a plain variable used as it is. */
     private final Map<String, Expr> derivatives = new HashMap<>();
 
     private Differentiator(String weight) {
@@ -66,8 +67,8 @@ public final class Differentiator {
         for (Body.Local local : penalty.locals()) {
             out.add(local);
             Expr slope = d.of(local.value());
-            if (slope instanceof Num) {
-                d.derivatives.put(local.name(), slope);
+            if (slope instanceof Num || slope instanceof Var) {
+                d.derivatives.put(local.name(), slope);   // a number or a plain name needs no local of its own
             } else {
                 String name = fresh("d" + local.name(), names);
                 out.add(new Body.Local(name, slope));
