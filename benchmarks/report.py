@@ -406,9 +406,24 @@ def main():
         before_after="\n".join(before_after_table(rows, a.baseline)), quality="\n".join(quality),
         objective="\n".join(objective), results=os.path.relpath(a.results, os.path.dirname(os.path.abspath(a.out))),
         **s)
+    text += kept_jmh_section(a.out)
     with open(a.out, "w") as f:
         f.write(text)
     print(text)
+
+
+JMH_MARKER = "<!-- JMH section: written by hand from benchmarks/jmh runs; report.py keeps it as it is -->"
+
+
+def kept_jmh_section(path):
+    """The JMH section of the file being replaced (from its marker to the end), which this suite does not run."""
+    try:
+        with open(path) as f:
+            old = f.read()
+    except OSError:
+        return ""
+    at = old.find(JMH_MARKER)
+    return "" if at < 0 else "\n" + old[at:]
 
 
 TEMPLATE = """# Rein benchmarks

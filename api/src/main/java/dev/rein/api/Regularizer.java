@@ -61,7 +61,10 @@ public @interface Regularizer {
     /** The name used in specs and on the command line, in lower_snake_case, e.g. {@code "elastic_net"}. */
     String name();
 
-    /** One sentence that says what the regularizer does; shown by {@code rein list} and {@code rein describe}. */
+    /**
+     * One sentence that says what the regularizer does; shown by {@code rein list} and {@code rein describe}. Left
+     * empty, it is the first sentence of the class's javadoc (plain text, as javadoc's own summary).
+     */
     String description() default "";
 
     /** Other names that also select this regularizer, e.g. {@code {"ridge", "weight_decay"}} for L2. */

@@ -1,7 +1,6 @@
 package dev.rein.plugins;
 
 import dev.rein.api.ClosedForm;
-import dev.rein.api.Gradient;
 import dev.rein.api.Param;
 import dev.rein.api.Penalty;
 import dev.rein.api.Proximal;
@@ -23,7 +22,8 @@ import dev.rein.api.hook.ElasticCoefficients;
  *   <li>liblinear {@code -c C} ({@code ½‖w‖² + C·Σ loss}): {@code λ = 1/(C·n)} for {@code n} examples
  *       ({@link #lambdaFromLiblinear}).</li>
  * </ul>
- * Its proximal operator {@code w / (1 + step·λ)} is exact shrinkage.
+ * Its proximal operator {@code w / (1 + step·λ)} is exact shrinkage. The gradient {@code λ·w} is derived by the
+ * processor from the penalty ({@code L2_ReinGradient}), the same expression one would write by hand.
  */
 @Regularizer(name = "l2", aliases = {"ridge", "weight_decay"},
         description = "Ridge / weight decay: (lambda/2)*w^2, shrinks all weights towards zero")
@@ -35,11 +35,6 @@ public final class L2 {
     static double penalty(double w,
             @Param(defaultValue = "1e-4", min = 0, description = "Strength lambda in (lambda/2)*w^2") double lambda) {
         return 0.5 * lambda * w * w;
-    }
-
-    @Gradient
-    static double gradient(double w, double lambda) {
-        return lambda * w;
     }
 
     @Proximal

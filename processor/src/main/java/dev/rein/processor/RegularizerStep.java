@@ -5,6 +5,7 @@ import dev.rein.processor.check.ErrorReporter;
 import dev.rein.processor.check.Messages;
 import dev.rein.processor.check.RegularizerReader;
 import dev.rein.processor.check.UnresolvedTypes;
+import dev.rein.processor.generate.DerivedGradientGenerator;
 import dev.rein.processor.generate.GeneratedNames;
 import dev.rein.processor.generate.PenaltyGlueGenerator;
 import dev.rein.processor.generate.ProviderGenerator;
@@ -20,7 +21,8 @@ import javax.lang.model.element.TypeElement;
 import javax.tools.JavaFileObject;
 
 /**
- * Handles one {@code @Regularizer} class: check it, generate its provider (and, for a penalty, its glue), and
+ * Handles one {@code @Regularizer} class: check it, generate its provider (and, for a penalty, its glue and any
+ * derived gradient), and
  * remember the provider for the services file. A class that mentions a type not generated yet is left for a
  * later round.
  */
@@ -31,6 +33,7 @@ final class RegularizerStep implements ReinProcessor.Step {
     private final Set<String> generatedProviders;
     private final ProviderGenerator providers = new ProviderGenerator();
     private final PenaltyGlueGenerator glue = new PenaltyGlueGenerator();
+    private final DerivedGradientGenerator derivedGradients = new DerivedGradientGenerator();
     /** Generated provider name to the class it was generated for: {@code A.B} and {@code A_B} would collide. */
     private final Map<String, String> generatedFor = new HashMap<>();
 
@@ -64,6 +67,9 @@ final class RegularizerStep implements ReinProcessor.Step {
         write(providers.generate(model.get()), type);
         if (model.get().penaltyMethods().isPresent()) {
             write(glue.generate(model.get()), type);
+            if (model.get().penaltyMethods().get().derivedGradient().isPresent()) {
+                write(derivedGradients.generate(model.get()), type);
+            }
         }
         generatedProviders.add(provider);
         return true;

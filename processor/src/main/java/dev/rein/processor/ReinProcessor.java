@@ -1,6 +1,7 @@
 package dev.rein.processor;
 
 import com.google.auto.service.AutoService;
+import com.sun.source.util.Trees;
 import dev.rein.processor.check.Annotations;
 import dev.rein.processor.check.ErrorReporter;
 import dev.rein.processor.check.Messages;
@@ -11,6 +12,7 @@ import dev.rein.processor.services.ServicesFileWriter;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.BiFunction;
@@ -64,8 +66,21 @@ public final class ReinProcessor extends AbstractProcessor {
     /** Called by javac through {@link java.util.ServiceLoader}. */
     public ReinProcessor() {
         this((env, setup) -> new RegularizerStep(env.getFiler(), setup.reporter,
-                new RegularizerReader(env.getElementUtils(), env.getTypeUtils(), setup.reporter, new NameRegistry()),
+                new RegularizerReader(env.getElementUtils(), env.getTypeUtils(), setup.reporter, new NameRegistry(),
+                        sourceTrees(env)),
                 setup.generatedProviders));
+    }
+
+    /**
+     * javac's source trees, which gradient derivation reads; empty under a compiler that has none (Eclipse's, or
+     * a build tool that wraps the environment, as Gradle's incremental processing does).
+     */
+    static Optional<Trees> sourceTrees(ProcessingEnvironment env) {
+        try {
+            return Optional.of(Trees.instance(env));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
     }
 
     /** For tests: replaces the per-class step. */

@@ -335,19 +335,6 @@ class DiagnosticsTest {
     }
 
     @Test
-    void missingGradientShowsTheSignatureToAdd() {
-        assertOnlyError("@Penalty method 'penalty' has no @Gradient; add `@Gradient static double gradient(double"
-                        + " w, double lambda, double scale)` to the class",
-                "@Penalty",
-                source("Bad", "@Regularizer(name = \"cauchy\")", "public final class Bad {",
-                        "    @Penalty",
-                        "    static double penalty(double w, @Param(defaultValue = \"1e-4\", min = 0) double lambda,",
-                        "            @Param(defaultValue = \"1\", min = 0, exclusiveMin = true) double scale) {",
-                        "        return lambda * Math.log1p((w / scale) * (w / scale));",
-                        "    }", "}"));
-    }
-
-    @Test
     void gradientWithWrongParameterCount() {
         assertOnlyError("@Gradient method 'grad' takes 1 parameter; declare it `static double grad(double w,"
                         + " double lambda)` to match the @Penalty method",

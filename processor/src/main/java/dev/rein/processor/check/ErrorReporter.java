@@ -1,5 +1,8 @@
 package dev.rein.processor.check;
 
+import com.sun.source.tree.CompilationUnitTree;
+import com.sun.source.tree.Tree;
+import com.sun.source.util.Trees;
 import javax.annotation.processing.Messager;
 import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.AnnotationValue;
@@ -39,6 +42,17 @@ public final class ErrorReporter {
     public void error(String message, Element element, AnnotationMirror annotation, AnnotationValue value) {
         errorCount++;
         messager.printMessage(Diagnostic.Kind.ERROR, message, element, annotation, value);
+    }
+
+    /** Points at one sub-expression or statement of a method body, as javac's own errors do. */
+    public void error(String message, Trees trees, Tree tree, CompilationUnitTree unit) {
+        errorCount++;
+        trees.printMessage(Diagnostic.Kind.ERROR, message, tree, unit);
+    }
+
+    /** A warning on {@code element}. */
+    public void warning(String message, Element element) {
+        messager.printMessage(Diagnostic.Kind.WARNING, message, element);
     }
 
     /** A warning that belongs to no element, e.g. about a resource file. */

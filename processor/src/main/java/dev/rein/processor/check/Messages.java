@@ -133,8 +133,25 @@ public final class Messages {
                 + " @Param so that Rein can fill it from a spec";
     }
 
-    public static String missingGradient(String method, String suggestion) {
-        return "@Penalty method '" + method + "' has no @Gradient; add `" + suggestion + "` to the class";
+    /** {@code what} names the unsupported construct: {@code "a loop"}, {@code "the call `helper(...)`"}. */
+    public static String cannotDerive(String method, String what, String suggestion) {
+        return "Cannot derive the gradient of @Penalty method '" + method + "': it uses " + what + ", which"
+                + " derivation does not support; write the gradient yourself as `" + suggestion + "`";
+    }
+
+    public static String noSourceTrees(String method, String suggestion) {
+        return "Cannot derive the gradient of @Penalty method '" + method + "': this compiler offers no source"
+                + " trees (com.sun.source), which derivation reads; compile with javac (in Gradle, with the processor"
+                + " on annotationProcessor and without incremental processing), or write the gradient yourself as `"
+                + suggestion + "`";
+    }
+
+    /** {@code at} reads like {@code "w = 0.271, lambda = 0.0001"}. */
+    public static String gradientDisagrees(String gradient, String penalty, String at, String written,
+            String derived) {
+        return "@Gradient method '" + gradient + "' disagrees with the gradient derived from @Penalty method '"
+                + penalty + "' at " + at + ": it returns " + written + " where the derivative of the penalty is "
+                + derived + "; fix the @Gradient method, or delete it and let the processor derive it";
     }
 
     public static String parameterCount(String annotation, String method, int actual, String signature) {

@@ -6,6 +6,8 @@ import dev.rein.processor.model.JavaNames;
 import dev.rein.processor.model.ParamModel;
 import dev.rein.processor.model.PenaltyMethods;
 import dev.rein.processor.model.RegularizerModel;
+import com.sun.source.util.Trees;
+import dev.rein.processor.model.DerivedGradient;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -29,11 +31,12 @@ import javax.lang.model.util.Types;
  * broken rule is a javac error on the offending element.
  *
  * <pre>{@code
- * RegularizerReader reader = new RegularizerReader(elements, types, reporter, names);
+ * RegularizerReader reader = new RegularizerReader(elements, types, reporter, names, Optional.of(trees));
  * Optional<RegularizerModel> model = reader.read(cauchyElement);   // empty if anything was reported
  * }</pre>
  *
- * <p>A class is either an element-wise penalty (one {@code @Penalty}, one {@code @Gradient}, at most one
+ * <p>A class is either an element-wise penalty (one {@code @Penalty}, at most one {@code @Gradient} (without one
+ * the gradient is derived, see {@link GradientDerivation}), at most one
  * {@code @Proximal} and at most one {@code @ClosedForm}, see {@link ClosedFormCheck}) or a hook class (a public concrete class implementing exactly one hook interface, with one
  * public constructor whose parameters are all {@code @Param}).
  */
@@ -45,7 +48,12 @@ public final class RegularizerReader {
     private final Annotations annotations;
     private final ParamReader paramReader;
 
-    public RegularizerReader(Elements elements, Types types, ErrorReporter reporter, NameRegistry names) {
+    private final GradientDerivation derivation;
+
+    /** {@code trees} is empty where the compiler offers no source trees; then gradients cannot be derived. */
+    public RegularizerReader(Elements elements, Types types, ErrorReporter reporter, NameRegistry names,
+            Optional<Trees> trees) {
+        this.derivation = new GradientDerivation(trees, reporter);
         this.elements = elements;
         this.types = types;
         this.reporter = reporter;
@@ -87,8 +95,12 @@ public final class RegularizerReader {
         if (model == null || reporter.errorCount() > errorsBefore) {
             return Optional.empty();
         }
+        String description = (String) annotations.value(regularizer, "description").getValue();
+        if (description.isBlank()) {
+            description = JavadocSentence.first(elements.getDocComment(type));   // the class javadoc's summary
+        }
         return Optional.of(model
-                .description((String) annotations.value(regularizer, "description").getValue())
+                .description(description)
                 .aliases(aliases)
                 .build());
     }
@@ -218,6 +230,7 @@ public final class RegularizerReader {
     private RegularizerModel.Builder readPenaltyClass(String name, TypeElement type, List<ExecutableElement> penalties,
             List<ExecutableElement> gradients, List<ExecutableElement> proximals,
             List<ExecutableElement> closedForms) {
+        int errorsBefore = reporter.errorCount();
         reportDuplicates(Annotations.PENALTY, penalties);
         reportDuplicates(Annotations.GRADIENT, gradients);
         reportDuplicates(Annotations.PROXIMAL, proximals);
@@ -239,10 +252,11 @@ public final class RegularizerReader {
         }
 
         String gradient = null;
+        DerivedGradient derived = null;
         if (gradients.isEmpty()) {
-            reporter.error(Messages.missingGradient(penalty.getSimpleName().toString(),
-                    "@Gradient " + SourceTypes.signature("gradient", expected(penalty, penaltyParams, false))),
-                    penalty, Annotations.find(penalty, Annotations.PENALTY).orElseThrow());
+            derived = derivation.derive(penalty, Annotations.find(penalty, Annotations.PENALTY).orElseThrow(),
+                    "@Gradient " + SourceTypes.signature("gradient", expected(penalty, penaltyParams, false)))
+                    .orElse(null);
         } else {
             gradient = gradients.get(0).getSimpleName().toString();
             checkCompanion(Annotations.GRADIENT, gradients.get(0), penalty, penaltyParams);
@@ -257,12 +271,17 @@ public final class RegularizerReader {
             closedForm = closedForms.get(0).getSimpleName().toString();
             new ClosedFormCheck(elements, types, reporter).check(closedForms.get(0), penalty, penaltyParams);
         }
-        if (gradient == null) {
+        if (gradient == null && derived == null) {
             return null;
         }
+        if (gradient != null && reporter.errorCount() == errorsBefore) {
+            derivation.compare(penalty, gradients.get(0), params);
+        }
+        PenaltyMethods methods = derived != null
+                ? PenaltyMethods.derived(penalty.getSimpleName().toString(), derived, proximal)
+                : PenaltyMethods.of(penalty.getSimpleName().toString(), gradient, proximal);
         RegularizerModel.Builder model = RegularizerModel.builder(name, Kind.PENALTY, SourceTypes.qualifiedName(type))
-                .penaltyMethods(PenaltyMethods.of(penalty.getSimpleName().toString(), gradient, proximal)
-                        .withClosedForm(closedForm));
+                .penaltyMethods(methods.withClosedForm(closedForm));
         addUnique(model, params, paramElements);
         return model;
     }

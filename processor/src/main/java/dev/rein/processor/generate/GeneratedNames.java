@@ -11,6 +11,7 @@ import dev.rein.processor.model.QualifiedName;
  * <pre>{@code
  * provider(QualifiedName.of("com.example", "Cauchy"));            // com.example.Cauchy_ReinProvider
  * penaltyGlue(QualifiedName.of("com.example", "Outer", "Inner"));  // com.example.Outer_Inner_ReinPenalty
+ * derivedGradient(QualifiedName.of("com.example", "Cauchy"));     // com.example.Cauchy_ReinGradient
  * }</pre>
  */
 public final class GeneratedNames {
@@ -19,6 +20,9 @@ public final class GeneratedNames {
 
     /** Appended to the flattened class name for the element-wise penalty glue. */
     public static final String PENALTY_SUFFIX = "_ReinPenalty";
+
+    /** Appended to the flattened class name for a gradient derived from the penalty's body. */
+    public static final String GRADIENT_SUFFIX = "_ReinGradient";
 
     /** The value of {@code @Generated} on every generated class. */
     public static final String GENERATOR = "dev.rein.processor.ReinProcessor";
@@ -34,6 +38,10 @@ public final class GeneratedNames {
 
     public static QualifiedName penaltyGlue(QualifiedName author) {
         return author.sibling(PENALTY_SUFFIX);
+    }
+
+    public static QualifiedName derivedGradient(QualifiedName author) {
+        return author.sibling(GRADIENT_SUFFIX);
     }
 
     /** {@code @Generated("dev.rein.processor.ReinProcessor")}. */

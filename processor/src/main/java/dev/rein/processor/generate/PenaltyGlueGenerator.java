@@ -64,6 +64,9 @@ public final class PenaltyGlueGenerator {
                 model + " is a hook class; only @Penalty classes get penalty glue"));
         ClassName self = GeneratedNames.className(GeneratedNames.penaltyGlue(model.type()));
         ClassName author = GeneratedNames.className(model.type());
+        // a derived gradient lives in its own generated class; a written one in the author's
+        ClassName gradientOwner = methods.derivedGradient().isPresent()
+                ? GeneratedNames.className(GeneratedNames.derivedGradient(model.type())) : author;
         Names names = new Names(model.params());
 
         TypeSpec.Builder glue = TypeSpec.classBuilder(self)
@@ -90,7 +93,7 @@ public final class PenaltyGlueGenerator {
         glue.addMethod(scalar("value", "w")
                 .addStatement("return $T.$N(w$L)", author, methods.penalty(), fields).build());
         glue.addMethod(scalar("gradient", "w")
-                .addStatement("return $T.$N(w$L)", author, methods.gradient(), fields).build());
+                .addStatement("return $T.$N(w$L)", gradientOwner, methods.gradient(), fields).build());
         glue.addMethod(override("hasProximal", TypeName.BOOLEAN)
                 .addStatement("return $L", proximal != null).build());
         MethodSpec.Builder proximalScalar = scalar("proximal", "w", "step");
@@ -109,7 +112,7 @@ public final class PenaltyGlueGenerator {
                 .addParameter(double[].class, "gradient")
                 .addParameter(double.class, "scale")
                 .beginControlFlow("for (int i = from; i < to; i++)")
-                .addStatement("gradient[i] += scale * $T.$N(w[i]$L)", author, methods.gradient(), locals)
+                .addStatement("gradient[i] += scale * $T.$N(w[i]$L)", gradientOwner, methods.gradient(), locals)
                 .endControlFlow()
                 .build());
         MethodSpec.Builder proximalArray = override("proximal", TypeName.VOID)

@@ -1,5 +1,6 @@
 package dev.rein.runtime.check;
 
+import dev.rein.api.numeric.GradientTolerance;
 import java.util.Locale;
 import java.util.function.DoubleUnaryOperator;
 
@@ -8,7 +9,10 @@ import java.util.function.DoubleUnaryOperator;
  *
  * <p>The step is scaled to the point ({@code 1e-6·max(|x|, 1e-3)}), so that a weight of {@code 1e6} and one of
  * {@code 1e-6} are both measured at their own scale. A comparison allows a relative error of {@value #RTOL} plus
- * the rounding error of the differences themselves, which is estimated from the size of the function values.
+ * the rounding error of the differences themselves: the larger of an estimate from the size of the function values
+ * and the noise measured in the function near the point ({@link GradientTolerance}), which is what lets a penalty
+ * computed as a difference of nearly equal terms ({@code sqrt(1 + w*w) - 1} at {@code w = 1e-6}) pass with its
+ * exact gradient.
  *
  * <p>A <em>kink</em> (L1 at 0) shows as left and right one-sided differences that disagree and keep disagreeing
  * when the step shrinks 16-fold; a smooth function's one-sided differences close up in proportion to the step.
@@ -16,7 +20,7 @@ import java.util.function.DoubleUnaryOperator;
  */
 final class FiniteDifferences {
     /** The relative tolerance of every comparison. */
-    static final double RTOL = 1e-5;
+    static final double RTOL = GradientTolerance.RTOL;
     private static final double EPS = Math.ulp(1.0);
 
     private FiniteDifferences() {
@@ -24,7 +28,7 @@ final class FiniteDifferences {
 
     /** The step used at {@code x}. */
     static double step(double x) {
-        return 1e-6 * Math.max(Math.abs(x), 1e-3);
+        return GradientTolerance.step(x);
     }
 
     /** What finite differences say about {@code f'} at a point. */
@@ -58,7 +62,7 @@ final class FiniteDifferences {
         double fx = f.applyAsDouble(x);
         double fPlus = f.applyAsDouble(x + h);
         double fMinus = f.applyAsDouble(x - h);
-        double noise = roundoff(h, fx, fPlus, fMinus);
+        double noise = Math.max(roundoff(h, fx, fPlus, fMinus), GradientTolerance.absoluteTolerance(f, x));
         double left = (fx - fMinus) / h;
         double right = (fPlus - fx) / h;
         double gap = Math.abs(right - left);

@@ -73,6 +73,43 @@ class PluginCheckerTest {
     }
 
     @Test
+    void exactGradientsOfPenaltiesThatCancelNearZeroPass() {
+        // Both values are differences of nearly equal terms near w = 0: finite differences of their rounding noise
+        // are off by per cents at w = 1e-6, where the exact gradient must still pass.
+        for (String lambda : new String[] {"1e-4", "1", "1e3"}) {
+            for (var penalty : List.<java.util.function.Function<Double, dev.rein.api.hook.ElementwisePenalty>>of(
+                    l -> TestHooks.smoothAbs(l, 1), l -> TestHooks.pseudoHuber(l, 1))) {
+                CheckReport report = checker.check(TestHooks.penaltyProvider("smooth", penalty), Map.of("lambda", lambda));
+                assertTrue(report.passed(), report::format);
+            }
+        }
+    }
+
+    @Test
+    void aGradientOffByOnePerCentFailsForPenaltiesThatCancelNearZero() {
+        for (var penalty : List.<java.util.function.Function<Double, dev.rein.api.hook.ElementwisePenalty>>of(
+                l -> TestHooks.smoothAbs(l, 1.01), l -> TestHooks.pseudoHuber(l, 0.99))) {
+            CheckReport report = checker.check(TestHooks.penaltyProvider("smooth", penalty), Map.of("lambda", "1"));
+            CheckResult result = report.result(ElementwisePenaltyChecks.GRADIENT).orElseThrow();
+            assertFalse(result.passed(), report::format);
+            // Away from zero the noise is far below 1 %: every point with |w| >= 1e-3 is caught.
+            int wrong = Integer.parseInt(result.detail().replaceAll("wrong at (\\d+) of.*", "$1"));
+            assertTrue(wrong >= 34, result.detail());
+        }
+    }
+
+    @Test
+    void aGradientWithTheWrongSignFailsForPenaltiesThatCancelNearZero() {
+        for (var penalty : List.<java.util.function.Function<Double, dev.rein.api.hook.ElementwisePenalty>>of(
+                l -> TestHooks.smoothAbs(l, -1), l -> TestHooks.pseudoHuber(l, -1))) {
+            CheckReport report = checker.check(TestHooks.penaltyProvider("smooth", penalty), Map.of("lambda", "1"));
+            CheckResult result = report.result(ElementwisePenaltyChecks.GRADIENT).orElseThrow();
+            // Every point but w = 0 (gradient 0 either way), the tiny ones included.
+            assertTrue(result.detail().startsWith("wrong at 38 of 39 points; first at w = 1.0E-6"), result.detail());
+        }
+    }
+
+    @Test
     void wrongProximalFailsBothProximalChecks() {
         CheckReport report = checker.check(TestHooks.penaltyProvider("l1", TestHooks::l1WithWrongProx),
                 Map.of("lambda", "1"));

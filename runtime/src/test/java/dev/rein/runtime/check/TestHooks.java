@@ -127,6 +127,22 @@ public final class TestHooks {
         return penalty(w -> 0.5 * lambda * w * w, w -> 2 * lambda * w, null);
     }
 
+    /**
+     * {@code λ·log cosh(w)} written in its numerically stable form {@code λ(|w| + log1p(exp(-2|w|)) - log 2)},
+     * times {@code gradientFactor} on the exact gradient {@code λ·tanh(w)} (1 for the correct one): near zero its
+     * value is a difference of nearly equal terms.
+     */
+    public static ElementwisePenalty smoothAbs(double lambda, double gradientFactor) {
+        return penalty(w -> lambda * (Math.abs(w) + Math.log1p(Math.exp(-2 * Math.abs(w))) - Math.log(2)),
+                w -> gradientFactor * lambda * Math.tanh(w), null);
+    }
+
+    /** {@code λ(sqrt(1 + w²) - 1)}, times {@code gradientFactor} on the exact gradient {@code λw/sqrt(1 + w²)}. */
+    public static ElementwisePenalty pseudoHuber(double lambda, double gradientFactor) {
+        return penalty(w -> lambda * (Math.sqrt(1 + w * w) - 1),
+                w -> gradientFactor * lambda * w / Math.sqrt(1 + w * w), null);
+    }
+
     /** {@code λ·|w|}, subgradient 0 at the kink, soft-thresholding prox. */
     public static ElementwisePenalty l1(double lambda) {
         return penalty(w -> lambda * Math.abs(w), w -> lambda * Math.signum(w),
