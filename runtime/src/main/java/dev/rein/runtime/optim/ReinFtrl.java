@@ -82,6 +82,8 @@ public final class ReinFtrl implements StochasticGradientOptimiser {
     private int[][] shapes;
     private double[][][] z;
     private double[][][] n;
+    /** {@code √n}, kept so that a step takes one square root per entry. */
+    private double[][][] root;
     private Parameters parameters;
     private ElasticRegions runPenalty;
     /** Per tensor {@code [λ₁ per column, λ₂ per column]} for one step, from the configured and added penalties. */
@@ -144,6 +146,7 @@ public final class ReinFtrl implements StochasticGradientOptimiser {
         this.shapes = GradientRows.shapes(parameters.get(), NAME);
         this.z = GradientRows.zeros(shapes);
         this.n = GradientRows.zeros(shapes);
+        this.root = GradientRows.zeros(shapes);
         startAtTheCurrentWeights(parameters.get());
         double b2 = (double) minibatchSize * minibatchSize;
         usePenalty(ElasticRegions.everywhere(l1 * b2, l2 * b2));
@@ -160,6 +163,7 @@ public final class ReinFtrl implements StochasticGradientOptimiser {
         for (int t = 0; t < shapes.length; t++) {
             for (int r = 0; r < shapes[t][0]; r++) {
                 java.util.Arrays.fill(n[t][r], initialN);
+                java.util.Arrays.fill(root[t][r], Math.sqrt(initialN));
                 for (int c = 0; c < shapes[t][1]; c++) {
                     z[t][r][c] = -get(tensors[t], r, c) * rate;
                 }
@@ -211,6 +215,7 @@ public final class ReinFtrl implements StochasticGradientOptimiser {
         GradientRows.rewrite(gradients, shapes, NAME, (t, r, columns, values, count) -> {
             double[] zr = z[t][r];
             double[] nr = n[t][r];
+            double[] rootr = root[t][r];
             double[] l1s = perColumn[t][0];
             double[] l2s = perColumn[t][1];
             double[][] stored = GradientRows.storedRows(live[t]);
@@ -218,12 +223,13 @@ public final class ReinFtrl implements StochasticGradientOptimiser {
             for (int k = 0; k < count; k++) {
                 int c = columns == null ? k : columns[k];
                 double g = -weight * values[k];
-                double rootBefore = Math.sqrt(nr[c]);
+                double rootBefore = rootr[c];
                 double old = weightOf(zr[c], rootBefore, before * l1s[c], before * l2s[c]);
                 double nAfter = nr[c] + g * g;
                 double rootAfter = Math.sqrt(nAfter);
                 zr[c] += g - (rootAfter - rootBefore) / alpha * old;   // σ = (√n' − √n)/α
                 nr[c] = nAfter;
+                rootr[c] = rootAfter;
                 double current = held != null ? held[c] : get(live[t], r, c);
                 values[k] = weightOf(zr[c], rootAfter, after * l1s[c], after * l2s[c]) - current;
             }
@@ -264,7 +270,7 @@ public final class ReinFtrl implements StochasticGradientOptimiser {
             double[] l2s = perColumn[t][1];
             for (int r = 0; r < shapes[t][0]; r++) {
                 for (int c = 0; c < shapes[t][1]; c++) {
-                    set(live[t], r, c, weightOf(z[t][r][c], Math.sqrt(n[t][r][c]), k * l1s[c], k * l2s[c]));
+                    set(live[t], r, c, weightOf(z[t][r][c], root[t][r][c], k * l1s[c], k * l2s[c]));
                 }
             }
         }
@@ -281,6 +287,7 @@ public final class ReinFtrl implements StochasticGradientOptimiser {
         shapes = null;
         z = null;
         n = null;
+        root = null;
         parameters = null;
         runPenalty = null;
         perColumn = null;
