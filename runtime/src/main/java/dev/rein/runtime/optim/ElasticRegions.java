@@ -89,24 +89,12 @@ public final class ElasticRegions {
 
     /** {@code λ₁} of column {@code column} of tensor {@code tensor}. */
     public double l1(int tensor, int column) {
-        double sum = 0;
-        for (Region r : regions) {
-            if (r.covers(tensor, column)) {
-                sum += r.l1;
-            }
-        }
-        return sum;
+        return columns(tensor, column + 1)[0][column];
     }
 
     /** {@code λ₂} of column {@code column} of tensor {@code tensor}. */
     public double l2(int tensor, int column) {
-        double sum = 0;
-        for (Region r : regions) {
-            if (r.covers(tensor, column)) {
-                sum += r.l2;
-            }
-        }
-        return sum;
+        return columns(tensor, column + 1)[1][column];
     }
 
     /**

@@ -77,8 +77,9 @@ final class TrainCommand extends RegistryCommand {
     long seed;
 
     @Option(names = "--optimiser", paramLabel = "NAME", defaultValue = "adagrad",
-            description = "sgd, sgd-linear-decay, sgd-sqrt-decay, adagrad (default), adagrad-rda, adadelta, adam,"
-                    + " rmsprop, pegasos.")
+            description = "sgd, sgd-linear-decay, sgd-sqrt-decay, adagrad (default: Tribuo's default; with l1 or"
+                    + " elastic_net, mode=auto trains in its FTRL-Proximal form for exact zeros), adagrad-rda, adadelta,"
+                    + " adam, rmsprop, ftrl (FTRL-Proximal; --learning-rate is its alpha), pegasos.")
     String optimiser;
 
     @Option(names = "--learning-rate", paramLabel = "RATE",
