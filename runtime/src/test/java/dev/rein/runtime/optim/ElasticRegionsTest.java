@@ -16,8 +16,9 @@ class ElasticRegionsTest {
         assertEquals(0.001, r.l2(0, 10), 0);
         assertEquals(0.0, r.l1(1, 3), 0, "tensor 1 has only column 2");
         assertEquals(0.5, r.l1(1, 2), 0);
-        assertArrayEquals(new double[] {0.01, 0.01, 0.0}, r.columns(0, 12)[0].length == 12
-                ? new double[] {r.columns(0, 12)[0][0], r.columns(0, 12)[0][9], r.columns(0, 12)[0][11]} : null, 0);
+        double[] l1ByColumn = r.columns(0, 12)[0];
+        assertArrayEquals(new double[] {0.01, 0.01, 0.0, 0.0}, new double[] {l1ByColumn[0], l1ByColumn[9],
+            l1ByColumn[10], l1ByColumn[11]}, 0, "per column, beyond the regions too");
         assertEquals(0.02, r.times(2).l1(0, 0), 1e-15);
         assertEquals(0.02, ElasticRegions.everywhere(0.01, 0).plus(r).l1(0, 0), 1e-15);
         assertTrue(ElasticRegions.none().isEmpty() && ElasticRegions.everywhere(0, 0).isEmpty() && !r.isEmpty());
