@@ -482,7 +482,7 @@ example (indices skewed towards frequent features, exponential values), binary l
 Under AdaGrad (η = {adagrad_lr}, Tribuo's `AdaGrad`, which Rein runs as its bit-identical `ReinAdaGrad`), `mode=auto`
 runs a spec of `l1`/`elastic_net` terms in AdaGrad's FTRL-Proximal form (`mode=cumulative`: the penalty charged on the
 accumulated gradients, see part 3), which is lazy by construction; `l2` alone takes proximal steps in AdaGrad's metric
-(`λ·η/(δ+√G_i)` per weight), lazily; `max_norm` caps each row lazily as under SGD. FTRL (`--optimiser ftrl`, α = 0.5,
+(`λ·η/(δ+√G_i)` per weight), lazily; `max_norm` caps each row lazily as under SGD. FTRL (`--optimiser ftrl`, α = 0.25,
 β = 1) takes `l1`, `l2` and `elastic_net` into its closed form and refuses constraints (`plan-ftrl-constraint`).
 
 ## 2. Quality and speed against scikit-learn and liblinear
