@@ -16,7 +16,7 @@ import org.tribuo.math.la.Tensor;
  * gradient of the step ({@code -weight} times what Tribuo passes, since Tribuo climbs the log-likelihood):
  *
  * <pre>
- *   w_old = weight(z, n, k - 1)             the weight FTRL holds before this step
+ *   w_old = the weight the trainer holds   the one this step's gradient was computed at
  *   σ = (√(n + g²) − √n) / α
  *   z ← z + g − σ·w_old
  *   n ← n + g²
@@ -81,8 +81,7 @@ public final class ReinFtrl implements StochasticGradientOptimiser {
 
     private int[][] shapes;
     private double[][][] z;
-    private double[][][] n;
-    /** {@code √n}, kept so that a step takes one square root per entry. */
+    /** {@code √n} per coordinate: a step takes one square root per entry. */
     private double[][][] root;
     private Parameters parameters;
     private ElasticRegions runPenalty;
@@ -145,7 +144,6 @@ public final class ReinFtrl implements StochasticGradientOptimiser {
         this.parameters = parameters;
         this.shapes = GradientRows.shapes(parameters.get(), NAME);
         this.z = GradientRows.zeros(shapes);
-        this.n = GradientRows.zeros(shapes);
         this.root = GradientRows.zeros(shapes);
         startAtTheCurrentWeights(parameters.get());
         double b2 = (double) minibatchSize * minibatchSize;
@@ -162,7 +160,6 @@ public final class ReinFtrl implements StochasticGradientOptimiser {
         double rate = (beta + Math.sqrt(initialN)) / alpha;
         for (int t = 0; t < shapes.length; t++) {
             for (int r = 0; r < shapes[t][0]; r++) {
-                java.util.Arrays.fill(n[t][r], initialN);
                 java.util.Arrays.fill(root[t][r], Math.sqrt(initialN));
                 for (int c = 0; c < shapes[t][1]; c++) {
                     z[t][r][c] = -get(tensors[t], r, c) * rate;
@@ -206,7 +203,6 @@ public final class ReinFtrl implements StochasticGradientOptimiser {
             throw new IllegalStateException(OptimMessages.stepBeforeInitialise(NAME).toString());
         }
         steps++;
-        long before = penalisedSteps;
         if (weight != 0) {
             penalisedSteps++;
         }
@@ -214,7 +210,6 @@ public final class ReinFtrl implements StochasticGradientOptimiser {
         Tensor[] live = parameters.get();
         GradientRows.rewrite(gradients, shapes, NAME, (t, r, columns, values, count) -> {
             double[] zr = z[t][r];
-            double[] nr = n[t][r];
             double[] rootr = root[t][r];
             double[] l1s = perColumn[t][0];
             double[] l2s = perColumn[t][1];
@@ -223,14 +218,11 @@ public final class ReinFtrl implements StochasticGradientOptimiser {
             for (int k = 0; k < count; k++) {
                 int c = columns == null ? k : columns[k];
                 double g = -weight * values[k];
-                double rootBefore = rootr[c];
-                double old = weightOf(zr[c], rootBefore, before * l1s[c], before * l2s[c]);
-                double nAfter = nr[c] + g * g;
-                double rootAfter = Math.sqrt(nAfter);
-                zr[c] += g - (rootAfter - rootBefore) / alpha * old;   // σ = (√n' − √n)/α
-                nr[c] = nAfter;
-                rootr[c] = rootAfter;
                 double current = held != null ? held[c] : get(live[t], r, c);
+                double rootBefore = rootr[c];
+                double rootAfter = Math.sqrt(rootBefore * rootBefore + g * g);
+                zr[c] += g - (rootAfter - rootBefore) / alpha * current;   // σ = (√n' − √n)/α
+                rootr[c] = rootAfter;
                 values[k] = weightOf(zr[c], rootAfter, after * l1s[c], after * l2s[c]) - current;
             }
         });
@@ -286,7 +278,6 @@ public final class ReinFtrl implements StochasticGradientOptimiser {
     public void reset() {
         shapes = null;
         z = null;
-        n = null;
         root = null;
         parameters = null;
         runPenalty = null;

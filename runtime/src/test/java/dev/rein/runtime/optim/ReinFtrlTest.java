@@ -15,8 +15,8 @@ import org.tribuo.math.la.VectorTuple;
 
 /**
  * {@link ReinFtrl} against McMahan et al.'s per-coordinate algorithm written out here, with the penalty charged once
- * per step ({@code k·λ}); the weights Tribuo holds are checked after every step, and all of them after
- * {@code finalise}.
+ * per step ({@code k·λ}) and each step centred at the weight its gradient was computed at; the weights Tribuo holds
+ * are checked after every step, and all of them after {@code finalise}.
  */
 class ReinFtrlTest {
     private static final double ALPHA = 0.3;
@@ -39,11 +39,13 @@ class ReinFtrlTest {
             return -(z - Math.signum(z) * k * l1) / ((BETA + Math.sqrt(n)) / ALPHA + k * l2);
         }
 
-        /** One step on loss gradient {@code g}, the step being the {@code k}-th with a penalty. */
-        double step(double g, long k, double l1, double l2) {
-            double old = weight(k - 1, l1, l2);
+        /**
+         * One step on loss gradient {@code g}, computed at the weight {@code held}, the step being the {@code k}-th
+         * with a penalty.
+         */
+        double step(double g, double held, long k, double l1, double l2) {
             double sigma = (Math.sqrt(n + g * g) - Math.sqrt(n)) / ALPHA;
-            z += g - sigma * old;
+            z += g - sigma * held;
             n += g * g;
             return weight(k, l1, l2);
         }
@@ -87,7 +89,7 @@ class ReinFtrlTest {
             for (int r = 0; r < LABELS; r++) {
                 for (int c = 0; c < columns; c++) {
                     if (present[r][c]) {
-                        held[r][c] = written[r][c].step(-weight * g[r][c], k, L1 * b2, L2 * b2);
+                        held[r][c] = written[r][c].step(-weight * g[r][c], held[r][c], k, L1 * b2, L2 * b2);
                     }
                 }
             }
