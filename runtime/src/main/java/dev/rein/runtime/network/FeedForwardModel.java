@@ -1,6 +1,8 @@
 package dev.rein.runtime.network;
 
 import com.oracle.labs.mlrg.olcut.util.Pair;
+import dev.rein.api.hook.ParameterBlock;
+import dev.rein.api.hook.Role;
 import dev.rein.runtime.registry.PluginRegistry;
 import dev.rein.runtime.registry.RegularizerCatalog;
 import java.io.Serial;
@@ -54,6 +56,27 @@ public final class FeedForwardModel extends Model<Label> {
     /** The network as plain arrays. */
     NetworkState state() {
         return state;
+    }
+
+    /**
+     * Copies of the dense layers' parameters as blocks: {@code layer1.weights} ({@link Role#WEIGHT},
+     * {@code [units × inputs]}), {@code layer1.bias} ({@link Role#BIAS}), and so on to the output layer, e.g. to
+     * measure a penalty or count exact zeros.
+     */
+    public List<ParameterBlock> parameterBlocks() {
+        List<ParameterBlock> out = new ArrayList<>();
+        for (int i = 0; i < state.weights().length; i++) {
+            double[][] w = state.weights()[i];
+            int columns = w.length == 0 ? 0 : w[0].length;
+            double[] flat = new double[w.length * columns];
+            for (int r = 0; r < w.length; r++) {
+                System.arraycopy(w[r], 0, flat, r * columns, columns);
+            }
+            out.add(new ParameterBlock("layer" + (i + 1) + ".weights", Role.WEIGHT, w.length, columns, flat));
+            double[] b = state.biases()[i].clone();
+            out.add(new ParameterBlock("layer" + (i + 1) + ".bias", Role.BIAS, b.length, 1, b));
+        }
+        return out;
     }
 
     /** The widths from input to output, e.g. {@code "784-256-128-10"}. */
