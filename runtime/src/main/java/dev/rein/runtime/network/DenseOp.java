@@ -9,13 +9,10 @@ import org.tribuo.math.la.DenseVector;
 
 /**
  * A fully connected layer {@code z = x·Wᵀ + b}, with {@code W} a Tribuo {@code DenseMatrix} of
- * {@code [units × inputs]} (row {@code j}: unit {@code j}'s incoming weights) and {@code b} a {@code DenseVector};
- * the optimiser updates those tensors and the layer computes on their arrays.
- *
- * <p>The loops are written so that the JIT vectorizes their inner loop (a multiply-add of one row into another, no
- * reduction) and skip zero inputs (ReLU outputs, blank pixels). The forward pass reads a transposed copy of
- * {@code W}, {@code [inputs × units]}, which {@link #refresh()} rebuilds after every change of the weights. Rows of
- * the batch (forward, input gradient) or units (weight gradient) are split over the cores.
+ * {@code [units × inputs]} (row {@code j}: unit {@code j}'s incoming weights) and {@code b} a {@code DenseVector}:
+ * the tensors the optimiser updates. The products run on flat row-major copies ({@link MatrixProducts}: BLAS wants
+ * one array): {@link #refresh()} copies the weights over after every change, and the weight gradient is copied back
+ * into its {@code DenseMatrix}, two copies of the weights per step (measured in {@code BENCHMARKS.md}).
  *
  * <pre>{@code
  * DenseOp layer = DenseOp.initialised(784, 256, true, new SplittableRandom(1));   // He initialization
@@ -33,20 +30,24 @@ final class DenseOp implements Op {
     private final double[] b;
     private final double[][] gw;
     private final double[] gb;
-    private final double[] transposed;
+    private final double[] flatWeights;
+    private final double[] flatGradient;
+    private final MatrixProducts products;
 
-    DenseOp(DenseMatrix weights, DenseVector bias) {
+    DenseOp(DenseMatrix weights, DenseVector bias, MatrixProducts products) {
         this.units = weights.getDimension1Size();
         this.inputs = weights.getDimension2Size();
         this.weights = weights;
         this.bias = bias;
+        this.products = products;
         this.weightGradient = new DenseMatrix(units, inputs);
         this.biasGradient = new DenseVector(units);
         this.w = TensorArrays.rows(weights);
         this.b = TensorArrays.elements(bias);
         this.gw = TensorArrays.rows(weightGradient);
         this.gb = TensorArrays.elements(biasGradient);
-        this.transposed = new double[inputs * units];
+        this.flatWeights = new double[inputs * units];
+        this.flatGradient = new double[inputs * units];
         refresh();
     }
 
@@ -54,7 +55,7 @@ final class DenseOp implements Op {
      * A layer with random weights and zero biases: He's normal initialization ({@code σ = √(2/inputs)}) when
      * {@code he}, else Glorot's uniform one ({@code ±√(6/(inputs + units))}).
      */
-    static DenseOp initialised(int inputs, int units, boolean he, SplittableRandom random) {
+    static DenseOp initialised(int inputs, int units, boolean he, SplittableRandom random, MatrixProducts products) {
         DenseMatrix weights = new DenseMatrix(units, inputs);
         double[][] rows = TensorArrays.rows(weights);
         double sigma = Math.sqrt(2.0 / inputs);
@@ -64,7 +65,7 @@ final class DenseOp implements Op {
                 row[k] = he ? sigma * random.nextGaussian() : random.nextDouble(-limit, limit);
             }
         }
-        return new DenseOp(weights, new DenseVector(units));
+        return new DenseOp(weights, new DenseVector(units), products);
     }
 
     @Override
@@ -92,77 +93,36 @@ final class DenseOp implements Op {
         return biasGradient;
     }
 
-    /** Rebuilds the transposed copy the forward pass reads; call after the weights changed. */
+    /** Copies the weights into the flat array the products read; call after the weights changed. */
     void refresh() {
         for (int j = 0; j < units; j++) {
-            double[] row = w[j];
-            for (int k = 0; k < inputs; k++) {
-                transposed[k * units + j] = row[k];
-            }
+            System.arraycopy(w[j], 0, flatWeights, j * inputs, inputs);
         }
     }
 
     @Override
     public void forward(double[] in, double[] out, int batch, Phase phase, RandomGenerator random) {
-        Parallel.rows(batch, (long) batch * inputs * units, (from, to) -> {
-            for (int r = from; r < to; r++) {
-                int o = r * units;
-                System.arraycopy(b, 0, out, o, units);
-                int x0 = r * inputs;
-                for (int k = 0; k < inputs; k++) {
-                    double x = in[x0 + k];
-                    if (x == 0) {
-                        continue;
-                    }
-                    int t = k * units;
-                    for (int j = 0; j < units; j++) {
-                        out[o + j] += x * transposed[t + j];
-                    }
-                }
-            }
-        });
+        for (int r = 0; r < batch; r++) {
+            System.arraycopy(b, 0, out, r * units, units);
+        }
+        products.forward(in, flatWeights, out, batch, inputs, units);
     }
 
     @Override
     public void backward(double[] in, double[] out, double[] gradOut, double[] gradIn, int batch) {
-        long work = (long) batch * inputs * units;
-        Parallel.rows(units, work, (from, to) -> {
-            for (int j = from; j < to; j++) {
-                double[] row = gw[j];
-                Arrays.fill(row, 0.0);
-                double biasSum = 0;
-                for (int r = 0; r < batch; r++) {
-                    double d = gradOut[r * units + j];
-                    if (d == 0) {
-                        continue;
-                    }
-                    biasSum += d;
-                    int x0 = r * inputs;
-                    for (int k = 0; k < inputs; k++) {
-                        row[k] += d * in[x0 + k];
-                    }
-                }
-                gb[j] = biasSum;
-            }
-        });
-        if (gradIn == null) {
-            return;
+        products.weightGradient(gradOut, in, flatGradient, batch, inputs, units);
+        for (int j = 0; j < units; j++) {
+            System.arraycopy(flatGradient, j * inputs, gw[j], 0, inputs);
         }
-        Parallel.rows(batch, work, (from, to) -> {
-            for (int r = from; r < to; r++) {
-                int x0 = r * inputs;
-                Arrays.fill(gradIn, x0, x0 + inputs, 0.0);
-                for (int j = 0; j < units; j++) {
-                    double d = gradOut[r * units + j];
-                    if (d == 0) {
-                        continue;
-                    }
-                    double[] row = w[j];
-                    for (int k = 0; k < inputs; k++) {
-                        gradIn[x0 + k] += d * row[k];
-                    }
-                }
+        Arrays.fill(gb, 0.0);
+        for (int r = 0; r < batch; r++) {
+            int o = r * units;
+            for (int j = 0; j < units; j++) {
+                gb[j] += gradOut[o + j];
             }
-        });
+        }
+        if (gradIn != null) {
+            products.inputGradient(gradOut, flatWeights, gradIn, batch, inputs, units);
+        }
     }
 }

@@ -99,7 +99,7 @@ final class FeedForwardNetwork {
         for (int i = 0; i <= hidden.length; i++) {
             int units = i < hidden.length ? hidden[i] : outputs;
             boolean he = i < hidden.length && activation.usesHeInitialization();
-            layerOps.add(DenseOp.initialised(in, units, he, random));
+            layerOps.add(DenseOp.initialised(in, units, he, random, MatrixProducts.blas()));
             in = units;
         }
         return new FeedForwardNetwork(inputs, hidden, outputs, activation, layerOps, placements);
@@ -126,7 +126,7 @@ final class FeedForwardNetwork {
         List<DenseOp> layerOps = new ArrayList<>();
         for (int i = 0; i < state.weights().length; i++) {
             DenseMatrix w = DenseMatrix.createDenseMatrix(state.weights()[i]);
-            layerOps.add(new DenseOp(w, DenseVector.createDenseVector(state.biases()[i])));
+            layerOps.add(new DenseOp(w, DenseVector.createDenseVector(state.biases()[i]), MatrixProducts.blas()));
         }
         FeedForwardNetwork net = new FeedForwardNetwork(state.inputs(), state.hidden(), state.outputs(),
                 state.activation(), layerOps, placements);
