@@ -31,6 +31,11 @@ public interface MatrixProducts {
         return BlasProducts.INSTANCE;
     }
 
+    /** A given netlib BLAS, e.g. {@code JavaBLAS.getInstance()} to compare pure Java with native. */
+    static MatrixProducts blas(dev.ludovic.netlib.blas.BLAS blas) {
+        return new BlasProducts(blas);
+    }
+
     /** Plain Java loops, rows split over the cores. */
     static MatrixProducts loops() {
         return LoopProducts.INSTANCE;

@@ -32,6 +32,7 @@ import picocli.CommandLine.HelpCommand;
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Benchmark drivers: prepare data, time Rein's training, compute the binary objective.",
         subcommands = {FashionCommand.class, SparseCommand.class, TrainBenchCommand.class, ObjectiveCommand.class,
+                ProductsCommand.class, NetworkBenchCommand.class,
                 HelpCommand.class})
 public final class BenchCli {
     private BenchCli() {
