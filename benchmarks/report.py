@@ -286,9 +286,18 @@ def main():
         before_after="\n".join(before_after_table(rows, a.baseline)), quality="\n".join(quality),
         objective="\n".join(objective), results=os.path.relpath(a.results, os.path.dirname(os.path.abspath(a.out))),
         **s)
+    # The network section comes from benchmarks/network.sh, not from this run: keep it as it is.
+    if os.path.exists(a.out):
+        with open(a.out) as f:
+            old = f.read()
+        if NETWORK_MARKER in old:
+            text = text.rstrip("\n") + "\n\n" + old[old.index(NETWORK_MARKER):]
     with open(a.out, "w") as f:
         f.write(text)
     print(text)
+
+
+NETWORK_MARKER = "## 3. Rein's feed-forward network"
 
 
 TEMPLATE = """# Rein benchmarks

@@ -33,7 +33,8 @@ import org.tribuo.provenance.ModelProvenance;
  * }</pre>
  *
  * <p>The model keeps its network as plain arrays ({@link NetworkState}); a layer plugin is kept by its canonical
- * spec term and named arrays and bound again, when the model first predicts after loading, against
+ * spec term and named arrays. A freshly trained model predicts with the plugins its spec was bound to; a loaded one
+ * binds the terms again when it first predicts, against
  * {@link PluginRegistry#shared()} (the class path and the {@code rein.plugins} folders), or against the registry given
  * to {@link #bindLayers}: a layer from a plugin jar loads when that jar's folder is given. Java serialization saves and
  * loads it; Tribuo's protobuf format is not supported yet ({@code serialize()} throws).

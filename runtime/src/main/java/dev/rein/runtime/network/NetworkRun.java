@@ -4,6 +4,7 @@ import com.oracle.labs.mlrg.olcut.provenance.Provenance;
 import dev.rein.api.hook.EpochDecision;
 import dev.rein.api.hook.EpochScore;
 import dev.rein.api.hook.StoppingRule;
+import dev.rein.runtime.registry.RegularizerCatalog;
 import dev.rein.runtime.spec.BoundTerm;
 import dev.rein.runtime.tribuo.RegularizedOptimiser;
 import dev.rein.runtime.tribuo.TrainingDivergedException;
@@ -182,7 +183,13 @@ final class NetworkRun {
         ModelProvenance modelProvenance = new ModelProvenance(FeedForwardModel.class.getName(), OffsetDateTime.now(),
                 examples.getProvenance(), provenance, run);
         optimiser.reset();
-        return new FeedForwardModel("feed-forward-network", modelProvenance, featureMap, outputInfo, result);
+        FeedForwardModel model = new FeedForwardModel("feed-forward-network", modelProvenance, featureMap, outputInfo,
+                result);
+        // Predict with the plugins the spec was bound to (a jar's layer included), not whatever the shared registry
+        // holds: a loaded model binds its layers again, a fresh one already has them.
+        model.bindLayers(RegularizerCatalog.of(trainer.regularization().terms().stream()
+                .map(BoundTerm::plugin).toList()));
+        return model;
     }
 
     /** Fisher-Yates with the run's generator. */

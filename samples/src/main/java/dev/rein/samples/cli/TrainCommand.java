@@ -7,6 +7,7 @@ import dev.rein.runtime.tribuo.trainer.TrainingOutcome;
 import dev.rein.runtime.network.Activation;
 import dev.rein.samples.data.DataFiles;
 import dev.rein.samples.data.IdxFolder;
+import dev.rein.samples.data.LabelNoise;
 import dev.rein.samples.train.Json;
 import dev.rein.samples.train.ModelFile;
 import dev.rein.samples.train.NetworkTrainingJob;
@@ -120,6 +121,11 @@ final class TrainCommand extends RegistryCommand {
     @Option(names = "--save", paramLabel = "PATH", description = "Save the trained Tribuo model here.")
     Path save;
 
+    @Option(names = "--label-noise", paramLabel = "FRACTION", defaultValue = "0",
+            description = "Give this share of the training examples (chosen with --seed) a wrong label, drawn from the"
+                    + " other labels, to see how training copes with noise (default 0).")
+    double labelNoise;
+
     @Option(names = "--json", description = "End the output with one JSON object of the results.")
     boolean json;
 
@@ -163,6 +169,13 @@ final class TrainCommand extends RegistryCommand {
         } else {
             train = load(err, data, progress -> files.loadTraining(data, progress));
             testData = null;
+        }
+        if (labelNoise != 0) {
+            try {
+                train = LabelNoise.apply(train, labelNoise, seed);
+            } catch (IllegalArgumentException e) {
+                throw new UserInputException(e.getMessage(), e);
+            }
         }
         MutableDataset<Label> validationData = validation == null ? null
                 : load(err, validation, progress -> files.loadHeldOut(validation, "--validation", progress));
