@@ -51,7 +51,7 @@ import org.tribuo.provenance.impl.TrainerProvenanceImpl;
  *
  * <pre>{@code
  * <component name="mlp" type="dev.rein.runtime.network.FeedForwardTrainer">
- *   <property name="hiddenLayers"><item>256</item><item>128</item></property>
+ *   <propertylist name="hiddenLayers"><item>256</item><item>128</item></propertylist>
  *   <property name="spec" value="dropout(p=0.2) + l2(lambda=1e-5)"/>
  * </component>
  * }</pre>

@@ -32,7 +32,7 @@ class NetworkConfigurationTest {
                     <property name="initialLearningRate" value="0.01"/>
                   </component>
                   <component name="mlp" type="dev.rein.runtime.network.FeedForwardTrainer">
-                    <property name="hiddenLayers"><item>6</item><item>4</item></property>
+                    <propertylist name="hiddenLayers"><item>6</item><item>4</item></propertylist>
                     <property name="activation" value="TANH"/>
                     <property name="optimiser" value="adam"/>
                     <property name="spec" value="none"/>
