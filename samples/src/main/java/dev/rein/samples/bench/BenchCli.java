@@ -41,6 +41,7 @@ public final class BenchCli {
     public static void main(String[] args) {
         Logger.getLogger("org.tribuo").setLevel(Level.WARNING);
         Logger.getLogger("com.oracle.labs.mlrg.olcut").setLevel(Level.WARNING);
+        Logger.getLogger("dev.ludovic.netlib").setLevel(Level.SEVERE);   // "VectorBLAS not loaded", every run
         CommandLine cli = new CommandLine(BenchCli.class);
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
             commandLine.getErr().println("bench: error: " + (e.getMessage() == null ? e.toString() : e.getMessage()));

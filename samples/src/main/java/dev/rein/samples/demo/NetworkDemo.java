@@ -14,8 +14,10 @@ import java.util.List;
 
 /**
  * {@code rein demo --network}: a network far larger than its data (two hidden layers of 128 on 200 examples of the
- * {@link DemoData} problem) learns the training set by heart; dropout and batch normalization narrow the gap between
- * train and test accuracy. Runs in seconds.
+ * {@link DemoData} problem) learns the training set by heart, and the table shows what dropout, batch normalization
+ * and noise change in the gap between train and test accuracy. Runs in seconds. On this problem most of the noise
+ * is in the 95 useless input features, which layers after the hidden layers do not touch: expect a few points of
+ * test accuracy, not the L1 of {@code rein demo}.
  *
  * <pre>{@code
  * List<TrainingResult> rows = new NetworkDemo(registry).run(out);
@@ -59,7 +61,8 @@ public final class NetworkDemo {
             rows.add(r);
         }
         out.printf("%nThe gap is train minus test accuracy: how much of what the network learned does not carry"
-                + " over to new data.%n");
+                + " over to new data. Here the noise sits in the input features, before any hidden layer, so the"
+                + " layers can narrow the gap only a little; compare l1 in 'rein demo'.%n");
         return rows;
     }
 }
