@@ -67,6 +67,18 @@ class NetworkLayersTest {
     }
 
     @Test
+    void theSameSeedDrawsTheSameMasksAndGivesTheSameModelAnotherSeedAnother() {
+        String layers = "dropout(p=0.3) + gaussian_noise(stddev=0.2) + batch_norm";
+        Example<Label> e = rings(1, 9L).getExample(0);
+        double a = trainer(layers, 3).train(rings(200, 1L)).predict(e).getOutputScores().get("in").getScore();
+        double b = trainer(layers, 3).train(rings(200, 1L)).predict(e).getOutputScores().get("in").getScore();
+        double c = new FeedForwardTrainer(new int[] {16, 16}, Activation.RELU, new ReinAdam(0.02), spec(layers), 3, 32,
+                2L).train(rings(200, 1L)).predict(e).getOutputScores().get("in").getScore();
+        assertEquals(a, b, 0.0);
+        assertTrue(a != c);
+    }
+
+    @Test
     void batchNormStateIsSavedSoALoadedModelPredictsTheSame() throws Exception {
         FeedForwardModel model = trainer("batch_norm + dropout(p=0.1, after=2)", 5).train(rings(300, 1L));
         assertEquals(java.util.List.of("batch_norm(momentum=0.99, epsilon=0.001) after hidden layer 1",

@@ -43,8 +43,8 @@ import org.tribuo.provenance.impl.TrainerProvenanceImpl;
  *
  * <p>Each step hands the optimiser the gradient of the mini-batch's <em>mean</em> loss with example weight 1 (see the
  * package documentation), so a learning rate means the same at every batch size. Example weights are not used.
- * The same data, spec and seed give the same model on any number of cores: each thread of a matrix product writes
- * rows of its own and sums in the same order. As Tribuo's trainers, each {@code train} call advances the trainer's
+ * The same data, spec and seed give the same model with the same BLAS (another BLAS, or OpenBLAS on another number
+ * of threads, may differ in the last bits). As Tribuo's trainers, each {@code train} call advances the trainer's
  * random state, so build a fresh trainer to repeat a run.
  *
  * <p>In an OLCUT configuration:
