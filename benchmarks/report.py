@@ -406,24 +406,32 @@ def main():
         before_after="\n".join(before_after_table(rows, a.baseline)), quality="\n".join(quality),
         objective="\n".join(objective), results=os.path.relpath(a.results, os.path.dirname(os.path.abspath(a.out))),
         **s)
-    text += kept_jmh_section(a.out)
+    text += kept_sections(a.out)
     with open(a.out, "w") as f:
         f.write(text)
     print(text)
 
 
 JMH_MARKER = "<!-- JMH section: written by hand from benchmarks/jmh runs; report.py keeps it as it is -->"
+NETWORK_MARKER = "## 4. Rein's feed-forward network"
 
 
-def kept_jmh_section(path):
-    """The JMH section of the file being replaced (from its marker to the end), which this suite does not run."""
+def kept_sections(path):
+    """The sections this suite does not run (the network's, from benchmarks/network.sh, and the hand-written JMH
+    one), each from its marker to the next marker or the end, as they are in the file being replaced."""
     try:
         with open(path) as f:
             old = f.read()
     except OSError:
         return ""
-    at = old.find(JMH_MARKER)
-    return "" if at < 0 else "\n" + old[at:]
+    out = ""
+    for marker in (NETWORK_MARKER, JMH_MARKER):
+        at = old.find(marker)
+        if at < 0:
+            continue
+        later = [i for i in (old.find(m, at + 1) for m in (NETWORK_MARKER, JMH_MARKER)) if i > at]
+        out += "\n" + old[at:min(later) if later else len(old)].rstrip("\n") + "\n"
+    return out
 
 
 TEMPLATE = """# Rein benchmarks

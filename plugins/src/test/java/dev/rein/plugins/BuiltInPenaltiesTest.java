@@ -34,7 +34,8 @@ class BuiltInPenaltiesTest {
     @Test
     void processorRegisteredEveryBuiltInWithItsKind() {
         Map<String, RegularizerProvider> p = providers();
-        assertEquals(java.util.Set.of("early_stopping", "elastic_net", "l1", "l2", "max_norm", "non_negative"),
+        assertEquals(java.util.Set.of("batch_norm", "dropout", "early_stopping", "elastic_net", "gaussian_noise", "l1", "l2",
+                "max_norm", "non_negative"),
                 p.keySet());
         assertEquals(Kind.PENALTY, p.get("l1").descriptor().kind());
         assertEquals(Kind.PENALTY, p.get("l2").descriptor().kind());

@@ -32,7 +32,7 @@ class MessageTagsTest {
             "throw new \\w+(Exception|Error)\\(\\s*\"");
     /** The area of each package's tags: its last name, but plugins for the registry. */
     private static final Map<String, String> AREAS = Map.of("spec", "spec", "plan", "plan", "registry", "plugin",
-            "tribuo", "tribuo", "trainer", "trainer", "check", "check", "optim", "optim");
+            "tribuo", "tribuo", "trainer", "trainer", "check", "check", "optim", "optim", "network", "network");
 
     @Test
     void everyTagIsWellFormedUniqueAndInItsPackagesArea() {

@@ -212,6 +212,17 @@ public final class SpecBinder {
     }
 
     /** The term as canonical text writes it: the plugin's own name, every parameter, non-default options. */
+    /**
+     * One bound term as canonical spec text, every parameter written out: binding it again gives the same term.
+     *
+     * <pre>{@code
+     * SpecBinder.canonicalText(term);   // "dropout(p=0.2, after=1)"
+     * }</pre>
+     */
+    public static String canonicalText(BoundTerm bound) {
+        return new Spec("", List.of(canonicalTerm(bound))).toString();
+    }
+
     static SpecTerm canonicalTerm(BoundTerm bound) {
         RegularizerDescriptor descriptor = bound.plugin().descriptor();
         List<SpecArgument> arguments = new ArrayList<>();

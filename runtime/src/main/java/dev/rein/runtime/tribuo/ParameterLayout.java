@@ -21,6 +21,7 @@ import org.tribuo.math.la.Tensor;
  *   <li>{@link FMParameters} (factorization machines): tensor 0 is the bias vector {@code [outputs]}, tensor 1
  *       the linear weights {@code [outputs x features]} (no bias column), tensors {@code 2 .. outputs + 1} one
  *       {@link Role#FACTOR} matrix {@code [factors x features]} per output.</li>
+ *   <li>{@link LaidOutParameters} (Rein's feed-forward network): whatever layout they report.</li>
  * </ul>
  *
  * <pre>{@code
@@ -45,6 +46,9 @@ public final class ParameterLayout {
      * @throws IllegalArgumentException for any other kind of parameters, naming the kinds that are known
      */
     public static ParameterLayout of(Parameters parameters) {
+        if (parameters instanceof LaidOutParameters) {
+            return ((LaidOutParameters) parameters).layout();
+        }
         if (parameters instanceof LinearParameters) {
             return linear(parameters.get());
         }
@@ -52,6 +56,11 @@ public final class ParameterLayout {
             return factorizationMachine(parameters.get());
         }
         throw new IllegalArgumentException(TribuoMessages.unknownLayout(parameters.getClass().getName()).toString());
+    }
+
+    /** A layout of the given slots, described for messages as {@code description}. */
+    public static ParameterLayout of(String description, List<ParameterSlot> slots) {
+        return new ParameterLayout(description, slots);
     }
 
     /** The layout of a linear model's tensors: {@code [weight matrix with the bias as last column]}. */

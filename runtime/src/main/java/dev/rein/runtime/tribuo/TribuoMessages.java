@@ -106,8 +106,8 @@ final class TribuoMessages {
 
     static ReinMessage unknownLayout(String parametersClass) {
         return ReinMessage.of("tribuo-unknown-layout", "Rein does not know the parameter layout of " + parametersClass
-                + ": it knows LinearParameters (Tribuo's linear SGD trainers) and FMParameters (factorization"
-                + " machines); train with one of those, or without penalties and constraints");
+                + ": it knows LinearParameters (Tribuo's linear SGD trainers), FMParameters (factorization"
+                + " machines) and LaidOutParameters (Rein's network); train with one of those, or without penalties and constraints");
     }
 
     static ReinMessage noBiasColumn(int columns) {

@@ -65,8 +65,8 @@ class TribuoMessagesTest {
     @Test
     void layoutsAndTensors() {
         assertMessage("[tribuo-unknown-layout] Rein does not know the parameter layout of com.example.Other: it knows"
-                + " LinearParameters (Tribuo's linear SGD trainers) and FMParameters (factorization machines); train"
-                + " with one of those, or without penalties and constraints",
+                + " LinearParameters (Tribuo's linear SGD trainers), FMParameters (factorization machines) and"
+                + " LaidOutParameters (Rein's network); train with one of those, or without penalties and constraints",
                 TribuoMessages.unknownLayout("com.example.Other"));
         assertMessage("[tribuo-no-bias-column] A linear model's weight matrix needs a bias column, but it has 0"
                 + " columns", TribuoMessages.noBiasColumn(0));

@@ -32,6 +32,7 @@ import picocli.CommandLine.HelpCommand;
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Benchmark drivers: prepare data, time Rein's training, compute the binary objective.",
         subcommands = {FashionCommand.class, SparseCommand.class, TrainBenchCommand.class, ObjectiveCommand.class,
+                ProductsCommand.class, NetworkBenchCommand.class,
                 HelpCommand.class})
 public final class BenchCli {
     private BenchCli() {
@@ -40,6 +41,7 @@ public final class BenchCli {
     public static void main(String[] args) {
         Logger.getLogger("org.tribuo").setLevel(Level.WARNING);
         Logger.getLogger("com.oracle.labs.mlrg.olcut").setLevel(Level.WARNING);
+        Logger.getLogger("dev.ludovic.netlib").setLevel(Level.SEVERE);   // "VectorBLAS not loaded", every run
         CommandLine cli = new CommandLine(BenchCli.class);
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
             commandLine.getErr().println("bench: error: " + (e.getMessage() == null ? e.toString() : e.getMessage()));

@@ -23,6 +23,7 @@ import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import org.tribuo.MutableDataset;
 import org.tribuo.classification.Label;
+import org.tribuo.classification.sgd.linear.LinearSGDModel;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -173,7 +174,7 @@ final class TrainBenchCommand implements Callable<Integer> {
         if (exportDir != null) {
             Files.createDirectories(exportDir);
             Path file = exportDir.resolve(task + "-" + slug(regularization.toSpec()) + ".weights");
-            LinearWeights.fromTribuo(last.model(), positive, negative).write(file);
+            LinearWeights.fromTribuo((LinearSGDModel) last.model(), positive, negative).write(file);
             line.put("weights_file", file.toString());
         }
         return line;

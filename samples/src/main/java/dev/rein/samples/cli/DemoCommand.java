@@ -3,6 +3,7 @@ package dev.rein.samples.cli;
 import dev.rein.runtime.registry.PluginRegistry;
 import dev.rein.samples.demo.Demo;
 import dev.rein.samples.plot.ChartFolder;
+import dev.rein.samples.demo.NetworkDemo;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import picocli.CommandLine.Command;
@@ -21,12 +22,20 @@ final class DemoCommand extends RegistryCommand {
             description = "Where the closing sweep's charts go (default ${DEFAULT-VALUE}).")
     Path plots;
 
+    @Option(names = "--network", description = "Show instead what dropout and batch normalization do to the gap"
+            + " between train and test accuracy of a feed-forward network that is too large for its data.")
+    boolean network;
+
     @Override
     int run(PluginRegistry registry, PrintWriter out) {
-        ChartFolder folder = ChartFolder.check(plots, "--plots");
-        Demo demo = new Demo(registry);
-        demo.run(out);
-        demo.sweep(out, folder);
+        if (network) {
+            new NetworkDemo(registry).run(out);
+        } else {
+            ChartFolder folder = ChartFolder.check(plots, "--plots");
+            Demo demo = new Demo(registry);
+            demo.run(out);
+            demo.sweep(out, folder);
+        }
         return 0;
     }
 }

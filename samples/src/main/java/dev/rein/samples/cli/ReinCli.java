@@ -37,7 +37,7 @@ public final class ReinCli {
 
     /** Held so that the levels set on them outlive a garbage collection (the logging API keeps loggers weakly). */
     private static final Logger[] QUIETED = {Logger.getLogger("org.tribuo"),
-            Logger.getLogger("com.oracle.labs.mlrg.olcut")};
+            Logger.getLogger("com.oracle.labs.mlrg.olcut"), Logger.getLogger("dev.ludovic.netlib")};
 
     public static void main(String[] args) {
         System.exit(run(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args));
@@ -93,7 +93,9 @@ public final class ReinCli {
 
     /**
      * Tribuo logs every training run at INFO and some things it works around at WARNING; the command line prints its
-     * own summary and warnings instead, so Tribuo's and OLCUT's own lines appear only with {@code --verbose}.
+     * own summary and warnings instead, so Tribuo's and OLCUT's own lines appear only with {@code --verbose}; so do
+     * netlib's, which warns when it falls back from one BLAS to the next (its pure-Java vector BLAS needs
+     * {@code --add-modules jdk.incubator.vector}).
      */
     private static void quietTribuoLogging(boolean verbose) {
         for (Logger logger : QUIETED) {

@@ -4,18 +4,23 @@ import dev.rein.runtime.registry.PluginRegistry;
 import dev.rein.runtime.spec.Regularization;
 import dev.rein.runtime.spec.SpecBinder;
 import dev.rein.runtime.tribuo.trainer.TrainingOutcome;
+import dev.rein.runtime.network.Activation;
 import dev.rein.samples.data.DataFiles;
 import dev.rein.samples.plot.ChartFolder;
 import dev.rein.samples.plot.LearningCurveChart;
 import dev.rein.samples.plot.TrainPlots;
+import dev.rein.samples.data.IdxFolder;
+import dev.rein.samples.data.LabelNoise;
 import dev.rein.samples.train.Json;
 import dev.rein.samples.train.ModelFile;
+import dev.rein.samples.train.NetworkTrainingJob;
 import dev.rein.samples.train.OptimiserChoice;
 import dev.rein.samples.train.TrainingJob;
 import dev.rein.samples.train.TrainingResult;
 import dev.rein.samples.train.TrainingSettings;
 import dev.rein.samples.train.UserInputException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -47,12 +52,34 @@ import picocli.CommandLine.Option;
  * without the data (options, spec, optimiser, {@code --save}) is checked before any file is read. {@code --save}
  * never overwrites an input and replaces the target in one step; if saving fails, the results are printed anyway.
  * {@code --learning-rate} is the step on the mean gradient of a mini-batch, whatever {@code --batch-size} is.
+ *
+ * <p>{@code --model mlp} trains Rein's feed-forward network instead ({@code --layers 256,128}, {@code --activation};
+ * Adam at 0.001 with mini-batches of 128 unless told otherwise), prints a line per epoch (training loss, the
+ * validation metric of a stopping rule, time) and reports the same fields. {@code --data} may also be a folder of the
+ * four MNIST-format IDX files (as {@code /usr/share/datasets/fashion-mnist}), whose {@code t10k} pair is then the
+ * test set; pixels are scaled to [0, 1].
  */
 @Command(name = "train", mixinStandardHelpOptions = true,
-        description = "Train Tribuo's linear SGD classifier with a regularization spec.")
+        description = "Train Tribuo's linear SGD classifier (or, with --model mlp, Rein's feed-forward network) with a"
+                + " regularization spec.")
 final class TrainCommand extends RegistryCommand {
-    @Option(names = "--data", required = true, paramLabel = "FILE", description = "Training data (.csv or libsvm).")
+    @Option(names = "--data", required = true, paramLabel = "FILE|DIR",
+            description = "Training data (.csv or libsvm), or a folder of the four MNIST-format IDX files"
+                    + " (train-images-idx3-ubyte, train-labels-idx1-ubyte, t10k-images-idx3-ubyte, t10k-labels-idx1-ubyte,"
+                    + " gzipped or not), whose t10k pair is the test set; IDX pixels are scaled to [0, 1].")
     Path data;
+
+    @Option(names = "--model", paramLabel = "KIND", defaultValue = "linear",
+            description = "linear (default): Tribuo's linear SGD classifier; mlp: Rein's feed-forward network.")
+    String model;
+
+    @Option(names = "--layers", paramLabel = "WIDTHS", split = ",", defaultValue = "256,128",
+            description = "With --model mlp: the hidden layers' widths (default ${DEFAULT-VALUE}).")
+    int[] layers;
+
+    @Option(names = "--activation", paramLabel = "NAME", defaultValue = "relu",
+            description = "With --model mlp: relu (default), tanh or sigmoid.")
+    String activation;
 
     @Option(names = "--test", paramLabel = "FILE", description = "Test data, same format as --data.")
     Path test;
@@ -76,20 +103,21 @@ final class TrainCommand extends RegistryCommand {
     @Option(names = "--seed", paramLabel = "S", defaultValue = "1", description = "Random seed (default ${DEFAULT-VALUE}).")
     long seed;
 
-    @Option(names = "--optimiser", paramLabel = "NAME", defaultValue = "adagrad",
-            description = "sgd, sgd-linear-decay, sgd-sqrt-decay, adagrad (default: Tribuo's default; with l1 or"
+    @Option(names = "--optimiser", paramLabel = "NAME",
+            description = "sgd, sgd-linear-decay, sgd-sqrt-decay, adagrad (default for linear, as Tribuo's; with l1 or"
                     + " elastic_net, mode=auto trains in its FTRL-Proximal form for exact zeros), adagrad-rda, adadelta,"
-                    + " adam, rmsprop, ftrl (FTRL-Proximal; --learning-rate is its alpha), pegasos.")
+                    + " adam (default for mlp), rmsprop, ftrl (FTRL-Proximal; --learning-rate is its alpha), pegasos.")
     String optimiser;
 
     @Option(names = "--learning-rate", paramLabel = "RATE",
             description = "The step on the mean gradient of a mini-batch, the same at every --batch-size (default: the"
-                    + " optimiser's: 0.25 for adagrad and ftrl, chosen by measurement, 0.1 for sgd).")
+                    + " optimiser's: 0.25 for adagrad and ftrl, chosen by measurement, 0.1 for sgd; 0.001 for adam with"
+                    + " --model mlp).")
     Double learningRate;
 
-    @Option(names = "--batch-size", paramLabel = "N", defaultValue = "1",
-            description = "Examples per mini-batch (default ${DEFAULT-VALUE}).")
-    int batchSize;
+    @Option(names = "--batch-size", paramLabel = "N",
+            description = "Examples per mini-batch (default 1 for linear, 128 for mlp).")
+    Integer batchSize;
 
     @Option(names = "--label-column", paramLabel = "NAME", defaultValue = "label",
             description = "The CSV column holding the label (default ${DEFAULT-VALUE}).")
@@ -97,6 +125,11 @@ final class TrainCommand extends RegistryCommand {
 
     @Option(names = "--save", paramLabel = "PATH", description = "Save the trained Tribuo model here.")
     Path save;
+
+    @Option(names = "--label-noise", paramLabel = "FRACTION", defaultValue = "0",
+            description = "Give this share of the training examples (chosen with --seed) a wrong label, drawn from the"
+                    + " other labels, to see how training copes with noise (default 0).")
+    double labelNoise;
 
     @Option(names = "--json", description = "End the output with one JSON object of the results.")
     boolean json;
@@ -110,38 +143,74 @@ final class TrainCommand extends RegistryCommand {
     int run(PluginRegistry registry, PrintWriter out) {
         PrintWriter err = spec.commandLine().getErr();
         // Everything that can be checked without the data is checked first: settings, spec, optimiser, --save.
-        OptimiserChoice choice = OptimiserChoice.parse(optimiser);
-        TrainingSettings settings = new TrainingSettings(epochs, seed, choice,
-                learningRate == null ? choice.defaultLearningRate() : learningRate, batchSize, validationSplit);
+        boolean network = isNetwork();
+        OptimiserChoice choice = OptimiserChoice.parse(optimiser != null ? optimiser : network ? "adam" : "adagrad");
+        double rate = learningRate != null ? learningRate
+                : network && choice == OptimiserChoice.ADAM ? NETWORK_ADAM_RATE : choice.defaultLearningRate();
+        TrainingSettings settings = new TrainingSettings(epochs, seed, choice, rate,
+                batchSize != null ? batchSize : network ? NETWORK_BATCH : 1, validationSplit);
         Regularization regularization = SpecBinder.bind(specText, registry);
-        TrainingJob job = TrainingJob.prepare(regularization, settings);
+        TrainingJob job = network ? null : TrainingJob.prepare(regularization, settings);
+        NetworkTrainingJob networkJob = network ? NetworkTrainingJob.prepare(regularization, settings, layers,
+                parseActivation()) : null;
+        boolean idx = Files.isDirectory(data);
+        if (idx && (test != null || validation != null)) {
+            throw new UserInputException("--data " + data + " is a folder of IDX files, whose t10k pair is the test"
+                    + " set; leave --test and --validation out (a stopping rule validates on --validation-split).");
+        }
         Map<String, Path> inputs = new LinkedHashMap<>();
         inputs.put("--data", data);
         inputs.put("--validation", validation);
         inputs.put("--test", test);
         ModelFile target = save == null ? null : ModelFile.check(save, inputs);
+        if (network && plots != null) {
+            throw new UserInputException("--plots draws the linear model's learning curves and weights; with --model"
+                    + " mlp it is not available yet: leave --plots out.");
+        }
         ChartFolder plotFolder = plots == null ? null : ChartFolder.check(plots, "--plots");
         inputs.forEach((option, file) -> {
-            if (file != null) {
+            if (file != null && !(idx && file.equals(data))) {
                 DataFiles.checkReadable(file, option);
             }
         });
 
         DataFiles files = new DataFiles(labelColumn, warning -> warn(err, warning));
-        MutableDataset<Label> train = load(err, data, progress -> files.loadTraining(data, progress));
+        MutableDataset<Label> train;
+        MutableDataset<Label> testData;
+        if (idx) {
+            IdxFolder.Sets sets = IdxFolder.load(data);
+            train = sets.train();
+            testData = sets.test();
+        } else {
+            train = load(err, data, progress -> files.loadTraining(data, progress));
+            testData = null;
+        }
+        if (labelNoise != 0) {
+            try {
+                train = LabelNoise.apply(train, labelNoise, seed);
+            } catch (IllegalArgumentException e) {
+                throw new UserInputException(e.getMessage(), e);
+            }
+        }
         MutableDataset<Label> validationData = validation == null ? null
                 : load(err, validation, progress -> files.loadHeldOut(validation, "--validation", progress));
-        MutableDataset<Label> testData = test == null ? null
-                : load(err, test, progress -> files.loadHeldOut(test, "--test", progress));
-        if (validation != null && !job.hasStoppingRule()) {
+        if (test != null) {
+            testData = load(err, test, progress -> files.loadHeldOut(test, "--test", progress));
+        }
+        boolean stopping = !regularization.terms(dev.rein.api.spi.Kind.STOPPING_RULE).isEmpty();
+        if (validation != null && !stopping) {
             warn(err, "--validation is only used by a stopping rule (e.g. early_stopping), which the spec '"
                     + regularization.toSpec() + "' does not have; " + validation + " is not used.");
         }
 
         TrainingResult result;
         LearningCurveChart curves = new LearningCurveChart();
-        try (ProgressBar progress = ProgressBar.forTerminal(err, "training")) {
-            result = job.run(train, validationData, testData, progress::update, curves);
+        if (network) {
+            result = networkJob.run(train, validationData, testData, new EpochLines(err));
+        } else {
+            try (ProgressBar progress = ProgressBar.forTerminal(err, "training")) {
+                result = job.run(train, validationData, testData, progress::update, curves);
+            }
         }
         print(out, result, settings, testData == null ? 0 : testData.size());
         out.flush();
@@ -167,6 +236,29 @@ final class TrainCommand extends RegistryCommand {
         return 0;
     }
 
+    private static final double NETWORK_ADAM_RATE = 0.001;
+    private static final int NETWORK_BATCH = 128;
+
+    private boolean isNetwork() {
+        switch (model) {
+            case "linear":
+                return false;
+            case "mlp":
+                return true;
+            default:
+                throw new UserInputException("--model is '" + model + "'; use linear (Tribuo's linear SGD classifier)"
+                        + " or mlp (Rein's feed-forward network).");
+        }
+    }
+
+    private Activation parseActivation() {
+        try {
+            return Activation.parse(activation);
+        } catch (IllegalArgumentException e) {
+            throw new UserInputException("--activation: " + e.getMessage(), e);
+        }
+    }
+
     private static MutableDataset<Label> load(PrintWriter err, Path file,
             Function<DoubleConsumer, MutableDataset<Label>> loader) {
         try (ProgressBar bar = ProgressBar.forTerminal(err, "reading " + file.getFileName())) {
@@ -183,6 +275,10 @@ final class TrainCommand extends RegistryCommand {
         out.printf("spec            %s%n", r.spec());
         if (!r.modes().isEmpty()) {
             out.printf("penalty modes   %s%n", r.modes());
+        }
+        if (isNetwork()) {
+            out.printf("network         %s, %s hidden layers%n", ((dev.rein.runtime.network.FeedForwardModel) r.model())
+                    .shape(), activation);
         }
         out.printf("optimiser       %s (learning rate %s on the mean gradient), batch size %d, %d epochs, seed %d%n",
                 s.optimiser().cliName(), s.learningRate(), s.batchSize(), s.epochs(), s.seed());

@@ -6,6 +6,8 @@ import java.util.Locale;
 import org.knowm.xchart.CategoryChart;
 import org.knowm.xchart.Histogram;
 import org.knowm.xchart.style.Styler;
+import org.tribuo.Model;
+import org.tribuo.classification.Label;
 import org.tribuo.classification.sgd.linear.LinearSGDModel;
 import org.tribuo.math.la.DenseMatrix;
 
@@ -59,9 +61,17 @@ public final class WeightHistogram {
         return chart;
     }
 
-    /** The weights of every class and feature, the bias column left out. */
-    public static List<Double> weights(LinearSGDModel model) {
-        DenseMatrix w = model.getWeightsCopy();
+    /**
+     * The weights of every class and feature of a linear model, the bias column left out.
+     *
+     * @throws IllegalArgumentException if {@code model} is not a linear model (a network's weights are not drawn)
+     */
+    public static List<Double> weights(Model<Label> model) {
+        if (!(model instanceof LinearSGDModel linear)) {
+            throw new IllegalArgumentException("the weight histogram draws a linear model's weights, not a "
+                    + model.getClass().getSimpleName() + "'s");
+        }
+        DenseMatrix w = linear.getWeightsCopy();
         int features = w.getDimension2Size() - 1;
         List<Double> out = new ArrayList<>(w.getDimension1Size() * features);
         for (int o = 0; o < w.getDimension1Size(); o++) {

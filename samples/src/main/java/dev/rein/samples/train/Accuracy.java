@@ -57,4 +57,15 @@ public final class Accuracy {
         }
         return total == 0 ? Double.NaN : (double) correct / total;
     }
+
+    /** The share of {@code data} whose label {@code model} predicts (any model, one prediction at a time). */
+    static double of(org.tribuo.Model<Label> model, Iterable<Example<Label>> data) {
+        long correct = 0;
+        long total = 0;
+        for (Example<Label> example : data) {
+            correct += model.predict(example).getOutput().getLabel().equals(example.getOutput().getLabel()) ? 1 : 0;
+            total++;
+        }
+        return total == 0 ? Double.NaN : (double) correct / total;
+    }
 }

@@ -1,6 +1,8 @@
 package dev.rein.samples.train;
 
+import dev.rein.runtime.network.FeedForwardModel;
 import java.io.IOException;
+import java.io.ObjectOutputStream;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -64,7 +66,9 @@ public final class ModelFile {
     }
 
     /**
-     * Writes {@code model} to a temporary file beside the target, then moves it over the target atomically.
+     * Writes {@code model} to a temporary file beside the target, then moves it over the target atomically: in
+     * Tribuo's protobuf format ({@code Model.deserializeFromFile} loads it), or, for Rein's network model, with Java
+     * serialization.
      *
      * @throws UserInputException if writing fails; the target is then unchanged and no temporary file is left
      */
@@ -74,7 +78,15 @@ public final class ModelFile {
         try {
             Files.createDirectories(parent);
             tmp = Files.createTempFile(parent, "." + target.getFileName() + ".", ".part");
-            model.serializeToFile(tmp);
+            if (model instanceof FeedForwardModel) {
+                // Tribuo's protobuf format is not supported by the network model yet: Java serialization, which
+                // Model supports too (load with ObjectInputStream, rein-runtime on the class path).
+                try (ObjectOutputStream out = new ObjectOutputStream(Files.newOutputStream(tmp))) {
+                    out.writeObject(model);
+                }
+            } else {
+                model.serializeToFile(tmp);
+            }
             try {
                 Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             } catch (AtomicMoveNotSupportedException e) {

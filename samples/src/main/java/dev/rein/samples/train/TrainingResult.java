@@ -4,12 +4,13 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.OptionalDouble;
 import java.util.OptionalInt;
-import org.tribuo.classification.sgd.linear.LinearSGDModel;
+import org.tribuo.Model;
+import org.tribuo.classification.Label;
 
 /**
  * What {@code rein train} reports about a run.
  *
- * @param model         the trained model, a plain Tribuo model
+ * @param model         the trained model: a plain Tribuo {@code LinearSGDModel}, or Rein's {@code FeedForwardModel}
  * @param spec          the canonical spec ({@code "none"} without regularization)
  * @param modes         how each penalty was applied, as Rein chose it, e.g. {@code "l1=proximal"}; empty without
  *                      penalties
@@ -28,7 +29,7 @@ import org.tribuo.classification.sgd.linear.LinearSGDModel;
  * @param heldOut       the examples of the training data held out to validate a stopping rule (0 with a separate
  *                      validation file or without a stopping rule)
  */
-public record TrainingResult(LinearSGDModel model, String spec, String modes, double trainAccuracy,
+public record TrainingResult(Model<Label> model, String spec, String modes, double trainAccuracy,
         OptionalDouble testAccuracy, double penalty, double weightNorm, long zeroWeights, long totalWeights,
         double trainSeconds, int epochs, OptionalInt bestEpoch, String stopReason, int trainExamples, int heldOut) {
 

@@ -1,12 +1,28 @@
 package dev.rein.samples.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.rein.runtime.ReinMessage;
+import dev.rein.runtime.network.Activation;
+import dev.rein.runtime.network.FeedForwardModel;
+import dev.rein.runtime.network.FeedForwardTrainer;
+import dev.rein.runtime.optim.ReinAdam;
+import dev.rein.runtime.registry.PluginRegistry;
+import dev.rein.samples.data.DataFiles;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.ObjectInputStream;
+import java.io.ObjectOutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.regex.Pattern;
+import org.tribuo.Example;
+import org.tribuo.MutableDataset;
+import org.tribuo.classification.Label;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -65,5 +81,53 @@ class ExternalPluginIT {
         assertTrue(run.lastLine().contains("\"spec\":\"cauchy(lambda=0.01, scale=0.5) + max_norm(c=3.0)\""),
                 run.lastLine());
         assertTrue(run.out().contains("train accuracy"), run.out());
+    }
+
+    @Test
+    void itsLayerRunsInsideTheNetworkFromTheCommandLine() throws IOException {
+        Path train = TestData.csv(dir.resolve("train.csv"), 200, 5, 7);
+        CliRun run = CliRun.of("train", "--model", "mlp", "--layers", "16,8", "--data", train.toString(),
+                "--plugins", plugins.toString(), "--spec", "gaussian_dropout(rate=0.3, after=2) + l2(lambda=1e-4)",
+                "--epochs", "3", "--batch-size", "32", "--save", dir.resolve("net.model").toString(), "--json");
+        assertEquals(0, run.exitCode(), run.err());
+        assertTrue(run.lastLine().contains("\"spec\":\"gaussian_dropout(rate=0.3, after=2) + l2(lambda=1.0E-4)\""),
+                run.lastLine());
+        assertTrue(run.err().contains("epoch 3/3"), run.err());
+        assertTrue(Files.size(dir.resolve("net.model")) > 0);
+    }
+
+    @Test
+    void aSavedNetworkWithItsLayerLoadsAgainWhenItsPluginFolderIsGiven() throws Exception {
+        MutableDataset<Label> train = new DataFiles("label").loadTraining(
+                TestData.csv(dir.resolve("train.csv"), 200, 5, 7));
+        Example<Label> example = train.getExample(0);
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        double expected;
+        try (PluginRegistry registry = PluginRegistry.standard(List.of(plugins))) {
+            FeedForwardModel model = new FeedForwardTrainer(new int[] {8}, Activation.TANH, new ReinAdam(0.01),
+                    "gaussian_dropout(rate=0.2)", registry, 5, 16, 3L).train(train);
+            assertEquals(List.of("gaussian_dropout(rate=0.2) after hidden layer 1"), model.layers());
+            model.bindLayers(registry);   // predict with the jar's layer while the registry is open
+            expected = model.predict(example).getOutput().getScore();
+            try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
+                out.writeObject(model);
+            }
+        }
+
+        FeedForwardModel withoutFolder = read(bytes.toByteArray());
+        var e = assertThrows(IllegalArgumentException.class, () -> withoutFolder.predict(example));
+        assertEquals("network-saved-layer", ReinMessage.tagOf(e).orElseThrow(), e.getMessage());
+
+        try (PluginRegistry registry = PluginRegistry.standard(List.of(plugins))) {
+            FeedForwardModel loaded = read(bytes.toByteArray());
+            loaded.bindLayers(registry);
+            assertEquals(expected, loaded.predict(example).getOutput().getScore(), 0.0);
+        }
+    }
+
+    private static FeedForwardModel read(byte[] bytes) throws Exception {
+        try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(bytes))) {
+            return (FeedForwardModel) in.readObject();
+        }
     }
 }

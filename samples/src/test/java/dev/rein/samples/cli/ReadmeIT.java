@@ -56,8 +56,7 @@ class ReadmeIT {
             String expected = (build ? "readme-check: skipped (a build): " : "readme-check: $ ") + command;
             assertTrue(output.contains(expected + "\n"), "missing: " + expected + "\n" + output);
         }
-        assertTrue(output.contains("cauchy          penalty        my-plugins/cauchy-regularizer-1.0.0.jar"),
-                output);
+        assertTrue(output.matches("(?s).*\\ncauchy +penalty +my-plugins/cauchy-regularizer-1\\.0\\.0\\.jar .*"), output);
         assertTrue(output.contains("cauchy: all checks passed"), output);
         assertTrue(output.contains("saved model     model.tribuo"), output);
     }

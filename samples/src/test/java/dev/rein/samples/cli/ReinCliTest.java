@@ -29,7 +29,9 @@ class ReinCliTest {
         assertTrue(run.out().matches("(?s).*\\nl1 +penalty +built-in +Lasso.*"), run.out());
         assertTrue(run.out().matches("(?s).*\\nmax_norm +constraint +built-in +Caps.*"), run.out());
         assertTrue(run.out().matches("(?s).*\\nearly_stopping +stopping_rule +built-in +Stops.*"), run.out());
-        assertEquals(7, run.out().strip().split("\\R").length, run.out());  // header + 6 built-ins
+        assertTrue(run.out().matches("(?s).*\\ndropout +activation +built-in +Zeroes.*"), run.out());
+        assertTrue(run.out().matches("(?s).*\\nbatch_norm +normalization +built-in +Normalizes.*"), run.out());
+        assertEquals(10, run.out().strip().split("\\R").length, run.out());  // header + 9 built-ins
     }
 
     @Test

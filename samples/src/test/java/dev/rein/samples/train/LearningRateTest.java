@@ -30,7 +30,7 @@ class LearningRateTest {
     @Test
     void sgdGetsTheRateOverTheBatchSizeSquaredAndOtherwiseIsTribuoItself() {
         TrainingSettings settings = new TrainingSettings(3, 5L, OptimiserChoice.SGD_CONSTANT, 0.1, 8);
-        LinearSGDModel rein = TrainingJob.run(DATA, null, Regularization.none(), settings).model();
+        LinearSGDModel rein = (LinearSGDModel) TrainingJob.run(DATA, null, Regularization.none(), settings).model();
         LinearSGDModel tribuo = new LinearSGDTrainer(new LogMulticlass(), SGD.getSimpleSGD(0.1 / 64), 3, -1, 8, 5L)
                 .train(DATA);
         assertArrayEquals(weights(tribuo), weights(rein), 0.0, "bit-identical to Tribuo at rate 0.1 / 8²");
@@ -50,7 +50,7 @@ class LearningRateTest {
                 copies.add(new ArrayExample<>(new Label("b"), new String[] {"x"}, new double[] {-1.0}));
             }
             TrainingSettings settings = new TrainingSettings(1, 1L, OptimiserChoice.SGD_CONSTANT, 0.1, 2 * k);
-            double[] w = weights(TrainingJob.run(copies, null, Regularization.none(), settings).model());
+            double[] w = weights((LinearSGDModel) TrainingJob.run(copies, null, Regularization.none(), settings).model());
             if (first == null) {
                 first = w;
                 assertTrue(Math.abs(w[0]) > 0.01, "one step moved the weight: " + w[0]);

@@ -1,0 +1,286 @@
+package dev.rein.runtime.network;
+
+import com.oracle.labs.mlrg.olcut.config.Config;
+import com.oracle.labs.mlrg.olcut.provenance.Provenance;
+import dev.rein.api.hook.StoppingRule;
+import dev.rein.api.spi.Kind;
+import dev.rein.runtime.optim.ReinAdam;
+import dev.rein.runtime.registry.PluginRegistry;
+import dev.rein.runtime.spec.BoundTerm;
+import dev.rein.runtime.spec.Regularization;
+import dev.rein.runtime.tribuo.RegularizedOptimiser;
+import dev.rein.runtime.tribuo.trainer.EpochListener;
+import dev.rein.runtime.tribuo.trainer.PredictionTask;
+import dev.rein.runtime.tribuo.trainer.ValidationMetric;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.SplittableRandom;
+import org.tribuo.Dataset;
+import org.tribuo.Trainer;
+import org.tribuo.classification.Label;
+import org.tribuo.math.StochasticGradientOptimiser;
+import org.tribuo.provenance.TrainerProvenance;
+import org.tribuo.provenance.impl.TrainerProvenanceImpl;
+
+/**
+ * A fully connected network for Tribuo classification: hidden layers of the given widths with ReLU, tanh or
+ * sigmoid, softmax cross-entropy on the labels, mini-batches in a seeded shuffle, He (ReLU) or Glorot
+ * initialization, and any Tribuo {@link StochasticGradientOptimiser} (Rein's {@link ReinAdam} by default).
+ * The spec regularizes it as it does the linear trainers: penalties and constraints on each layer's weights through
+ * the regularization plan (biases and normalization parameters exempt unless {@code on=all}), a stopping rule on
+ * validation data, and layer plugins such as {@code dropout}, {@code gaussian_noise} and {@code batch_norm}, after
+ * every hidden layer or after the one {@code after=k} names.
+ *
+ * <pre>{@code
+ * Regularization reg = Regularization.of("dropout(p=0.2) + batch_norm + l2(lambda=1e-5) + early_stopping(patience=3)",
+ *         PluginRegistry.shared());
+ * var trainer = new FeedForwardTrainer(new int[] {256, 128}, Activation.RELU, new ReinAdam(0.001), reg,
+ *         20, 128, 1L);
+ * FeedForwardModel model = trainer.train(trainingData);          // validates on a seeded 10 % of it
+ * model = trainer.train(trainingData, validationData, report -> System.out.println(report));
+ * }</pre>
+ *
+ * <p>Each step hands the optimiser the gradient of the mini-batch's <em>mean</em> loss with example weight 1 (see the
+ * package documentation), so a learning rate means the same at every batch size. Example weights are not used.
+ * The same data, spec and seed give the same model with the same BLAS (another BLAS, or OpenBLAS on another number
+ * of threads, may differ in the last bits). As Tribuo's trainers, each {@code train} call advances the trainer's
+ * random state, so build a fresh trainer to repeat a run.
+ *
+ * <p>In an OLCUT configuration:
+ *
+ * <pre>{@code
+ * <component name="mlp" type="dev.rein.runtime.network.FeedForwardTrainer">
+ *   <propertylist name="hiddenLayers"><item>256</item><item>128</item></propertylist>
+ *   <property name="spec" value="dropout(p=0.2) + l2(lambda=1e-5)"/>
+ * </component>
+ * }</pre>
+ */
+public final class FeedForwardTrainer implements Trainer<Label> {
+    @Config(description = "The widths of the hidden layers, input side first, e.g. 256, 128; none for softmax"
+            + " regression.")
+    private int[] hiddenLayers = {128};
+
+    @Config(description = "The activation of the hidden layers: RELU, TANH or SIGMOID.")
+    private Activation activation = Activation.RELU;
+
+    @Config(description = "The optimiser; each run steps a copy, wrapped with the spec's penalties and constraints.")
+    private StochasticGradientOptimiser optimiser = new ReinAdam(0.001);
+
+    @Config(description = "The regularization spec, e.g. \"dropout(p=0.2) + l2(lambda=1e-5)\", bound against the"
+            + " plugins on the class path and in the rein.plugins folders; none for none.")
+    private String spec = "none";
+
+    @Config(description = "Epochs to run; with a stopping rule, the most a run takes.")
+    private int epochs = 10;
+
+    @Config(description = "Examples per step.")
+    private int minibatchSize = 128;
+
+    @Config(description = "Seeds initialization, shuffling, the layer plugins' randomness and the validation split.")
+    private long seed = Trainer.DEFAULT_SEED;
+
+    @Config(description = "The share of the training data held out for a stopping rule when no validation dataset"
+            + " is given; strictly between 0 and 1.")
+    private double validationSplit = 0.1;
+
+    private Regularization regularization = Regularization.none();
+    private SplittableRandom rng;
+    private int invocationCount;
+
+    /** For OLCUT. */
+    private FeedForwardTrainer() {
+    }
+
+    /**
+     * @param hiddenLayers   the hidden layers' widths, input side first (may be empty)
+     * @param activation     the hidden layers' activation
+     * @param optimiser      the optimiser (each run steps a copy)
+     * @param regularization the bound spec: penalties, constraints, layer plugins, at most one stopping rule
+     * @param epochs         epochs to run; with a stopping rule, the most a run takes
+     * @param minibatchSize  examples per step
+     * @param seed           seeds everything random
+     * @throws IllegalArgumentException if a setting is out of range or the spec does not fit a network (a refused
+     *                                  penalty mode, a layer position that does not exist, two stopping rules)
+     */
+    public FeedForwardTrainer(int[] hiddenLayers, Activation activation, StochasticGradientOptimiser optimiser,
+            Regularization regularization, int epochs, int minibatchSize, long seed) {
+        this.hiddenLayers = hiddenLayers.clone();
+        this.activation = Objects.requireNonNull(activation, "activation");
+        this.optimiser = Objects.requireNonNull(optimiser, "optimiser");
+        this.epochs = epochs;
+        this.minibatchSize = minibatchSize;
+        this.seed = seed;
+        use(Objects.requireNonNull(regularization, "regularization"));
+    }
+
+    /** As the constructor above, with {@code spec} bound against {@code registry}. */
+    public FeedForwardTrainer(int[] hiddenLayers, Activation activation, StochasticGradientOptimiser optimiser,
+            String spec, PluginRegistry registry, int epochs, int minibatchSize, long seed) {
+        this(hiddenLayers, activation, optimiser, Regularization.of(spec, registry), epochs, minibatchSize, seed);
+    }
+
+    /** The same trainer holding out {@code validationSplit} of the training data for a stopping rule. */
+    public FeedForwardTrainer withValidationSplit(double validationSplit) {
+        FeedForwardTrainer copy = new FeedForwardTrainer(hiddenLayers, activation, optimiser, regularization, epochs,
+                minibatchSize, seed);
+        copy.validationSplit = validationSplit;
+        copy.check();
+        return copy;
+    }
+
+    /** OLCUT calls this after setting the {@code @Config} fields: binds the spec and checks every setting. */
+    @Override
+    public synchronized void postConfig() {
+        use(Regularization.of(spec, PluginRegistry.shared()));
+    }
+
+    private void use(Regularization bound) {
+        this.regularization = bound;
+        this.spec = bound.toSpec();
+        check();
+        this.rng = new SplittableRandom(seed);
+    }
+
+    private void check() {
+        requireSetting(epochs >= 1, "epochs", epochs, "it must be at least 1");
+        requireSetting(minibatchSize >= 1, "minibatchSize", minibatchSize, "it must be at least 1");
+        requireSetting(validationSplit > 0 && validationSplit < 1, "validationSplit", validationSplit,
+                "it must lie strictly between 0 and 1, e.g. 0.1");
+        for (int h : hiddenLayers) {
+            requireSetting(h >= 1, "hiddenLayers", java.util.Arrays.toString(hiddenLayers),
+                    "every width must be at least 1, e.g. 256, 128");
+        }
+        for (BoundTerm t : regularization.terms()) {
+            if (t.kind() == Kind.ACTIVATION || t.kind() == Kind.NORMALIZATION) {
+                FeedForwardNetwork.positions(t, hiddenLayers.length);
+            }
+        }
+        planOptimiser();   // a refused penalty mode is reported now, not after the data is read
+        stoppingRule().ifPresent(t -> ValidationMetric.resolve(t.hook(StoppingRule.class).metric(),
+                PredictionTask.CLASSIFICATION, t.name()));
+    }
+
+    private static void requireSetting(boolean ok, String name, Object value, String valid) {
+        if (!ok) {
+            throw new IllegalArgumentException(NetworkMessages.setting(name, value, valid).toString());
+        }
+    }
+
+    /** A fresh copy of the optimiser wrapped with the spec's penalties and constraints, for one run. */
+    RegularizedOptimiser planOptimiser() {
+        Regularization weightTerms = regularization.without(Kind.ACTIVATION).without(Kind.NORMALIZATION)
+                .without(Kind.STOPPING_RULE);
+        return new RegularizedOptimiser(optimiser.copy(), weightTerms, 1);
+    }
+
+    /** The spec's stopping rule, if it has one. */
+    java.util.Optional<BoundTerm> stoppingRule() {
+        List<BoundTerm> rules = regularization.terms(Kind.STOPPING_RULE);
+        if (rules.size() > 1) {
+            throw new IllegalArgumentException(NetworkMessages.severalStoppingRules(spec,
+                    rules.stream().map(BoundTerm::name).toList()).toString());
+        }
+        return rules.stream().findFirst();
+    }
+
+    /** The bound spec this trainer applies. */
+    public Regularization regularization() {
+        return regularization;
+    }
+
+    int[] hiddenLayers() {
+        return hiddenLayers.clone();
+    }
+
+    Activation activation() {
+        return activation;
+    }
+
+    int epochs() {
+        return epochs;
+    }
+
+    int minibatchSize() {
+        return minibatchSize;
+    }
+
+    double validationSplit() {
+        return validationSplit;
+    }
+
+    long seed() {
+        return seed;
+    }
+
+    @Override
+    public FeedForwardModel train(Dataset<Label> examples) {
+        return train(examples, Map.of());
+    }
+
+    @Override
+    public FeedForwardModel train(Dataset<Label> examples, Map<String, Provenance> runProvenance) {
+        return train(examples, runProvenance, INCREMENT_INVOCATION_COUNT);
+    }
+
+    @Override
+    public FeedForwardModel train(Dataset<Label> examples, Map<String, Provenance> runProvenance,
+            int invocationCount) {
+        return run(examples, null, runProvenance, invocationCount, EpochListener.NONE);
+    }
+
+    /**
+     * Trains on {@code examples}, validating a stopping rule on {@code validation} (or, when it is {@code null}, on a
+     * seeded split of {@code examples}), and tells {@code listener} about each epoch.
+     *
+     * @throws dev.rein.runtime.tribuo.TrainingDivergedException if the loss or a parameter stops being finite
+     */
+    public FeedForwardModel train(Dataset<Label> examples, Dataset<Label> validation, EpochListener listener) {
+        return run(examples, validation, Map.of(), INCREMENT_INVOCATION_COUNT, listener);
+    }
+
+    private FeedForwardModel run(Dataset<Label> examples, Dataset<Label> validation,
+            Map<String, Provenance> runProvenance, int invocation, EpochListener listener) {
+        SplittableRandom runRandom;
+        TrainerProvenance provenance;
+        synchronized (this) {
+            if (invocation != INCREMENT_INVOCATION_COUNT) {
+                setInvocationCount(invocation);
+            }
+            runRandom = rng.split();
+            provenance = getProvenance();
+            invocationCount++;
+        }
+        return new NetworkRun(this, runRandom, provenance).train(examples, validation, runProvenance, listener);
+    }
+
+    @Override
+    public synchronized int getInvocationCount() {
+        return invocationCount;
+    }
+
+    @Override
+    public synchronized void setInvocationCount(int count) {
+        if (count < 0) {
+            throw new IllegalArgumentException(NetworkMessages.setting("invocationCount", count,
+                    "it must be at least 0").toString());
+        }
+        rng = new SplittableRandom(seed);
+        for (int i = 0; i < count; i++) {
+            rng.split();
+        }
+        invocationCount = count;
+    }
+
+    @Override
+    public TrainerProvenance getProvenance() {
+        return new TrainerProvenanceImpl(this);
+    }
+
+    @Override
+    public String toString() {
+        return "FeedForwardTrainer(hiddenLayers=" + java.util.Arrays.toString(hiddenLayers) + ",activation="
+                + activation.displayName() + ",optimiser=" + optimiser + ",spec=" + spec + ",epochs=" + epochs
+                + ",minibatchSize=" + minibatchSize + ",seed=" + seed + ")";
+    }
+}
