@@ -132,6 +132,11 @@ abstract class LazyEngine {
         return biasTerms.gradients().length + biasTerms.proximals().length > 0;
     }
 
+    /** The spec this engine applies, for messages. */
+    final String spec() {
+        return spec;
+    }
+
     final int features() {
         return features;
     }
