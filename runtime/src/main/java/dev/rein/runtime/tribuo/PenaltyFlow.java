@@ -61,9 +61,6 @@ final class PenaltyFlow {
      *                 way the modified flow does not model)
      */
     PenaltyFlow(ElementwisePenalty[] explicit, ElementwisePenalty[] implicit) {
-        if (implicit.length > 1) {
-            throw new IllegalArgumentException("at most one proximal term, got " + implicit.length);
-        }
         this.explicit = explicit.clone();
         this.implicit = implicit.clone();
     }
