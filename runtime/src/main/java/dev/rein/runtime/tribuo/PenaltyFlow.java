@@ -21,8 +21,9 @@ import dev.rein.api.hook.ElementwisePenalty;
  *
  * <p><b>Error bound.</b> With {@code τ = 1e-6·|w₀| + 1e-9} ({@link #RELATIVE_TOLERANCE}, {@link #ABSOLUTE_TOLERANCE}),
  * a result that is not NaN differs from the steps applied one by one by at most about {@code τ}. The integrator keeps
- * each step's error estimate below {@code τ/8} (the estimate is the second-order solution's; the third-order one it
- * carries on is more accurate, which keeps the sum over the few steps a catch-up takes below {@code τ/2}); the gap between the steps and the modified flow is estimated
+ * each step's error estimate below {@code τ/32} (the estimate is the second-order solution's; the third-order one it
+ * carries on is more accurate, which keeps the sum over the steps a catch-up takes below {@code τ/2}: {@code τ/8}
+ * let a steep penalty's catch-up reach {@code 1.07·τ}, {@code τ/32} keeps it below {@code 0.1·τ}); the gap between the steps and the modified flow is estimated
  * as {@code [(h_max - h_min)/2·V₁ + h_max²·(L·V₁ + M·V₂/4)]·A} and must stay below {@code τ/2}, where {@code V₁} and
  * {@code V₂} are the variations of {@code R'} and {@code R''} along the path, {@code L = max|R''|},
  * {@code M = max|R'|} and {@code A} the growth of a perturbation where {@code R''} is negative, all read off the
@@ -79,7 +80,7 @@ final class PenaltyFlow {
         if (g == 0 || total == 0) {
             return w;   // a fixed point of the flow and of every step
         }
-        double perStep = tolerance / 8;
+        double perStep = tolerance / 32;
         double done = 0;
         double step = total;
         Path path = new Path(g);

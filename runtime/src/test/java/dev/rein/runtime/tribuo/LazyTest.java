@@ -312,7 +312,7 @@ class LazyTest {
         return data;
     }
 
-    private static MutableDataset<Label> sparseClassification(int n, int features, int present, long seed) {
+    static MutableDataset<Label> sparseClassification(int n, int features, int present, long seed) {
         SplittableRandom random = new SplittableRandom(seed);
         LabelFactory factory = new LabelFactory();
         MutableDataset<Label> data = new MutableDataset<>(new SimpleDataSourceProvenance("sparse", factory),

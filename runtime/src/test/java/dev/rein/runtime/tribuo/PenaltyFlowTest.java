@@ -134,7 +134,7 @@ class PenaltyFlowTest {
     void costGrowsWithHowFarTheFlowGoesNotWithTheStepCount() {
         // λT, the penalty's curvature times the flow's length, measures how far it goes: 0.01, 0.1 and 1
         PenaltyFlow flow = new PenaltyFlow(new ElementwisePenalty[] {FlowPenalties.logCosh(1e-3)}, NONE);
-        int[] most = {4, 16, 100};
+        int[] most = {4, 16, 160};
         double[] totals = {10, 100, 1000};
         for (int k = 0; k < totals.length; k++) {
             for (int count : new int[] {1_000, 1_000_000}) {
