@@ -273,6 +273,12 @@ def main():
     sparse, sparse_worst = overhead_table(rows, "overhead-sparse", 1.3)
     dense_adagrad, dense_adagrad_worst = overhead_table(rows, "overhead-dense-adagrad", 1.10)
     sparse_adagrad, sparse_adagrad_worst = overhead_table(rows, "overhead-sparse-adagrad", 1.3)
+    users = []
+    for opt in ("sgd", "adagrad"):
+        for task, where, goal in (("users-dense-" + opt, "Fashion-MNIST", 1.2),
+                                  ("users-sparse-" + opt, "the generated sparse set", 1.5)):
+            table, _ = overhead_table(rows, task, goal)
+            users += ["### 1f. Users' penalties under %s, %s (goal ≤ %.1f×)" % (opt, where, goal), ""] + table + [""]
     quality, quality_rows = quality_table(rows)
     objective, _ = objective_table(rows)
     text = TEMPLATE.format(
@@ -281,7 +287,11 @@ def main():
         goals="\n".join(goals(dense_worst, sparse_worst, quality_rows)
                          + adagrad_goals(dense_adagrad_worst, sparse_adagrad_worst)),
         adagrad="\n".join(["### 1d. Under AdaGrad, Fashion-MNIST", ""] + dense_adagrad
-                           + ["", "### 1e. Under AdaGrad, the generated sparse set", ""] + sparse_adagrad + [""]),
+                           + ["", "### 1e. Under AdaGrad, the generated sparse set", ""] + sparse_adagrad + [""]
+                           + ["Users' penalties (issue 12): the sample `cauchy` plugin and `log_cosh` and `pseudo_huber`"
+                              " from `benchmarks/user-plugins`, each built by rein-processor and loaded from a plugin"
+                              " folder; on sparse data their catch-up integrates the penalty's gradient flow"
+                              " (`PenaltyFlow`). Learning rates as in 1b/1e for each optimiser.", ""] + users),
         dense="\n".join(dense), sparse="\n".join(sparse),
         before_after="\n".join(before_after_table(rows, a.baseline)), quality="\n".join(quality),
         objective="\n".join(objective), results=os.path.relpath(a.results, os.path.dirname(os.path.abspath(a.out))),

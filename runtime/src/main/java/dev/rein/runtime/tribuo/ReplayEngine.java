@@ -6,11 +6,12 @@ import java.util.logging.Logger;
 /**
  * The lazy history of any element-wise penalty without a closed form: the stored values are the weights, the
  * history is the prefix sums of the step sizes, and each weight remembers the step it is exact at. Up to
- * {@value #REPLAY_UP_TO} missed steps are replayed exactly through the hooks. Beyond that, all but the last
- * {@value #EXACT_TAIL} are one stretch of the penalty's gradient flow over their summed step size, integrated by
- * {@link PenaltyFlow} (a few gradient calls, about four when the penalty barely moves the weight, however many steps
- * were missed), and the last {@value #EXACT_TAIL} are replayed exactly (so a proximal step's exact zero comes out as
- * the steps would give it). The result is within {@link PenaltyFlow}'s bound of the steps one by one:
+ * {@value #REPLAY_UP_TO} missed steps are replayed exactly through the hooks. Beyond that they are one stretch of
+ * the penalty's gradient flow over their summed step size, integrated by {@link PenaltyFlow} (two gradient calls per
+ * term when the penalty barely moves the weight, a few dozen when it moves it far, however many steps were missed);
+ * when the terms have a proximal operator or a decay that stops at zero, the last {@value #EXACT_TAIL} are replayed
+ * exactly after it (so an exact zero comes out as the steps would give it). The result is within
+ * {@link PenaltyFlow}'s bound of the steps one by one:
  * {@code 1e-6·|w| + 1e-9} per catch-up. Where the flow cannot promise that (a penalty stiff for the step sizes given,
  * a weight that crosses zero, or a flow that would cost more calls than the steps themselves) that weight's steps
  * are replayed one by one instead, and the run says so once (a {@code [tribuo-flow-replayed]} warning on this
@@ -24,13 +25,15 @@ import java.util.logging.Logger;
 final class ReplayEngine extends LazyEngine {
     /** Up to this many missed steps a replay is as cheap as the flow. */
     static final int REPLAY_UP_TO = 8;
-    /** The latest missed steps, replayed exactly after the flow. */
+    /** The latest missed steps, replayed exactly after the flow when a step can end at an exact zero. */
     static final int EXACT_TAIL = 2;
     static final int MAX_HISTORY = 1 << 16;
     private static final Logger LOG = Logger.getLogger(ReplayEngine.class.getName());
 
     private final LazyTerms terms;
     private final PenaltyFlow flow;
+    /** The latest missed steps replayed after the flow: {@value #EXACT_TAIL} with a prox or a stop at zero, else 0. */
+    private final int tail;
     /** The largest and smallest step sizes recorded since {@code base}: bounds on every missed step's. */
     private double largestStep;
     private double smallestStep = Double.POSITIVE_INFINITY;
@@ -44,6 +47,7 @@ final class ReplayEngine extends LazyEngine {
     ReplayEngine(int rows, int features, LazyTerms weights, LazyTerms bias, String spec) {
         super(rows, features, bias, spec);
         this.terms = weights;
+        this.tail = weights.proximals().length > 0 || weights.anyStopsAtZero() ? EXACT_TAIL : 0;
         this.exactAt = new int[rows * features];
         // two proximal terms in a row split a step in a way the flow does not model: those weights are replayed
         this.flow = weights.proximals().length <= 1 ? new PenaltyFlow(weights.gradients(), weights.proximals())
@@ -136,7 +140,7 @@ final class ReplayEngine extends LazyEngine {
     private double replay(double w, int from, int to) {
         int missed = to - from;
         if (missed > REPLAY_UP_TO && flow != null) {
-            int flowTo = to - EXACT_TAIL;
+            int flowTo = to - tail;
             int flowedSteps = flowTo - from;
             double flowed = flow.advance(w, prefixH[flowTo] - prefixH[from], flowedSteps, smallestStep, largestStep,
                     flowedSteps / 2);   // a slope costs two calls per term, a replayed step one

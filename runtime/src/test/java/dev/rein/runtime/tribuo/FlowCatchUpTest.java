@@ -25,11 +25,13 @@ import org.tribuo.math.optimisers.SGD;
  * A user's element-wise penalty on sparse data, caught up by its gradient flow ({@link PenaltyFlow} inside
  * {@link ReplayEngine}), trains the model eager steps train: 3 classes, 400 features with 5 in each example, so a
  * feature misses about 80 steps between appearances and most catch-ups run through the flow. Every weight must agree
- * within {@link #WEIGHT_TOLERANCE} (the flow's bound per catch-up is {@code 1e-6·|w| + 1e-9}; a weight is caught up
- * a few dozen times and the loss carries each difference on) and test accuracy within 0.1 point.
+ * within {@code 1e-4·|w| + 2e-7}: the flow's bound per catch-up is {@code 1e-6·|w| + 1e-9} and a weight is caught up
+ * about 150 times in 4 epochs (12,000 steps, a feature in 1 of 80 examples), errors that may add up when they share a
+ * sign; test accuracy must agree within 0.1 point.
  */
 class FlowCatchUpTest {
-    private static final double WEIGHT_TOLERANCE = 1e-5;
+    private static final double RELATIVE_TOLERANCE = 1e-4;
+    private static final double ABSOLUTE_TOLERANCE = 2e-7;
 
     static Stream<Arguments> penalties() {
         Supplier<StochasticGradientOptimiser> sgd = () -> SGD.getSimpleSGD(0.05);
@@ -62,7 +64,7 @@ class FlowCatchUpTest {
         double[] eagerWeights = LazyTest.flat(eager.getWeightsCopy());
         double worst = 0;
         for (int i = 0; i < lazyWeights.length; i++) {
-            double allowed = WEIGHT_TOLERANCE * Math.abs(eagerWeights[i]) + 1e-8;
+            double allowed = RELATIVE_TOLERANCE * Math.abs(eagerWeights[i]) + ABSOLUTE_TOLERANCE;
             assertEquals(eagerWeights[i], lazyWeights[i], allowed, "weight " + i);
             worst = Math.max(worst, Math.abs(eagerWeights[i] - lazyWeights[i]));
         }
