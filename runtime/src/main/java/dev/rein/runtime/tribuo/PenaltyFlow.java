@@ -48,6 +48,9 @@ final class PenaltyFlow {
 
     private final ElementwisePenalty[] explicit;
     private final ElementwisePenalty[] implicit;
+    /** The factors of the explicit and the implicit terms' gradients (1 and 1 unless {@link #withScales}). */
+    private double explicitScale = 1;
+    private double implicitScale = 1;
     /** Half the mean step of the current {@link #advance}: the modified flow's shift. */
     private double halfStep;
     /** {@code G(w)} at the point of the last {@link #gradient} call. */
@@ -67,6 +70,18 @@ final class PenaltyFlow {
     PenaltyFlow(ElementwisePenalty[] explicit, ElementwisePenalty[] implicit) {
         this.explicit = explicit.clone();
         this.implicit = implicit.clone();
+    }
+
+    /**
+     * Scales the terms for the next {@link #advance}: a step is {@code w ← prox_{b·P}(w - a·G(w))}, so the flow's
+     * velocity is {@code a·G + b·P}; with {@code advance(w, k, k, 1, 1, ...)} this is {@code k} steps in which the
+     * explicit terms take step {@code a} and the implicit ones {@code b} (AdaGrad: {@code a = η·b²} for the
+     * decoupled terms, {@code b = s_i} the weight's own frozen step). Returns this flow.
+     */
+    PenaltyFlow withScales(double a, double b) {
+        explicitScale = a;
+        implicitScale = b;
+        return this;
     }
 
     /**
@@ -166,17 +181,19 @@ final class PenaltyFlow {
         return accurate && next * w >= 0 ? next : Double.NaN;
     }
 
-    /** {@code (G + P)(w)}; leaves {@code G(w)} in {@link #explicitPart}. */
+    /** {@code (a·G + b·P)(w)}; leaves {@code a·G(w)} in {@link #explicitPart}. */
     private double gradient(double w) {
         double g = 0;
         for (ElementwisePenalty t : explicit) {
             g += t.gradient(w);
         }
+        g *= explicitScale;
         explicitPart = g;
+        double p = 0;
         for (ElementwisePenalty t : implicit) {
-            g += t.gradient(w);
+            p += t.gradient(w);
         }
-        return g;
+        return g + implicitScale * p;
     }
 
     /** The evaluations of the summed gradient or the modified slope the last {@link #advance} made. */
@@ -189,14 +206,15 @@ final class PenaltyFlow {
         double g = gradient(w);
         plain = g;
         double shift = halfStep * g;
-        double modified = 0;
+        double forward = 0;
         for (ElementwisePenalty t : explicit) {
-            modified += t.gradient(w + shift);
+            forward += t.gradient(w + shift);
         }
+        double backward = 0;
         for (ElementwisePenalty t : implicit) {
-            modified += t.gradient(w - shift);
+            backward += t.gradient(w - shift);
         }
-        return -modified;
+        return -(explicitScale * forward + implicitScale * backward);
     }
 
     /** What the error bound needs, gathered along the accepted steps from the gradients they evaluated. */

@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.rein.api.hook.ElementwisePenalty;
 import dev.rein.runtime.spec.PenaltyMode;
 import dev.rein.runtime.spec.Regularization;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -48,7 +50,9 @@ class FlowCatchUpTest {
                 Arguments.of("cauchy, AdaGrad (decoupled)", adagrad, FlowPenalties.cauchy(2e-3),
                         PenaltyMode.DECOUPLED),
                 Arguments.of("a user's log penalty by its prox, SGD", sgd, FlowPenalties.logL1(2e-4, 0.1),
-                        PenaltyMode.PROXIMAL));
+                        PenaltyMode.PROXIMAL),
+                Arguments.of("a user's log penalty by its prox, AdaGrad (each weight's frozen step)", adagrad,
+                        FlowPenalties.logL1(2e-4, 0.1), PenaltyMode.PROXIMAL));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -80,11 +84,18 @@ class FlowCatchUpTest {
                 + ", lazy and eager differ by at most " + worst);
     }
 
+    /** Trains; a lazy run also checks that every update handed to Tribuo was sparse (so lazy mode was on). */
     private static LinearSGDModel train(StochasticGradientOptimiser inner, Regularization reg,
             MutableDataset<Label> data, boolean eager) {
         RegularizedOptimiser opt = new RegularizedOptimiser(inner, reg, 1);
         opt.eagerOnly = eager;
-        return new LinearSGDTrainer(new LogMulticlass(), opt, 4, -1, 1, 4L).train(data);
+        List<String> updateTypes = new ArrayList<>();
+        LinearSGDModel model = new LinearSGDTrainer(new LogMulticlass(), new LazyTest.Recorder(opt, updateTypes), 4,
+                -1, 1, 4L).train(data);
+        if (!eager && !reg.isEmpty()) {
+            assertEquals(List.of("DenseSparseMatrix"), updateTypes.stream().distinct().toList(), "lazy updates");
+        }
+        return model;
     }
 
     private static double accuracy(LinearSGDModel model, MutableDataset<Label> test) {

@@ -245,7 +245,7 @@ class LazyTest {
     }
 
     /** Passes everything to a RegularizedOptimiser and notes the type of each update it returns. */
-    private static final class Recorder implements StochasticGradientOptimiser {
+    static final class Recorder implements StochasticGradientOptimiser {
         private final RegularizedOptimiser inner;
         private final List<String> types;
 
