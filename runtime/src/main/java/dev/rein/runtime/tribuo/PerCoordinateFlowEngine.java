@@ -157,7 +157,7 @@ final class PerCoordinateFlowEngine extends LazyEngine {
             if (!Double.isNaN(w) || Double.isNaN(u)) {
                 u = w;
                 replay = ReplayEngine.EXACT_TAIL;
-            } else if (replayedWeights++ == 0) {
+            } else if ((!flow.lastOverBudget() || flowed >= ReplayEngine.LONG_REPLAY) && replayedWeights++ == 0) {
                 LOG.warning(TribuoMessages.flowReplayed(spec(), PenaltyFlow.RELATIVE_TOLERANCE,
                         PenaltyFlow.ABSOLUTE_TOLERANCE).toString());
             }

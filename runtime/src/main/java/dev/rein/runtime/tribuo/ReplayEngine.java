@@ -27,6 +27,8 @@ final class ReplayEngine extends LazyEngine {
     static final int REPLAY_UP_TO = 8;
     /** The latest missed steps, replayed exactly after the flow when a step can end at an exact zero. */
     static final int EXACT_TAIL = 2;
+    /** A replay at least this long is reported even when the flow only ran out of calls. */
+    static final int LONG_REPLAY = 64;
     static final int MAX_HISTORY = 1 << 16;
     private static final Logger LOG = Logger.getLogger(ReplayEngine.class.getName());
 
@@ -147,8 +149,8 @@ final class ReplayEngine extends LazyEngine {
             if (!Double.isNaN(flowed) || Double.isNaN(w)) {
                 w = flowed;
                 from = flowTo;
-            } else {
-                replayed();
+            } else if (!flow.lastOverBudget() || flowedSteps >= LONG_REPLAY) {
+                replayed();   // worth saying unless the flow ran out of calls on a short replay, cheap anyway
             }
         }
         for (int s = from; s < to; s++) {
