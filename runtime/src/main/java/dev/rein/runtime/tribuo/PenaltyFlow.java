@@ -24,8 +24,9 @@ import dev.rein.api.hook.ElementwisePenalty;
  * a result that is not NaN differs from the steps applied one by one by at most about {@code τ}. The integrator keeps
  * each step's error estimate below {@code τ/32} (the estimate is the second-order solution's; the third-order one it
  * carries on is more accurate, which keeps the sum over the steps a catch-up takes below {@code τ/2}: {@code τ/8}
- * let a steep penalty's catch-up reach {@code 1.07·τ}, {@code τ/32} keeps it below {@code 0.1·τ}); the gap between the steps and the modified flow is estimated
- * as {@code [(h_max - h_min)/2·V₁ + h_max²·(L·V₁ + M·V₂/4)]·A} and must stay below {@code τ/2}, where {@code V₁} and
+ * let a steep penalty's catch-up reach {@code 1.07·τ}, {@code τ/32} keeps it below {@code 0.1·τ}); the gap between
+ * the steps and the modified flow is estimated as {@code [(h_max - h_min)/2·V₁ + h_max²·(L·V₁ + M·V₂/4)]·A} and
+ * must stay below {@code τ/2}, where {@code V₁} and
  * {@code V₂} are the variations of {@code R'} and {@code R''} along the path, {@code L = max|R''|},
  * {@code M = max|R'|} and {@code A} the growth of a perturbation where {@code R''} is negative, all read off the
  * integrator's own evaluations (secants), with about three times the leading coefficients of the expansion as a
@@ -53,16 +54,14 @@ final class PenaltyFlow {
     private double implicitScale = 1;
     /** Half the mean step of the current {@link #advance}: the modified flow's shift. */
     private double halfStep;
-    /** {@code G(w)} at the point of the last {@link #gradient} call. */
+    /** {@code a·G(w)} at the point of the last {@link #gradient} call. */
     private double explicitPart;
-    /** {@code (G + P)(w)} at the point of the last {@link #slope} call. */
+    /** {@code (a·G + b·P)(w)} at the point of the last {@link #slope} call. */
     private double plain;
     /** Whether the last {@link #advance} gave up for its call budget alone (no sign of inaccuracy). */
     private boolean lastOverBudget;
     /** Slope evaluations of the last {@link #advance} (for tests and measurements). */
     private int lastCalls;
-    /** The estimated gap to the steps of the last {@link #advance} that integrated to the end. */
-    private double lastGap;
 
     /**
      * @param explicit the terms stepped along their gradient (coupled and decoupled)
@@ -149,18 +148,12 @@ final class PenaltyFlow {
             k1 = k4;
             step *= error == 0 ? MAX_GROWTH : Math.min(MAX_GROWTH, SAFETY * Math.cbrt(allowed / error));
         }
-        lastGap = path.gap(hMin, hMax);
-        return lastGap <= tolerance / 2 ? w : Double.NaN;
+        return path.gap(hMin, hMax) <= tolerance / 2 ? w : Double.NaN;
     }
 
     /** Whether the last {@link #advance} gave NaN for its call budget alone: replaying is then merely cheaper. */
     boolean lastOverBudget() {
         return lastOverBudget;
-    }
-
-    /** The estimated gap between the steps and the flow in the last {@link #advance} that reached its end. */
-    double lastGap() {
-        return lastGap;
     }
 
     /**

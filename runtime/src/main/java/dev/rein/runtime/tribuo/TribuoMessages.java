@@ -61,9 +61,9 @@ final class TribuoMessages {
         return ReinMessage.of("tribuo-flow-replayed", "Spec '" + spec + "': some absent weights were caught up by"
                 + " replaying each missed penalty step, because integrating the penalty's gradient flow over those"
                 + " steps could not stay within " + relative + "·|w| + " + absolute + " of them (the penalty is stiff"
-                + " for these step sizes, or the weight reached zero, or the flow would have cost more calls than the steps). The model is exact but those catch-ups cost"
-                + " one penalty call per missed step; a smaller learning rate or penalty strength makes the flow"
-                + " usable again.");
+                + " for these step sizes, or the weight reached zero, or the flow would have cost more calls than the"
+                + " steps). The model is exact but those catch-ups cost one penalty call per missed step; a smaller"
+                + " learning rate or penalty strength makes the flow usable again.");
     }
 
     // --- RegularizedOptimiser ---
