@@ -387,6 +387,12 @@ def main():
     sparse_ftrl, sparse_ftrl_worst = overhead_table(rows, "overhead-sparse-ftrl", 1.3,
                                                     adagrad_base["overhead-sparse-adagrad"], "—")
     wide, wide_goals = wide_tables(rows)
+    users = []
+    for opt in ("sgd", "adagrad"):
+        for task, where, goal in (("users-dense-" + opt, "Fashion-MNIST", 1.2),
+                                  ("users-sparse-" + opt, "the generated sparse set", 1.5)):
+            table, _ = overhead_table(rows, task, goal)
+            users += ["### 1h. Users' penalties under %s, %s (goal ≤ %.1f×)" % (opt, where, goal), ""] + table + [""]
     quality, quality_rows = quality_table(rows)
     objective, _ = objective_table(rows)
     text = TEMPLATE.format(
@@ -400,7 +406,11 @@ def main():
                            + ["", "### 1f. Under FTRL, Fashion-MNIST (ratios against 1d's unregularized AdaGrad)", ""]
                            + dense_ftrl
                            + ["", "### 1g. Under FTRL, the generated sparse set (ratios against 1e's unregularized"
-                              " AdaGrad)", ""] + sparse_ftrl + [""]),
+                              " AdaGrad)", ""] + sparse_ftrl + [""]
+                           + ["Users' penalties (issue 12): the sample `cauchy` plugin and `log_cosh` and `pseudo_huber`"
+                              " from `benchmarks/user-plugins`, each built by rein-processor and loaded from a plugin"
+                              " folder; on sparse data their catch-up integrates the penalty's gradient flow"
+                              " (`PenaltyFlow`). Learning rates as in 1b/1e for each optimiser.", ""] + users),
         defaults="\n".join(defaults_table(rows)), wide="\n".join(wide), rates="\n".join(rates_table(rows)),
         dense="\n".join(dense), sparse="\n".join(sparse),
         before_after="\n".join(before_after_table(rows, a.baseline)), quality="\n".join(quality),

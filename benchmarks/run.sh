@@ -8,6 +8,8 @@
 # 1. Overhead: Tribuo's LinearSGDTrainer unregularized vs with Rein's l2, l1, elastic_net (and max_norm on
 #    Fashion-MNIST only: it runs eagerly, see BENCHMARKS.md), on Fashion-MNIST and on a generated sparse set
 #    (1,000,000 features, 100,000 examples, 50 non-zeros each).
+#    1f: users' own penalties (the sample cauchy plugin, log_cosh and pseudo_huber from benchmarks/user-plugins)
+#    under sgd and adagrad on both sets.
 # 2. Quality and speed against scikit-learn's SGDClassifier and liblinear, on Fashion-MNIST (10 classes) and on
 #    its class 0 against the rest, where the L2-regularized objective each tool reaches is computed one way.
 # 3. Sparsity: L1 on a generated wide set (fewer examples than features, few informative) for every optimiser ×
@@ -176,6 +178,30 @@ bench train --task overhead-sparse-ftrl --train "$sparse-train.libsvm" --test "$
   --spec "elastic_net(lambda=$SPARSE_LAMBDA, l1_ratio=$L1_RATIO)" --spec "max_norm(c=1)" \
   --reps "$REPS" --warmup "$WARMUP" --epochs "$OVERHEAD_EPOCHS" --optimiser ftrl \
   --budget "$BUDGET" --out "$results" >&2
+# Part 1 for users' own penalties: the sample Cauchy plugin and two of other shapes (benchmarks/user-plugins), each
+# built by rein-processor as any user's plugin is and loaded from a plugin folder; no closed form, so sparse data
+# catches them up by their gradient flow. Under plain SGD and AdaGrad, against unregularized training in the same run.
+log "1h. users' penalties (cauchy, log_cosh, pseudo_huber) under sgd and adagrad"
+userplugins="$cache/user-plugins"; mkdir -p "$userplugins"
+(cd "$root" && mvn -B -q install -DskipTests) >&2
+(cd "$root/samples/external-plugin" && mvn -B -q package -DskipTests) >&2
+(cd "$here/user-plugins" && mvn -B -q package) >&2
+cp "$root/samples/external-plugin/target/cauchy-regularizer-1.0.0.jar" \
+  "$here/user-plugins/target/bench-user-penalties-1.0.0.jar" "$userplugins/"
+bench_users() { java -Xmx6g -Drein.plugins="$userplugins" -cp "$CP" dev.rein.samples.bench.BenchCli "$@"; }
+for opt in sgd adagrad; do
+  rate=$LR; [ "$opt" = sgd ] || rate=$ADAGRAD_LR
+  bench_users train --task "users-dense-$opt" --train "$fashion-train.libsvm" --test "$fashion-test.libsvm" \
+    --spec none --spec "cauchy(lambda=$LAMBDA)" --spec "log_cosh(lambda=$LAMBDA, scale=0.1)" \
+    --spec "pseudo_huber(lambda=$LAMBDA, width=0.01)" \
+    --reps "$REPS" --warmup "$WARMUP" --epochs "$OVERHEAD_EPOCHS" --optimiser "$opt" --learning-rate "$rate" \
+    --budget "$BUDGET" --out "$results" >&2
+  bench_users train --task "users-sparse-$opt" --train "$sparse-train.libsvm" --test "$sparse-test.libsvm" \
+    --spec none --spec "cauchy(lambda=$SPARSE_LAMBDA)" --spec "log_cosh(lambda=$SPARSE_LAMBDA, scale=0.1)" \
+    --spec "pseudo_huber(lambda=$SPARSE_LAMBDA, width=0.01)" \
+    --reps "$REPS" --warmup "$WARMUP" --epochs "$OVERHEAD_EPOCHS" --optimiser "$opt" --learning-rate "$rate" \
+    --budget "$BUDGET" --out "$results" >&2
+done
 
 log "2a. quality and speed on Fashion-MNIST, 10 classes: Rein"
 bench train --task quality --train "$fashion-train.libsvm" --test "$fashion-test.libsvm" \

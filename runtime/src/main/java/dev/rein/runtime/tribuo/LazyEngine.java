@@ -26,7 +26,10 @@ import org.tribuo.math.la.Tensor;
  *   <li>{@link RowCapEngine}: the same with a max-norm cap on each row, one scale per row;</li>
  *   <li>{@link SoftThresholdEngine}: elastic-net-like proximal terms; thresholds are prefix sums;</li>
  *   <li>{@link CumulativeL1Engine}: the same thresholds paid as Tsuruoka et al.'s cumulative penalty;</li>
- *   <li>{@link ReplayEngine}: any other element-wise penalty, by a bounded replay through the hook.</li>
+ *   <li>{@link ReplayEngine}: any other element-wise penalty, by its gradient flow ({@link PenaltyFlow}) or, for a
+ *       few missed steps, an exact replay through the hooks;</li>
+ *   <li>{@link PerCoordinateProximalEngine} and {@link PerCoordinateFlowEngine}: proximal steps in AdaGrad's
+ *       per-weight metric, in closed form or by the flow.</li>
  * </ul>
  * {@link LazyEngines#choose} picks one per run. The class is the history bookkeeping and the two fused passes; the
  * subclasses supply one tight loop per row for each pass (a call per row is cheap; a switch per entry is not).
@@ -130,6 +133,11 @@ abstract class LazyEngine {
     /** Whether the bias column must be present in every row of an update for the step to be lazy. */
     final boolean penalizesBias() {
         return biasTerms.gradients().length + biasTerms.proximals().length > 0;
+    }
+
+    /** The spec this engine applies, for messages. */
+    final String spec() {
+        return spec;
     }
 
     final int features() {

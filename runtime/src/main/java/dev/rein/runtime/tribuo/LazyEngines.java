@@ -76,8 +76,10 @@ final class LazyEngines {
 
     /**
      * Proximal steps in an adaptive optimiser's metric: lazy when the optimiser keeps an absent coordinate's state
-     * frozen at a constant rate (Rein's AdaGrad), every term has the closed form, the bias is not penalized and there
-     * is no constraint; else null (eager, O(weights) per step, as RMSProp's and Adam's decaying states need).
+     * frozen at a constant rate (Rein's AdaGrad), the bias is not penalized and there is no constraint; in closed
+     * form ({@link PerCoordinateProximalEngine}) when every term has one, else by the penalty's flow
+     * ({@link PerCoordinateFlowEngine}, at most one proximal term, none cumulative); else null (eager, O(weights) per
+     * step, as RMSProp's and Adam's decaying states need).
      */
     private static LazyEngine perCoordinate(RegularizationPlan plan, int rows, int features,
             StochasticGradientOptimiser inner) {
@@ -94,10 +96,13 @@ final class LazyEngines {
         }
         LazyTerms terms = LazyTerms.of(onWeights);
         ScaledEngine.ClosedForm form = ScaledEngine.ClosedForm.of(terms);
-        if (form == null) {
-            return null;
-        }
         double squaredBatch = (double) plan.minibatchSize() * plan.minibatchSize();
+        if (form == null) {
+            // a user's prox: its flow in the weight's frozen metric; two proxes in a row or cumulative L1: eager
+            return terms.proximals().length > 1 || terms.anyCumulative() ? null
+                    : new PerCoordinateFlowEngine(rows, features, terms, steps, squaredBatch, plan.stepSize(1),
+                            plan.spec());
+        }
         return new PerCoordinateProximalEngine(rows, features, form, steps, squaredBatch, plan.stepSize(1),
                 LazyTerms.of(List.of()), plan.spec());
     }

@@ -1,36 +1,46 @@
 package dev.rein.runtime.tribuo;
 
-import dev.rein.api.hook.ElementwisePenalty;
 import java.util.Arrays;
+import java.util.logging.Logger;
 
 /**
  * The lazy history of any element-wise penalty without a closed form: the stored values are the weights, the
- * history is the prefix sums of the step sizes, and each weight remembers the step it is exact at. The missed steps
- * are replayed exactly through the hooks when there are at most {@value #EXACT_REPLAY} of them; beyond that, the
- * older ones are merged into {@value #EXACT_REPLAY} chunks, each applied as one step of the chunk's summed size (the
- * gradient part by Heun's second-order method, then the proximal terms with the summed step: exact for a lone
- * proximal L1, approximate otherwise, e.g. a relative error of about 1e-5 for a Cauchy penalty over 1000 missed
- * steps of total size 1, see {@code LazyEnginesTest}), and the last {@value #EXACT_REPLAY} are replayed exactly. A
- * chunk over which the gradient changes by more than {@value #STIFFNESS} of itself (a stiff penalty for the step
- * sizes given, or a kink such as L1's at zero) is replayed step by step instead: correct, at the cost of one step
- * per missed step for that chunk. A catch-up thus costs three times {@value #EXACT_REPLAY} hook calls per term when
- * the flow is smooth, and up to one per missed step when it is not. The history is folded in every
- * {@value #MAX_HISTORY} steps to bound its memory.
+ * history is the prefix sums of the step sizes, and each weight remembers the step it is exact at. Up to
+ * {@value #REPLAY_UP_TO} missed steps are replayed exactly through the hooks. Beyond that they are one stretch of
+ * the penalty's gradient flow over their summed step size, integrated by {@link PenaltyFlow} (two gradient calls per
+ * term when the penalty barely moves the weight, a few dozen when it moves it far, however many steps were missed);
+ * when the terms have a proximal operator or a decay that stops at zero, the last {@value #EXACT_TAIL} are replayed
+ * exactly after it (so an exact zero comes out as the steps would give it). The result is within
+ * {@link PenaltyFlow}'s bound of the steps one by one:
+ * {@code 1e-6·|w| + 1e-9} per catch-up. Where the flow cannot promise that (a penalty stiff for the step sizes given,
+ * a weight that crosses zero, or a flow that would cost more calls than the steps themselves) that weight's steps
+ * are replayed one by one instead, and the run says so once (a {@code [tribuo-flow-replayed]} warning on this
+ * class's logger). The history is folded in every {@value #MAX_HISTORY} steps to bound its memory.
+ *
+ * <pre>{@code
+ * LazyEngine engine = LazyEngines.of(rows, features, LazyTerms.of(terms), bias, Double.POSITIVE_INFINITY, spec);
+ * engine.record(h, update);   // each step; engine.weight(values, r, c) reads a weight caught up
+ * }</pre>
  */
 final class ReplayEngine extends LazyEngine {
-    static final int EXACT_REPLAY = 32;
+    /** Up to this many missed steps a replay is as cheap as the flow. */
+    static final int REPLAY_UP_TO = 8;
+    /** The latest missed steps, replayed exactly after the flow when a step can end at an exact zero. */
+    static final int EXACT_TAIL = 2;
+    /** A replay at least this long is reported even when the flow only ran out of calls. */
+    static final int LONG_REPLAY = 64;
     static final int MAX_HISTORY = 1 << 16;
-    /**
-     * A chunk is merged only if the gradient changes by at most this share of itself over the chunk's step
-     * ({@code |g(w - H·g) - g(w)| ≤ 0.05·|g(w)|}; for L2, {@code H·λ ≤ 0.05}), where Heun's step is accurate.
-     */
-    private static final double STIFFNESS = 0.05;
+    private static final Logger LOG = Logger.getLogger(ReplayEngine.class.getName());
 
     private final LazyTerms terms;
-    private final ElementwisePenalty[] gradientTerms;
-    private final ElementwisePenalty[] proximalTerms;
-    /** Whether a gradient term stops at zero, so that a merged chunk must not cross it either. */
-    private final boolean stopsAtZero;
+    private final PenaltyFlow flow;
+    /** The latest missed steps replayed after the flow: {@value #EXACT_TAIL} with a prox or a stop at zero, else 0. */
+    private final int tail;
+    /** The largest and smallest step sizes recorded since {@code base}: bounds on every missed step's. */
+    private double largestStep;
+    private double smallestStep = Double.POSITIVE_INFINITY;
+    /** Catch-ups that fell back to replaying every step (reported once per run). */
+    private long replayedWeights;
     /** Per weight {@code r * features + c}: the step it is exact at, when later than {@code base}. */
     private final int[] exactAt;
     /** The prefix sums of the step sizes, indexed by {@code step - base} (0 at {@code base}). */
@@ -39,10 +49,11 @@ final class ReplayEngine extends LazyEngine {
     ReplayEngine(int rows, int features, LazyTerms weights, LazyTerms bias, String spec) {
         super(rows, features, bias, spec);
         this.terms = weights;
-        this.gradientTerms = weights.gradients();
-        this.proximalTerms = weights.proximals();
-        this.stopsAtZero = weights.anyStopsAtZero();
+        this.tail = weights.proximals().length > 0 || weights.anyStopsAtZero() ? EXACT_TAIL : 0;
         this.exactAt = new int[rows * features];
+        // two proximal terms in a row split a step in a way the flow does not model: those weights are replayed
+        this.flow = weights.proximals().length <= 1 ? new PenaltyFlow(weights.gradients(), weights.proximals())
+                : null;
     }
 
     @Override
@@ -57,6 +68,8 @@ final class ReplayEngine extends LazyEngine {
             prefixH = Arrays.copyOf(prefixH, 2 * prefixH.length);
         }
         prefixH[n + 1] = prefixH[n] + h;
+        largestStep = Math.max(largestStep, Math.abs(h));
+        smallestStep = Math.min(smallestStep, Math.abs(h));
     }
 
     @Override
@@ -104,6 +117,8 @@ final class ReplayEngine extends LazyEngine {
     @Override
     void clearHistory() {
         // every weight is exact at latest, which becomes the base: exactAt entries before it no longer count
+        largestStep = 0;
+        smallestStep = Double.POSITIVE_INFINITY;
     }
 
     @Override
@@ -126,50 +141,34 @@ final class ReplayEngine extends LazyEngine {
 
     private double replay(double w, int from, int to) {
         int missed = to - from;
-        int exactFrom = from;
-        if (missed > EXACT_REPLAY) {
-            int merged = missed - EXACT_REPLAY;
-            for (int k = 0; k < EXACT_REPLAY; k++) {
-                int a = from + (int) ((long) merged * k / EXACT_REPLAY);
-                int b = from + (int) ((long) merged * (k + 1) / EXACT_REPLAY);
-                if (b > a) {
-                    double chunk = mergedSteps(w, prefixH[b] - prefixH[a]);
-                    if (Double.isNaN(chunk) && !Double.isNaN(w)) {
-                        for (int s = a; s < b; s++) {   // too stiff to merge: the chunk's steps one by one
-                            w = oneStep(w, prefixH[s + 1] - prefixH[s]);
-                        }
-                    } else {
-                        w = chunk;
-                    }
-                }
+        if (missed > REPLAY_UP_TO && flow != null) {
+            int flowTo = to - tail;
+            int flowedSteps = flowTo - from;
+            double flowed = flow.advance(w, prefixH[flowTo] - prefixH[from], flowedSteps, smallestStep, largestStep,
+                    flowedSteps / 2);   // a slope costs two calls per term, a replayed step one
+            if (!Double.isNaN(flowed) || Double.isNaN(w)) {
+                w = flowed;
+                from = flowTo;
+            } else if (!flow.lastOverBudget() || flowedSteps >= LONG_REPLAY) {
+                replayed();   // worth saying unless the flow ran out of calls on a short replay, cheap anyway
             }
-            exactFrom = to - EXACT_REPLAY;
         }
-        for (int s = exactFrom; s < to; s++) {
+        for (int s = from; s < to; s++) {
             w = oneStep(w, prefixH[s + 1] - prefixH[s]);
         }
         return w;
     }
 
-    /**
-     * Many missed steps of summed size {@code h} in one: the gradient part by Heun's method (second order, so the
-     * error per chunk is O(h³) rather than an explicit step's O(h²)), then each proximal term with the summed step.
-     */
-    private double mergedSteps(double w, double h) {
-        double g0 = gradientSum(w);
-        double predicted = w - h * g0;
-        double g1 = gradientSum(predicted);
-        if (!(Math.abs(g1 - g0) <= STIFFNESS * Math.abs(g0))) {
-            return Double.NaN;   // the gradient changes too much over the chunk (or crosses a kink): replay it
+    private void replayed() {
+        if (replayedWeights++ == 0) {
+            LOG.warning(TribuoMessages.flowReplayed(spec(), PenaltyFlow.RELATIVE_TOLERANCE,
+                    PenaltyFlow.ABSOLUTE_TOLERANCE).toString());
         }
-        double v = w - 0.5 * h * (g0 + g1);
-        if (stopsAtZero && v * w < 0) {
-            v = 0.0;   // a decay that stops at zero: the flow reached zero within the chunk
-        }
-        for (ElementwisePenalty t : proximalTerms) {
-            v = t.proximal(v, h);
-        }
-        return v;
+    }
+
+    /** How many catch-ups replayed every missed step because the flow could not meet its bound. */
+    long replayedWeights() {
+        return replayedWeights;
     }
 
     /** {@code prox_h(w - h·Σ ∇R(w))}, what an absent weight gets on a step of size {@code h}. */
@@ -178,13 +177,5 @@ final class ReplayEngine extends LazyEngine {
             return w;
         }
         return genericStep(w, 0, h, terms);
-    }
-
-    private double gradientSum(double w) {
-        double g = 0;
-        for (ElementwisePenalty t : gradientTerms) {
-            g += t.gradient(w);
-        }
-        return g;
     }
 }

@@ -54,6 +54,18 @@ final class TribuoMessages {
         return "weight (" + row + ", " + column + ") is " + value + " after catching up the penalty steps it missed";
     }
 
+    // --- lazy catch-up ---
+
+    /** Logged once per run, the first time a weight's missed steps are replayed one by one. */
+    static ReinMessage flowReplayed(String spec, double relative, double absolute) {
+        return ReinMessage.of("tribuo-flow-replayed", "Spec '" + spec + "': some absent weights were caught up by"
+                + " replaying each missed penalty step, because integrating the penalty's gradient flow over those"
+                + " steps could not stay within " + relative + "·|w| + " + absolute + " of them (the penalty is stiff"
+                + " for these step sizes, or the weight reached zero, or the flow would have cost more calls than the"
+                + " steps). The model is exact but those catch-ups cost one penalty call per missed step; a smaller"
+                + " learning rate or penalty strength makes the flow usable again.");
+    }
+
     // --- RegularizedOptimiser ---
 
     /** {@code rest} is the spec without its stopping rules. */

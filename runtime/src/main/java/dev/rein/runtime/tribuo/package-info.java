@@ -3,8 +3,10 @@
  * optimiser to a {@link dev.rein.runtime.plan.RegularizationPlan} and applies it each step: eagerly
  * ({@code EagerStep}, every parameter; {@code AveragingCorrection} under ParameterAveraging) or, for a sparse linear
  * model, lazily ({@code LazyEngine} and its histories {@code ShrinkEngine}, {@code RowCapEngine},
- * {@code SoftThresholdEngine}, {@code CumulativeL1Engine}, {@code ReplayEngine}, chosen once per run by
- * {@code LazyEngines}, working inside a {@code LiveMatrix}). {@link dev.rein.runtime.tribuo.NonFiniteScan} and
+ * {@code SoftThresholdEngine}, {@code CumulativeL1Engine}, {@code ReplayEngine}, {@code PerCoordinateProximalEngine},
+ * {@code PerCoordinateFlowEngine}, chosen once per run by {@code LazyEngines}, working inside a {@code LiveMatrix};
+ * a user's penalty without a closed form is caught up by integrating its gradient flow, {@code PenaltyFlow}).
+ * {@link dev.rein.runtime.tribuo.NonFiniteScan} and
  * {@link dev.rein.runtime.tribuo.TrainingDivergedException} report divergence;
  * {@link dev.rein.runtime.tribuo.ParameterLayout} says which parts of Tribuo's tensors are weights, biases or
  * factors, and {@link dev.rein.runtime.tribuo.WeightSummary} reports on trained weights. Its messages are worded

@@ -11,8 +11,12 @@ import dev.rein.runtime.check.TestHooks;
 import dev.rein.runtime.plan.PenaltyTerm;
 import dev.rein.runtime.spec.PenaltyMode;
 import dev.rein.runtime.spec.Target;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.logging.Handler;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
 import org.junit.jupiter.api.Test;
 
 /** The lazy histories against the steps they stand for, applied one by one, and which history a spec gets. */
@@ -118,29 +122,50 @@ class LazyEnginesTest {
     }
 
     @Test
-    void genericReplayIsExactUpTo32MissedStepsAndCloseBeyond() {
+    void aUsersPenaltyIsReplayedExactlyUpTo8MissedStepsAndFlowsWithinItsBoundBeyond() {
         TestTerms.Cauchy cauchy = new TestTerms.Cauchy(0.4);
         LazyEngine engine = engine(List.of(term(TestTerms.cauchy(0.4), PenaltyMode.COUPLED)));
         assertInstanceOf(ReplayEngine.class, engine);
         double[][] w = weights(2.0, 2.0);
         double exact = 2.0;
         for (int t = 1; t <= 1000; t++) {
-            double h = 0.0005 * (1 + (t % 3));
+            double h = 0.001;   // a constant rate: the flow matches the steps to second order (see PenaltyFlow)
             engine.record(h, null);
             exact -= h * cauchy.gradient(exact);
-            if (t == 32) {
-                assertEquals(exact, engine.weight(w, 0, 0), 1e-14, "32 missed steps are replayed exactly");
+            if (t == ReplayEngine.REPLAY_UP_TO) {
+                assertEquals(exact, engine.weight(w, 0, 0), 1e-15, "8 missed steps are replayed exactly");
             }
         }
-        double approximate = engine.weight(w, 0, 1);   // 1000 missed steps: 32 merged chunks + the last 32
-        assertEquals(exact, approximate, 1e-4 * Math.abs(exact), "merged chunks are second-order accurate");
+        double flowed = engine.weight(w, 0, 1);   // 1000 missed steps: the flow over 998, the last 2 replayed
+        assertEquals(exact, flowed, PenaltyFlow.RELATIVE_TOLERANCE * 2.0 + PenaltyFlow.ABSOLUTE_TOLERANCE);
         assertTrue(Math.abs(exact - 2.0) > 0.3, "the penalty moved the weight: " + exact);
+        assertEquals(0, ((ReplayEngine) engine).replayedWeights(), "no weight needed a full replay");
+    }
+
+    @Test
+    void aUsersProximalOperatorReachesItsExactZeroThroughTheReplayedTail() {
+        // log penalty by its prox: a weight driven to zero is replayed (the flow cannot cross the kink) and stays 0
+        LazyEngine engine = engine(List.of(term(FlowPenalties.term("log_l1", FlowPenalties.logL1(0.05, 0.1),
+                PenaltyMode.PROXIMAL), PenaltyMode.PROXIMAL)));
+        assertInstanceOf(ReplayEngine.class, engine);
+        double[][] w = weights(0.05, 3.0);
+        double[] exact = {0.05, 3.0};
+        for (int t = 1; t <= 500; t++) {
+            engine.record(0.01, null);
+            for (int c = 0; c < 2; c++) {
+                exact[c] = FlowPenalties.logProx(exact[c], 0.01, 0.05, 0.1);
+            }
+        }
+        assertEquals(0.0, exact[0], 0.0);
+        assertEquals(0.0, engine.weight(w, 0, 0), 0.0, "exactly zero, as the steps give it");
+        assertEquals(exact[1], engine.weight(w, 0, 1), PenaltyFlow.RELATIVE_TOLERANCE * 3.0
+                + PenaltyFlow.ABSOLUTE_TOLERANCE);
     }
 
     @Test
     void aStiffPenaltyIsReplayedStepByStepNotMergedIntoAWrongChunk() {
-        // Huber-like with λ = 1: (1/2)w² for |w| <= 10, so 1000 steps of h = 0.05 multiply w by 0.95 each. Merged
-        // into 32 chunks (about 1.5 per chunk), Heun's step would multiply by 0.625 instead of 0.95^30 = 0.21.
+        // Huber-like with λ = 1: (1/2)w² for |w| <= 10, so 1000 steps of h = 0.05 multiply w by 0.95 each. Steps
+        // that large leave the flow's second-order match of them about 5e-3 off, far beyond its bound: replayed.
         LazyEngine engine = engine(List.of(term(TestTerms.term("huber_like", Kind.PENALTY, TestHooks.huber(1.0, 10),
                 Map.of(), Target.WEIGHTS, PenaltyMode.AUTO), PenaltyMode.COUPLED)));
         assertInstanceOf(ReplayEngine.class, engine);
@@ -152,9 +177,33 @@ class LazyEnginesTest {
                 exact[c] -= 0.05 * exact[c];
             }
         }
-        for (int c = 0; c < 2; c++) {
-            assertEquals(exact[c], engine.weight(w, 0, c), 1e-12 * Math.abs(exact[c]), "weight " + c);
+        List<String> warnings = new ArrayList<>();
+        Logger log = Logger.getLogger(ReplayEngine.class.getName());
+        Handler handler = new Handler() {
+            @Override
+            public void publish(LogRecord record) {
+                warnings.add(record.getMessage());
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        log.addHandler(handler);
+        try {
+            for (int c = 0; c < 2; c++) {
+                assertEquals(exact[c], engine.weight(w, 0, c), 1e-12 * Math.abs(exact[c]), "weight " + c);
+            }
+        } finally {
+            log.removeHandler(handler);
         }
+        assertEquals(2, ((ReplayEngine) engine).replayedWeights(), "both weights were replayed");
+        assertEquals(1, warnings.size(), "said once: " + warnings);
+        assertTrue(warnings.get(0).startsWith("[tribuo-flow-replayed] Spec 'test'"), warnings.get(0));
     }
 
     // ---- helpers

@@ -245,7 +245,7 @@ class LazyTest {
     }
 
     /** Passes everything to a RegularizedOptimiser and notes the type of each update it returns. */
-    private static final class Recorder implements StochasticGradientOptimiser {
+    static final class Recorder implements StochasticGradientOptimiser {
         private final RegularizedOptimiser inner;
         private final List<String> types;
 
@@ -312,7 +312,7 @@ class LazyTest {
         return data;
     }
 
-    private static MutableDataset<Label> sparseClassification(int n, int features, int present, long seed) {
+    static MutableDataset<Label> sparseClassification(int n, int features, int present, long seed) {
         SplittableRandom random = new SplittableRandom(seed);
         LabelFactory factory = new LabelFactory();
         MutableDataset<Label> data = new MutableDataset<>(new SimpleDataSourceProvenance("sparse", factory),

@@ -29,6 +29,17 @@ class TribuoMessagesTest {
     }
 
     @Test
+    void aCatchUpReplayedStepByStep() {
+        assertMessage("[tribuo-flow-replayed] Spec 'cauchy(lambda=1.0)': some absent weights were caught up by"
+                + " replaying each missed penalty step, because integrating the penalty's gradient flow over those"
+                + " steps could not stay within 1.0E-6·|w| + 1.0E-9 of them (the penalty is stiff for these step"
+                + " sizes, or the weight reached zero, or the flow would have cost more calls than the steps). The"
+                + " model is exact but those catch-ups cost one penalty call per missed step; a smaller learning rate"
+                + " or penalty strength makes the flow usable again.",
+                TribuoMessages.flowReplayed("cauchy(lambda=1.0)", 1e-6, 1e-9));
+    }
+
+    @Test
     void theOptimiserAdapter() {
         assertMessage("[tribuo-stopping-rule-needs-trainer] Spec 'l2(lambda=0.1) + early_stopping(patience=3)' has"
                 + " the stopping rule early_stopping, which a RegularizedOptimiser cannot follow: inside Tribuo's own"
