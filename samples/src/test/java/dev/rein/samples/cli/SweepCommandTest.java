@@ -69,6 +69,8 @@ class SweepCommandTest {
         assertRefused("--folds 91 is more than the 90 examples", "--folds", "91");
         assertRefused("cross-validation needs at least 2 folds", "--folds", "1");
         assertRefused("--model mlp (Rein's feed-forward network) cannot be swept yet", "--model", "mlp");
+        assertRefused("--shard-count goes only with --shard auto", "--shard", "0/2", "--shard-count", "3");
+        assertRefused("--shard-count goes only with --shard auto", "--shard-count", "3");
         CliRun empty = CliRun.of("sweep", "--data", train, "--spec", "l1(lambda=1..1e-3 log 3)");
         assertEquals(1, empty.exitCode());
         assertTrue(empty.err().contains("is empty: its start 1 must be below its end 1e-3"), empty.err());
