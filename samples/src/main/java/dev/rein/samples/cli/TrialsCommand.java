@@ -136,12 +136,13 @@ abstract class TrialsCommand extends RegistryCommand {
         }
         List<Trial> mine = plan.trials().stream().filter(t -> shard.includes(t.index())).toList();
         int parallel = threads != null ? threads : Runtime.getRuntime().availableProcessors();
-        out.printf("%d trial%s%s, ranked by %s, %d thread%s; %s, %d epochs, seed %d%n", mine.size(),
+        int used = Math.min(parallel, Math.max(1, mine.size()));
+        out.printf("%d trial%s%s, ranked by %s, %d thread%s; %s, %d epoch%s, seed %d%n", mine.size(),
                 mine.size() == 1 ? "" : "s", shard.count() > 1 ? " (shard " + shard + " of " + plan.trials().size()
                 + ")" : "", k > 0 ? k + "-fold cross-validated accuracy on " + data.getFileName() + " (" + train.size()
                 + " examples)" : "accuracy on " + test.getFileName() + " (" + testData.size() + " examples)",
-                Math.min(parallel, Math.max(1, mine.size())), parallel == 1 ? "" : "s",
-                settings.optimiser().cliName(), settings.epochs(), settings.seed());
+                used, used == 1 ? "" : "s", settings.optimiser().cliName(), settings.epochs(),
+                settings.epochs() == 1 ? "" : "s", settings.seed());
         out.flush();
         TrialRunner runner = new TrialRunner(train, testData, settings, k);
         List<TrialResult> results;

@@ -117,6 +117,7 @@ public final class SweepPlan {
         }
         List<Trial> trials = new ArrayList<>();
         for (String spec : specs) {
+            refuseAxes(spec);
             Regularization r = bind(spec, catalog, settings);
             for (Trial earlier : trials) {
                 if (earlier.regularization().toSpec().equals(r.toSpec())) {
@@ -127,6 +128,25 @@ public final class SweepPlan {
             trials.add(new Trial(trials.size(), spec, Map.of(), r));
         }
         return new SweepPlan(List.of(), trials);
+    }
+
+    /** Refuses a spec to compare that holds a range or list: those are for {@code rein sweep}. */
+    private static void refuseAxes(String spec) {
+        if (!spec.contains("..") && !spec.contains("[")) {
+            return;
+        }
+        List<SweepAxis> axes;
+        try {
+            axes = SweepSpec.parse(spec).axes();
+        } catch (RuntimeException e) {
+            return;   // not a sweep either: binding says what is wrong
+        }
+        if (!axes.isEmpty()) {
+            throw new UserInputException("--spec \"" + spec + "\" sweeps " + axes.stream().map(a -> a.label() + " over "
+                    + a.text()).collect(java.util.stream.Collectors.joining(" and ")) + "; ranges and lists are for"
+                    + " rein sweep (rein sweep --spec \"" + spec + "\"), while rein compare takes one value per"
+                    + " parameter in each --spec.");
+        }
     }
 
     /** The axes swept; empty for {@link #ofSpecs}. */

@@ -74,7 +74,7 @@ class SweepCommandTest {
         assertRefused("--shard-count goes only with --shard auto", "--shard-count", "3");
         CliRun empty = CliRun.of("sweep", "--data", train, "--spec", "l1(lambda=1..1e-3 log 3)");
         assertEquals(1, empty.exitCode());
-        assertTrue(empty.err().contains("is empty: its start 1 must be below its end 1e-3"), empty.err());
+        assertTrue(empty.err().contains("runs downwards; write 1e-3..1 log 3"), empty.err());
         CliRun bounds = CliRun.of("sweep", "--data", train, "--spec", "l2(lambda=[-1, 1])");
         assertEquals(1, bounds.exitCode());
         assertTrue(bounds.err().contains("reaches -1.0, but lambda must be a number >= 0"), bounds.err());
@@ -95,6 +95,23 @@ class SweepCommandTest {
         assertEquals(1, byDefault.exitCode());
         assertTrue(byDefault.err().contains("Without --folds or --test, trials are ranked by 5-fold cross-validation,"
                 + " but '" + few + "' has only 3 examples: give --folds 3 or fewer"), byDefault.err());
+    }
+
+    @Test
+    void oneTrialOneThreadAndOneEpochAreSingular() {
+        CliRun run = CliRun.of("sweep", "--data", train, "--spec", "l1(lambda=[0.01])", "--folds", "2", "--epochs",
+                "1");
+        assertEquals(0, run.exitCode(), run.err());
+        assertTrue(run.out().contains("1 trial, ranked by 2-fold cross-validated accuracy on train.csv (90 examples),"
+                + " 1 thread; adagrad, 1 epoch, seed 1"), run.out());
+    }
+
+    @Test
+    void compareGivenARangeSaysRangesAreForSweep() {
+        CliRun run = CliRun.of("compare", "--data", train, "--spec", "none", "--spec", "l1(lambda=1e-4..1e-1 log 4)");
+        assertEquals(1, run.exitCode());
+        assertTrue(run.err().contains("--spec \"l1(lambda=1e-4..1e-1 log 4)\" sweeps l1.lambda over 1e-4..1e-1 log 4;"
+                + " ranges and lists are for rein sweep"), run.err());
     }
 
     @Test
