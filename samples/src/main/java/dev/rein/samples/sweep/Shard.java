@@ -86,7 +86,8 @@ public record Shard(int index, int count) {
             throw new UserInputException("--shard auto found both a Slurm job array (SLURM_ARRAY_TASK_ID="
                     + env.get("SLURM_ARRAY_TASK_ID") + ") and a Kubernetes Indexed Job (JOB_COMPLETION_INDEX="
                     + env.get("JOB_COMPLETION_INDEX") + ") and will not guess which to follow: in a Slurm array,"
-                    + " unset JOB_COMPLETION_INDEX; in an Indexed Job, unset SLURM_ARRAY_TASK_ID; or give --shard i/n.");
+                    + " unset JOB_COMPLETION_INDEX; in an Indexed Job, unset SLURM_ARRAY_TASK_ID; or give --shard"
+                    + " i/n.");
         }
         if (slurm) {
             return slurm(countOption, env);

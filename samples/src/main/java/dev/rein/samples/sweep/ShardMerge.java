@@ -253,7 +253,8 @@ public final class ShardMerge {
         for (Map.Entry<String, Double> e : expected.entrySet()) {
             JsonNode v = actual.get(e.getKey());
             double want = e.getValue();
-            if (!v.isNumber() || Math.abs(v.doubleValue() - want) > 1e-12 * Math.max(Math.abs(want), Double.MIN_NORMAL)) {
+            double tolerance = 1e-12 * Math.max(Math.abs(want), Double.MIN_NORMAL);
+            if (!v.isNumber() || Math.abs(v.doubleValue() - want) > tolerance) {
                 return false;
             }
         }

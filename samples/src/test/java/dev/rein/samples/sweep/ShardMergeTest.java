@@ -122,7 +122,8 @@ class ShardMergeTest {
     }
 
     private static void assertMessage(List<Path> files, String... parts) {
-        UserInputException e = assertThrows(UserInputException.class, () -> ShardMerge.merge(files, PluginRegistry.shared()));
+        UserInputException e = assertThrows(UserInputException.class,
+                () -> ShardMerge.merge(files, PluginRegistry.shared()));
         for (String part : parts) {
             assertTrue(e.getMessage().contains(part), e.getMessage());
         }
