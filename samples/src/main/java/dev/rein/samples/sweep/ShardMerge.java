@@ -88,8 +88,9 @@ public final class ShardMerge {
                 TrialResult t = checkTrial(shard, node, plan, metric);
                 Path earlier = givenBy.put(t.index(), shard.file());
                 if (earlier != null) {
-                    throw new UserInputException("'" + shard.file() + "' holds trial " + t.index() + ", which '"
-                            + earlier + "' already gave; was the file edited?");
+                    // Slices are disjoint, so only the same file can give a trial again.
+                    throw new UserInputException("'" + shard.file() + "' holds trial " + t.index() + " twice; was"
+                            + " the file edited?");
                 }
                 trials.put(t.index(), t);
             }
