@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.rein.runtime.registry.PluginRegistry;
 import dev.rein.samples.train.Json;
 import dev.rein.samples.train.UserInputException;
@@ -75,9 +77,8 @@ class ShardMergeTest {
                 edit("count1.json", text, "\"trial_count\":5", "\"trial_count\":6")),
                 "says its sweep has 6 trials, but its spec l1(lambda=[0, 1, 2, 3, 4]) gives 5");
         String line = text.lines().reduce((x, y) -> y).orElseThrow();
-        com.fasterxml.jackson.databind.node.ObjectNode json = (com.fasterxml.jackson.databind.node.ObjectNode)
-                Json.read(line);
-        ((com.fasterxml.jackson.databind.node.ArrayNode) json.get("trials")).add(json.get("trials").get(0).deepCopy());
+        ObjectNode json = (ObjectNode) Json.read(line);
+        ((ArrayNode) json.get("trials")).add(json.get("trials").get(0).deepCopy());
         assertMessage(List.of(a, Files.writeString(dir.resolve("twice.json"), json + "\n")), "holds trial 1 twice");
         assertMessage(List.of(a, edit("shard.json", text, "\"index\":1,", "\"index\":9,")),
                 "says it is shard {\"index\":9,\"count\":2}, which no --shard i/n run writes");
