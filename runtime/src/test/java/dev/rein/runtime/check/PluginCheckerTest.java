@@ -121,7 +121,7 @@ class PluginCheckerTest {
                 w -> factor * lambda * w / Math.sqrt(1 + (w / delta) * (w / delta)), null);
     }
 
-    /** {@code λ·(w > 0 ? 2 : 1)·w²}, times {@code factor} on its gradient: smooth at 0, curved twice as much right. */
+    /** {@code λ·(w > 0 ? 2 : 1)·w²}, times {@code factor} on its gradient: smooth at 0, twice as curved right. */
     private static dev.rein.api.hook.ElementwisePenalty steeperOnTheRight(double lambda, double factor) {
         return TestHooks.penalty(w -> lambda * (w > 0 ? 2 : 1) * w * w, w -> factor * lambda * (w > 0 ? 4 : 2) * w,
                 null);
