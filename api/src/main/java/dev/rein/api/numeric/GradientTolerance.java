@@ -32,7 +32,7 @@ import java.util.function.DoubleUnaryOperator;
  * double w = 1e-6;
  * double h = GradientTolerance.step(w);                                    // 1e-9
  * double numeric = (r.applyAsDouble(w + h) - r.applyAsDouble(w - h)) / (2 * h);
- * double atol = GradientTolerance.absoluteTolerance(r, w);                 // a few 1e-7 here
+ * double atol = GradientTolerance.absoluteTolerance(r, w);                 // about 2e-7 here
  * GradientTolerance.agrees(w / Math.sqrt(1 + w * w), numeric, atol);      // true: the exact gradient
  * GradientTolerance.agrees(-w / Math.sqrt(1 + w * w), numeric, atol);     // false: the wrong sign
  * }</pre>
