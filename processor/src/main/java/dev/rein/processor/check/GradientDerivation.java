@@ -78,8 +78,8 @@ public final class GradientDerivation {
     }
 
     /**
-     * Warns on {@code penalty} if its derived gradient is NaN at weight 0, where linear models start every weight, with
-     * every {@code double} parameter at its default ({@code Math.sqrt(w * w)} derives to
+     * Warns on {@code penalty} if its derived gradient is NaN at weight 0, where linear models start every weight,
+     * with every {@code double} parameter at its default ({@code Math.sqrt(w * w)} derives to
      * {@code 2 * w / (2 * Math.sqrt(w * w))}, 0/0 there); silent where the penalty itself is NaN at 0, or where a
      * parameter has no default. {@code suggestion} is the {@code @Gradient} to write.
      */

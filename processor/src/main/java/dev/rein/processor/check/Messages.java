@@ -146,7 +146,7 @@ public final class Messages {
                 + suggestion + "`";
     }
 
-    /** {@code at} reads like {@code "w = 0.0, a = 0.7"}. */
+    /** {@code at} reads like {@code "w = 0, a = 0.7"}. */
     public static String derivedGradientNaN(String method, String at, String suggestion) {
         return "The gradient derived from @Penalty method '" + method + "' is NaN at " + at + " (where linear"
                 + " models start every weight, parameters at their defaults): differentiated, its body divides 0 by 0"
