@@ -53,7 +53,7 @@ class GradientToleranceTest {
         assertTrue(GradientTolerance.absoluteTolerance(l1, 0) < 1e-12);
     }
 
-    /** {@code λδ²(sqrt(1 + (w/δ)²) - 1)} with δ = 0.5: its values near zero lie on a grid of about {@code 6e-17·λ}. */
+    /** {@code λδ²(sqrt(1 + (w/δ)²) - 1)}, δ = 0.5: near zero its values lie on a grid of about {@code 6e-17·λ}. */
     private static DoubleUnaryOperator scaledPseudoHuber(double lambda) {
         double delta = 0.5;
         return w -> lambda * delta * delta * (Math.sqrt(1 + (w / delta) * (w / delta)) - 1);
