@@ -57,13 +57,17 @@ def machine(liblinear_train, built=""):
 
 
 def load(path):
-    rows = []
+    """The result lines; a line measured again (`run.sh --parts ... --append`) replaces the earlier one in place."""
+    rows = {}
     with open(path) as f:
         for line in f:
             line = line.strip()
             if line:
-                rows.append(json.loads(line))
-    return rows
+                r = json.loads(line)
+                key = tuple(str(r.get(k)) for k in ("task", "tool", "spec", "optimiser", "learning_rate", "penalty",
+                                                     "schedule", "solver", "model"))
+                rows[key] = r
+    return list(rows.values())
 
 
 def fmt_s(x):
@@ -498,9 +502,9 @@ example (indices skewed towards frequent features, exponential values), binary l
 {before_after}
 {adagrad}
 Under AdaGrad (η = {adagrad_lr}, Tribuo's `AdaGrad`, which Rein runs as its bit-identical `ReinAdaGrad`), `mode=auto`
-runs a spec of `l1`/`elastic_net` terms in AdaGrad's FTRL-Proximal form (`mode=cumulative`: the penalty charged on the
-accumulated gradients, see part 3), which is lazy by construction; `l2` alone takes proximal steps in AdaGrad's metric
-(`λ·η/(δ+√G_i)` per weight), lazily; `max_norm` caps each row lazily as under SGD. FTRL (`--optimiser ftrl`, α = 0.25,
+runs a spec of `l1`/`l2`/`elastic_net` terms in AdaGrad's FTRL-Proximal form (`mode=cumulative`: the penalty charged
+on the accumulated gradients, see part 3), which is lazy by construction; `max_norm` keeps AdaGrad's own steps and
+caps each row lazily as under SGD. FTRL (`--optimiser ftrl`, α = 0.25,
 β = 1) takes `l1`, `l2` and `elastic_net` into its closed form and refuses constraints (`plan-ftrl-constraint`).
 
 ## 2. Quality and speed against scikit-learn and liblinear
@@ -564,7 +568,8 @@ excluded).
 Why `mode=auto` is what it is, from this table: under AdaGrad (the default) per-step proximal steps leave most
 noise weights off zero, because one example's gradient on a noise feature is far above λ at every step; charging the
 penalty on the accumulated gradients (`cumulative`, AdaGrad's FTRL-Proximal form) gives the zeros and the accuracy,
-so auto picks it whenever the spec is all `λ₁|w| + (λ₂/2)w²` terms with an L1 part and no constraint. FTRL does the
+so auto picks it whenever the spec is all `λ₁|w| + (λ₂/2)w²` terms and no constraint (with `l2` alone for its cost:
+parts 1d and 1f). FTRL does the
 same by construction. Under plain SGD the same holds for Tsuruoka et al.'s cumulative penalty, but it needs the lazy
 engine of a linear model and only pays L1, so auto stays proximal there; `mode=cumulative` is one option away.
 

@@ -4,6 +4,9 @@
 #   benchmarks/run.sh            # the full run (about 15-20 minutes on 2 cores)
 #   benchmarks/run.sh --quick    # smaller data, fewer repetitions (about 3 minutes): a smoke test of the suite
 #   benchmarks/run.sh --baseline REV   # also part 1 with Rein built at commit REV, side by side: before/after
+#   benchmarks/run.sh --parts "adagrad wide" --append benchmarks/results/full-....jsonl
+#                                # runs only those parts (of: overhead adagrad users quality wide) and adds them to an
+#                                # earlier run's results, whose rows for the same task and spec they replace
 #
 # 1. Overhead: Tribuo's LinearSGDTrainer unregularized vs with Rein's l2, l1, elastic_net (and max_norm on
 #    Fashion-MNIST only: it runs eagerly, see BENCHMARKS.md), on Fashion-MNIST and on a generated sparse set
@@ -23,14 +26,23 @@ here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 root="$(cd "$here/.." && pwd)"
 quick=0
 baseline=""
+parts="overhead adagrad users quality wide"
+append=""
 while [ $# -gt 0 ]; do
   case "$1" in
     --quick) quick=1 ;;
     --baseline)
       [ $# -ge 2 ] || { echo "run.sh: --baseline needs a commit, e.g. --baseline 90607e3" >&2; exit 2; }
       baseline="$2"; shift ;;
-    -h|--help) sed -n '2,16p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
-    *) echo "run.sh: unknown option '$1'; valid: --quick, --baseline REV, --help" >&2; exit 2 ;;
+    --parts)
+      [ $# -ge 2 ] || { echo "run.sh: --parts needs a list, e.g. --parts \"adagrad wide\"" >&2; exit 2; }
+      parts="$2"; shift ;;
+    --append)
+      [ $# -ge 2 ] && [ -f "$2" ] || { echo "run.sh: --append needs the results file of an earlier run" >&2; exit 2; }
+      append="$2"; shift ;;
+    -h|--help) sed -n '2,20p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    *) echo "run.sh: unknown option '$1'; valid: --quick, --baseline REV, --parts LIST, --append FILE, --help" >&2
+       exit 2 ;;
   esac
   shift
 done
@@ -109,7 +121,8 @@ WIDE_LAMBDA=0.03            # part 3: the L1 strength for every tool (liblinear 
 DEFAULT_EPOCHS=10           # rein train's default
 
 cache="$here/.cache"; mkdir -p "$cache" "$here/results"
-results="$here/results/$MODE-$(date +%Y%m%d-%H%M%S).jsonl"
+results="${append:-$here/results/$MODE-$(date +%Y%m%d-%H%M%S).jsonl}"
+want() { [[ " $parts " == *" $1 "* ]]; }
 models="$here/results/$MODE-models"; rm -rf "$models"; mkdir -p "$models"
 started=$(date +%s)
 
@@ -145,11 +158,14 @@ overhead_sparse() {
     --reps "$REPS" --warmup "$WARMUP" --epochs "$OVERHEAD_EPOCHS" --optimiser sgd-sqrt-decay --learning-rate "$LR" \
     --budget "$BUDGET" --out "$results" >&2
 }
+if want overhead; then
 [ -z "$baseline" ] || overhead_dense bench_baseline "-baseline"
 overhead_dense bench ""
 [ -z "$baseline" ] || overhead_sparse bench_baseline "-baseline"
 overhead_sparse bench ""
+fi
 
+if want adagrad; then
 # Part 1 under AdaGrad, Tribuo's default optimiser and the command line's: mode=auto takes proximal steps in its
 # metric (each weight its own step size), lazily on sparse data; against unregularized AdaGrad in the same run.
 log "1d. overhead under AdaGrad on Fashion-MNIST"
@@ -178,6 +194,8 @@ bench train --task overhead-sparse-ftrl --train "$sparse-train.libsvm" --test "$
   --spec "elastic_net(lambda=$SPARSE_LAMBDA, l1_ratio=$L1_RATIO)" --spec "max_norm(c=1)" \
   --reps "$REPS" --warmup "$WARMUP" --epochs "$OVERHEAD_EPOCHS" --optimiser ftrl \
   --budget "$BUDGET" --out "$results" >&2
+fi
+if want users; then
 # Part 1 for users' own penalties: the sample Cauchy plugin and two of other shapes (benchmarks/user-plugins), each
 # built by rein-processor as any user's plugin is and loaded from a plugin folder; no closed form, so sparse data
 # catches them up by their gradient flow. Under plain SGD and AdaGrad, against unregularized training in the same run.
@@ -202,7 +220,9 @@ for opt in sgd adagrad; do
     --reps "$REPS" --warmup "$WARMUP" --epochs "$OVERHEAD_EPOCHS" --optimiser "$opt" --learning-rate "$rate" \
     --budget "$BUDGET" --out "$results" >&2
 done
+fi
 
+if want quality; then
 log "2a. quality and speed on Fashion-MNIST, 10 classes: Rein"
 bench train --task quality --train "$fashion-train.libsvm" --test "$fashion-test.libsvm" \
   --spec "l2(lambda=$LAMBDA)" --spec "l1(lambda=$LAMBDA)" --spec "elastic_net(lambda=$LAMBDA, l1_ratio=$L1_RATIO)" \
@@ -246,7 +266,9 @@ bench objective --task objective --train "$fashion-binary-train.libsvm" --test "
   --weights "sklearn-invscaling=$models/binary-sklearn-l2-invscaling.weights" \
   --weights "sklearn-optimal=$models/binary-sklearn-l2-optimal.weights" \
   --liblinear "liblinear=$models/binary-liblinear-s0.model" --out "$results" >&2
+fi
 
+if want wide; then
 log "3a. sparsity on the wide set: liblinear -s 6, scikit-learn saga and SGDClassifier"
 "$PY" "$here/compare.py" liblinear --task wide --train "$wide-train.libsvm" --test "$wide-test.libsvm" \
   --solver 6 --lam "$WIDE_LAMBDA" --bias 10 --reps 1 --model-dir "$models" --out "$results" >&2
@@ -277,12 +299,14 @@ for opt in adagrad ftrl; do
       --learning-rate "$rate" --budget 0 --out "$results" >&2
   done
 done
+fi
 
 elapsed=$(( $(date +%s) - started ))
 log "writing BENCHMARKS.md (suite ran $elapsed s)"
 command_line="benchmarks/run.sh"
 [ "$quick" -eq 0 ] || command_line="benchmarks/run.sh --quick"
 [ -z "$baseline" ] || command_line="$command_line --baseline $baseline"
+[ -z "$append" ] || command_line="$command_line --parts \"$parts\" --append $(basename "$append") (parts rerun on $(date +%Y-%m-%d) at $built)"
 "$PY" "$here/report.py" --results "$results" --out "$root/BENCHMARKS.md" --command "$command_line" \
   --baseline "${base_sha:-}" --built "$built" \
   --mode "$MODE" --elapsed "$elapsed" --liblinear-train "$LL_TRAIN" \

@@ -185,6 +185,34 @@ class DerivedGradientTest {
         }
     }
 
+    @Test
+    void aDerivedGradientThatIsNaNAtZeroIsAWarningOnThePenalty() {
+        JavaFileObject root = penalty("Root", "return a * Math.sqrt(w * w);");
+        Compilation c = compile(root);
+        assertThat(c).succeeded();
+        assertThat(c).hadWarningContaining(Messages.derivedGradientNaN("penalty", "w = 0, a = 0.7", SUGGESTION))
+                .inFile(root).onLine(FIRST_BODY_LINE - 1);
+        assertEquals(1, c.warnings().size(), c.warnings().toString());
+        // the derived code is still generated: 2·w/(2·sqrt(w·w)) is right everywhere but at 0
+        assertThat(c).generatedSourceFile("com.example.Root_ReinGradient").contentsAsUtf8String()
+                .contains("Math.sqrt(w * w)");
+        // the fixes the message names compile without a warning; so does a penalty NaN at 0 itself (nothing to
+        // blame on derivation), and one whose gradient is only NaN away from the parameters' defaults
+        assertThat(compile(penalty("Abs", "return a * Math.abs(w);"))).succeededWithoutWarnings();
+        assertThat(compile(DiagnosticsTest.source("Written", "@Regularizer(name = \"written\")",
+                "public final class Written {",
+                "    @Penalty",
+                "    static double penalty(double w, @Param(defaultValue = \"0.7\") double a) {",
+                "        return a * Math.sqrt(w * w);",
+                "    }",
+                "    @Gradient",
+                "    static double gradient(double w, double a) {",
+                "        return a * Math.signum(w);",
+                "    }", "}"))).succeededWithoutWarnings();
+        assertThat(compile(penalty("Shy", "return a * Math.sqrt(w - 1);"))).succeededWithoutWarnings();
+        assertThat(compile(penalty("Shifted", "return Math.sqrt((w - a) * (w - a));"))).succeededWithoutWarnings();
+    }
+
     /** The line of {@code body[0]} in a {@link #penalty} source. */
     private static final int FIRST_BODY_LINE = 13;
 

@@ -27,6 +27,7 @@ import javax.lang.model.element.VariableElement;
  * <pre>{@code
  * GradientDerivation d = new GradientDerivation(trees, reporter);    // trees empty outside javac
  * Optional<DerivedGradient> g = d.derive(penalty, annotation, "@Gradient static double gradient(double w, ...)");
+ * d.checkAtZero(penalty, params, "@Gradient ...");   // a warning on the @Penalty if g is NaN at w = 0
  * d.compare(penalty, gradient, params);   // a warning on the @Gradient method if the two disagree
  * }</pre>
  *
@@ -74,6 +75,36 @@ public final class GradientDerivation {
         String weight = penalty.getParameters().get(0).getSimpleName().toString();
         Body gradient = Differentiator.derive(reading.body().get(), weight, parameterNames(penalty));
         return Optional.of(DerivedGradient.of(weight, JavaSource.statements(gradient)));
+    }
+
+    /**
+     * Warns on {@code penalty} if its derived gradient is NaN at weight 0, where linear models start every weight,
+     * with every {@code double} parameter at its default ({@code Math.sqrt(w * w)} derives to
+     * {@code 2 * w / (2 * Math.sqrt(w * w))}, 0/0 there); silent where the penalty itself is NaN at 0, or where a
+     * parameter has no default. {@code suggestion} is the {@code @Gradient} to write.
+     */
+    public void checkAtZero(ExecutableElement penalty, List<ParamModel> params, String suggestion) {
+        if (trees.isEmpty() || penalty.getParameters().isEmpty()) {
+            return;
+        }
+        Optional<Body> value = new PenaltyBodyReader(trees.get()).read(penalty).body();
+        Optional<Map<String, Double>> defaults = defaults(params);
+        if (value.isEmpty() || defaults.isEmpty()) {
+            return;
+        }
+        String weight = penalty.getParameters().get(0).getSimpleName().toString();
+        Body derived = Differentiator.derive(value.get(), weight, parameterNames(penalty));
+        Map<String, Double> at = with(defaults.get(), weight, 0.0);
+        try {
+            if (Double.isNaN(Evaluator.run(derived, at)) && !Double.isNaN(Evaluator.run(value.get(), at))) {
+                StringBuilder where = new StringBuilder(weight + " = 0");
+                defaults.get().forEach((k, v) -> where.append(", ").append(k).append(" = ").append(v));
+                reporter.warning(Messages.derivedGradientNaN(penalty.getSimpleName().toString(), where.toString(),
+                        suggestion), penalty);
+            }
+        } catch (IllegalArgumentException e) {
+            // a body reads a variable without a value: nothing to evaluate
+        }
     }
 
     /** Warns on {@code gradient} where it disagrees with the derivative of {@code penalty}; silent otherwise. */

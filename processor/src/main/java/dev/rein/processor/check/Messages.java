@@ -146,6 +146,14 @@ public final class Messages {
                 + suggestion + "`";
     }
 
+    /** {@code at} reads like {@code "w = 0, a = 0.7"}. */
+    public static String derivedGradientNaN(String method, String at, String suggestion) {
+        return "The gradient derived from @Penalty method '" + method + "' is NaN at " + at + " (where linear"
+                + " models start every weight, parameters at their defaults): differentiated, its body divides 0 by 0"
+                + " there, as `Math.sqrt(w * w)` does (its derivative is `2 * w / (2 * Math.sqrt(w * w))`); write"
+                + " `Math.abs(w)` for `Math.sqrt(w * w)`, or write the gradient yourself as `" + suggestion + "`";
+    }
+
     /** {@code at} reads like {@code "w = 0.271, lambda = 0.0001"}. */
     public static String gradientDisagrees(String gradient, String penalty, String at, String written,
             String derived) {

@@ -254,9 +254,13 @@ public final class RegularizerReader {
         String gradient = null;
         DerivedGradient derived = null;
         if (gradients.isEmpty()) {
+            String suggestion = "@Gradient " + SourceTypes.signature("gradient",
+                    expected(penalty, penaltyParams, false));
             derived = derivation.derive(penalty, Annotations.find(penalty, Annotations.PENALTY).orElseThrow(),
-                    "@Gradient " + SourceTypes.signature("gradient", expected(penalty, penaltyParams, false)))
-                    .orElse(null);
+                    suggestion).orElse(null);
+            if (derived != null) {
+                derivation.checkAtZero(penalty, params, suggestion);
+            }
         } else {
             gradient = gradients.get(0).getSimpleName().toString();
             checkCompanion(Annotations.GRADIENT, gradients.get(0), penalty, penaltyParams);

@@ -9,10 +9,12 @@ import java.util.function.DoubleUnaryOperator;
  *
  * <p>The step is scaled to the point ({@code 1e-6·max(|x|, 1e-3)}), so that a weight of {@code 1e6} and one of
  * {@code 1e-6} are both measured at their own scale. A comparison allows a relative error of {@value #RTOL} plus
- * the rounding error of the differences themselves: the larger of an estimate from the size of the function values
- * and the noise measured in the function near the point ({@link GradientTolerance}), which is what lets a penalty
- * computed as a difference of nearly equal terms ({@code sqrt(1 + w*w) - 1} at {@code w = 1e-6}) pass with its
- * exact gradient.
+ * the error of the differences themselves: the larger of a rounding estimate from the size of the function values
+ * and {@link GradientTolerance#absoluteTolerance}, the noise measured in the function near the point plus the
+ * central difference's truncation error. The noise lets a penalty computed as a difference of nearly equal terms
+ * ({@code sqrt(1 + w*w) - 1} at {@code w = 1e-6}) pass with its exact gradient; the truncation error, one curved
+ * differently on each side of the point ({@code (w > 0 ? 2 : 1)·w²} at {@code w = 0}, central difference
+ * {@code h/2}).
  *
  * <p>A <em>kink</em> (L1 at 0) shows as left and right one-sided differences that disagree and keep disagreeing
  * when the step shrinks 16-fold; a smooth function's one-sided differences close up in proportion to the step.

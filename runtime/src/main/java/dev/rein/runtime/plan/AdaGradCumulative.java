@@ -17,7 +17,7 @@ import java.util.List;
  *
  * <p>Because the form computes every weight from its own accumulators, it takes the whole spec: every penalty in
  * cumulative mode and no constraint. {@code mode=auto} picks it under Rein's AdaGrad (Tribuo's AdaGrad is run as
- * Rein's) when the spec has an L1 part and allows it; otherwise auto keeps proximal steps in AdaGrad's metric.
+ * Rein's) whenever the spec allows it; otherwise auto keeps proximal steps in AdaGrad's metric.
  *
  * <pre>{@code
  * // "l1(lambda=0.03)" under AdaGrad: l1=cumulative; "l1(lambda=0.03) + max_norm(c=3)": l1=proximal
@@ -35,14 +35,15 @@ final class AdaGradCumulative {
 
     /**
      * Whether {@code mode=auto} means cumulative for every penalty of {@code regularization}: under Rein's AdaGrad,
-     * not averaged, no constraint, every penalty element-wise of the elastic form in mode auto or cumulative, and
-     * some L1 part to give exact zeros.
+     * not averaged, no constraint, some penalty, and every penalty element-wise of the elastic form in mode auto or
+     * cumulative. With L1 the form gives exact zeros; with L2 alone it costs less than proximal steps in AdaGrad's
+     * metric (BENCHMARKS.md, parts 1d and 1f) and has the same fixed point.
      */
     static boolean byDefault(Regularization regularization, OptimiserProfile optimiser) {
         if (!runsUnder(optimiser) || optimiser.averaged()) {
             return false;
         }
-        boolean l1 = false;
+        boolean penalised = false;
         for (BoundTerm term : regularization.terms()) {
             Kind kind = term.kind();
             if (kind == Kind.CONSTRAINT || kind == Kind.BLOCK_PENALTY) {
@@ -57,9 +58,9 @@ final class AdaGradCumulative {
             if (form == null || !modeFits) {
                 return false;
             }
-            l1 |= form.l1 > 0;
+            penalised = true;
         }
-        return l1;
+        return penalised;
     }
 
     /**

@@ -18,8 +18,8 @@ final class AutoModeReason {
     static String of(PenaltyMode chosen, OptimiserProfile optimiser) {
         switch (chosen) {
             case CUMULATIVE:
-                return "AdaGrad's FTRL-Proximal form charges it on the accumulated gradients: exact zeros even with"
-                        + " one example per step";
+                return "AdaGrad's FTRL-Proximal form charges it on the accumulated gradients, in closed form: exact"
+                        + " zeros even with one example per step";
             case PROXIMAL:
                 if (optimiser.family() == OptimiserProfile.Family.FTRL) {
                     return "FTRL applies it in its closed form";

@@ -168,8 +168,10 @@ final class PlanMessages {
         return ReinMessage.of("plan-cumulative-adagrad-whole-spec", "In '" + spec + "', '" + cumulativeTerm
                 + "' runs in mode=cumulative under AdaGrad, which trains the whole spec as FTRL-Proximal in"
                 + " AdaGrad's metric, but '" + other + "' " + (otherMode == null ? "is a constraint"
-                : "runs in mode=" + otherMode) + ", which that form cannot apply: give every penalty mode=cumulative"
-                + " (or leave it to auto), or give '" + cumulativeTerm + "' mode=proximal");
+                : "runs in mode=" + otherMode) + ", which that form cannot apply: " + (otherMode == null
+                ? "give '" + cumulativeTerm + "' mode=proximal (or leave it to auto), or drop '" + other + "'"
+                : "give every penalty mode=cumulative (or leave it to auto), or give '" + cumulativeTerm
+                        + "' mode=proximal"));
     }
 
     /** {@code "Penalty 'l1' asks for mode=proximal with AdaGrad(...), but "}. */

@@ -194,7 +194,7 @@ public final class RegularizedOptimiser implements StochasticGradientOptimiser {
 
     /** Whether the current training catches the penalties of absent features up lazily (after initialise). */
     public boolean isLazy() {
-        return lazy != null;
+        return lazy != null || running instanceof ReinFtrl;   // FTRL's closed form is lazy by construction
     }
 
     /**

@@ -109,6 +109,68 @@ class PluginCheckerTest {
         }
     }
 
+    /**
+     * A user's scaled pseudo-Huber {@code λδ²(sqrt(1 + (w/δ)²) - 1)} with {@code δ = 0.5}, times {@code factor} on
+     * its exact gradient {@code λw/sqrt(1 + (w/δ)²)}: its values near zero lie on a grid of about {@code 6e-17·λ}
+     * and repeat their rounding at evenly spaced points, which hid the noise (FAIL at w = 1e-6: gradient
+     * 1.00000e-09 but finite differences 9.99201e-10, at λ = 1e-3).
+     */
+    private static dev.rein.api.hook.ElementwisePenalty scaledPseudoHuber(double lambda, double factor) {
+        double delta = 0.5;
+        return TestHooks.penalty(w -> lambda * delta * delta * (Math.sqrt(1 + (w / delta) * (w / delta)) - 1),
+                w -> factor * lambda * w / Math.sqrt(1 + (w / delta) * (w / delta)), null);
+    }
+
+    /** {@code λ·(w > 0 ? 2 : 1)·w²}, times {@code factor} on its gradient: smooth at 0, twice as curved right. */
+    private static dev.rein.api.hook.ElementwisePenalty steeperOnTheRight(double lambda, double factor) {
+        return TestHooks.penalty(w -> lambda * (w > 0 ? 2 : 1) * w * w, w -> factor * lambda * (w > 0 ? 4 : 2) * w,
+                null);
+    }
+
+    /** {@code w > 0 ? λw² : -λw³}, times {@code factor} on its gradient: flat at 0, curved only on the right. */
+    private static dev.rein.api.hook.ElementwisePenalty quadraticRightCubicLeft(double lambda, double factor) {
+        return TestHooks.penalty(w -> w > 0 ? lambda * w * w : -lambda * w * w * w,
+                w -> factor * (w > 0 ? 2 * lambda * w : -3 * lambda * w * w), null);
+    }
+
+    private static final List<java.util.function.BiFunction<Double, Double, dev.rein.api.hook.ElementwisePenalty>>
+            FALSE_ALARMS = List.of(PluginCheckerTest::scaledPseudoHuber, PluginCheckerTest::steeperOnTheRight,
+                    PluginCheckerTest::quadraticRightCubicLeft);
+
+    @Test
+    void exactGradientsOnceCalledWrongPass() {
+        // the pseudo-Huber at w = ±1e-6 (rounding); the two others at w = 0, where the central difference is
+        // h·(R''(0+) - R''(0-))/4, about 5e-13 at λ = 1e-3, against a gradient of 0 (truncation)
+        for (String lambda : new String[] {"1e-4", "1e-3", "1", "1e3"}) {
+            for (var penalty : FALSE_ALARMS) {
+                CheckReport report = checker.check(TestHooks.penaltyProvider("user", l -> penalty.apply(l, 1.0)),
+                        Map.of("lambda", lambda));
+                assertTrue(report.passed(), report::format);
+                assertEquals("39 points", report.result(ElementwisePenaltyChecks.GRADIENT).get().detail(),
+                        "no point is taken for a kink");
+            }
+        }
+    }
+
+    @Test
+    void theSamePenaltiesWithAGradientOffByOnePerCentOrOfTheWrongSignFail() {
+        for (String lambda : new String[] {"1e-3", "1"}) {
+            for (var penalty : FALSE_ALARMS) {
+                for (double factor : new double[] {1.01, 0.99, -1}) {
+                    CheckReport report = checker.check(TestHooks.penaltyProvider("user",
+                            l -> penalty.apply(l, factor)), Map.of("lambda", lambda));
+                    CheckResult result = report.result(ElementwisePenaltyChecks.GRADIENT).orElseThrow();
+                    assertFalse(result.passed(), report::format);
+                    int wrong = Integer.parseInt(result.detail().replaceAll("wrong at (\\d+) of.*", "$1"));
+                    // every point but w = 0 (gradient 0 either way); the pseudo-Huber's rounding at ±1e-6 hides
+                    // 1 % there, not a wrong sign
+                    int expected = penalty == FALSE_ALARMS.get(0) && factor != -1 ? 36 : 38;
+                    assertTrue(wrong >= expected, factor + " at lambda " + lambda + ": " + result.detail());
+                }
+            }
+        }
+    }
+
     @Test
     void wrongProximalFailsBothProximalChecks() {
         CheckReport report = checker.check(TestHooks.penaltyProvider("l1", TestHooks::l1WithWrongProx),

@@ -66,8 +66,8 @@ class RegularizationPlanTest {
         assertEquals("l1=proximal, cauchy=decoupled", RegularizationPlan.of(cauchy, reinAdaGrad, 1).modes(),
                 "a penalty outside the elastic form keeps AdaGrad's proximal steps");
         Regularization l2Only = TestTerms.of(TestTerms.l2(1e-3));
-        assertEquals("l2=decoupled", RegularizationPlan.of(l2Only, reinAdaGrad, 1).modes(),
-                "without an L1 part there are no zeros to gain");
+        assertEquals("l2=cumulative", RegularizationPlan.of(l2Only, reinAdaGrad, 1).modes(),
+                "L2 alone too: the same fixed point, at less cost");
         Regularization proximal = TestTerms.of(TestTerms.mode(TestTerms.l1p(1e-3), PenaltyMode.PROXIMAL));
         assertEquals("l1=proximal", RegularizationPlan.of(proximal, reinAdaGrad, 1).modes());
         OptimiserProfile averaged = new OptimiserProfile("avg", Family.ADAGRAD, "ReinAdaGrad", false, true, true,

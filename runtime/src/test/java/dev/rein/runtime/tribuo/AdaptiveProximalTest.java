@@ -174,7 +174,8 @@ class AdaptiveProximalTest {
         e = assertThrows(RegularizationRefusedException.class, () -> new RegularizedOptimiser(new AdaGrad(0.3, 0.1),
                 TestTerms.of(mode(l1p(0.05), PenaltyMode.CUMULATIVE),
                         TestTerms.maxNorm(3, dev.rein.runtime.spec.Target.WEIGHTS))));
-        assertTrue(e.getMessage().contains("'max_norm' is a constraint"), e.getMessage());
+        assertTrue(e.getMessage().contains("'max_norm' is a constraint, which that form cannot apply: give 'l1'"
+                + " mode=proximal (or leave it to auto), or drop 'max_norm'"), e.getMessage());
     }
 
     /** Features f0, f5, f10 carry signal (+2, -1.5, +1); the rest is noise. */

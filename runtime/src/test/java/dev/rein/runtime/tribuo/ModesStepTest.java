@@ -250,7 +250,10 @@ class ModesStepTest {
     @Test
     void lazyModeIsChosenOnlyWhereItIsExact() {
         assertTrue(initialised(SGD.getSimpleSGD(LR), TestTerms.of(l2(LAMBDA))).isLazy(), "coupled, plain SGD");
-        assertTrue(initialised(new AdaGrad(LR), TestTerms.of(l2(LAMBDA))).isLazy(), "decoupled, AdaGrad");
+        assertTrue(initialised(new AdaGrad(LR), TestTerms.of(mode(l2(LAMBDA), PenaltyMode.DECOUPLED))).isLazy(),
+                "decoupled, AdaGrad");
+        assertTrue(initialised(new AdaGrad(LR), TestTerms.of(l2(LAMBDA))).isLazy(),
+                "auto under AdaGrad: its FTRL form, lazy by construction");
         assertFalse(initialised(new AdaGrad(LR), TestTerms.of(mode(l2(LAMBDA), PenaltyMode.COUPLED))).isLazy(),
                 "coupled under AdaGrad changes AdaGrad's state for every weight");
         assertTrue(initialised(SGD.getSimpleSGD(LR), TestTerms.of(l2(LAMBDA),

@@ -1,5 +1,6 @@
 package dev.rein.samples.cli;
 
+import dev.rein.runtime.registry.PluginRegistry;
 import dev.rein.samples.plot.ChartFolder;
 import dev.rein.samples.plot.SweepPlots;
 import dev.rein.samples.sweep.ShardMerge;
@@ -10,16 +11,16 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code rein merge}: joins the {@code --json} output of a sweep's shards into the table and JSON of the unsharded
- * sweep; refuses shards of different sweeps (spec, data, folds, seed, settings) and missing or repeated slices.
+ * sweep; refuses shards of different sweeps (spec, data, folds, seed, settings), missing or repeated slices, and
+ * trials that are not what their sweep ran (an index outside the sweep or the slice, params or a spec its spec does
+ * not give that index, a metric that is no number or out of range). It plans the sweep's trials again to check them,
+ * so a sweep of plugins from a folder needs the same {@code --plugins}.
  *
  * <pre>{@code
  * for i in 0 1 2 3; do rein sweep --data train.csv --spec "l1(lambda=1e-6..1e-1 log 12)" --shard $i/4 --json \
@@ -29,7 +30,7 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "merge", mixinStandardHelpOptions = true,
         description = "Join the --json files of a sweep's shards into one table and JSON.")
-final class MergeCommand implements Callable<Integer> {
+final class MergeCommand extends RegistryCommand {
     @Parameters(paramLabel = "FILE", arity = "1..*", description = "What each shard's rein sweep --json printed.")
     List<Path> files = new ArrayList<>();
 
@@ -40,17 +41,10 @@ final class MergeCommand implements Callable<Integer> {
             description = "Write the regularization path (or the specs side by side) as PNG and SVG into DIR.")
     Path plots;
 
-    @Option(names = "--verbose", description = "Print stack traces.")
-    boolean verbose;
-
-    @Spec
-    CommandSpec spec;
-
     @Override
-    public Integer call() {
-        PrintWriter out = spec.commandLine().getOut();
+    int run(PluginRegistry registry, PrintWriter out) {
         ChartFolder folder = plots == null ? null : ChartFolder.check(plots, "--plots");
-        SweepReport merged = ShardMerge.merge(files);
+        SweepReport merged = ShardMerge.merge(files, registry);
         @SuppressWarnings("unchecked")
         List<String> labels = merged.sweep().get("axes") instanceof List<?> axes ? (List<String>) axes : List.of();
         out.printf("%d trials from %d shard files%n", merged.trials().size(), files.size());
@@ -62,7 +56,6 @@ final class MergeCommand implements Callable<Integer> {
         if (json) {
             out.println(Json.object(merged.toJson()));
         }
-        out.flush();
         return 0;
     }
 }

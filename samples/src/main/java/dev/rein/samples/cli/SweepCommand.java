@@ -40,7 +40,8 @@ final class SweepCommand extends TrialsCommand {
     String shardText;
 
     @Option(names = "--shard-count", paramLabel = "N",
-            description = "With --shard auto in a Kubernetes Indexed Job: its completions count.")
+            description = "With --shard auto in a Kubernetes Indexed Job: its completions count (only with --shard"
+                    + " auto).")
     Integer shardCount;
 
     @Override
@@ -48,7 +49,7 @@ final class SweepCommand extends TrialsCommand {
         TrainingSettings settings = checkOptions();
         SweepSpec sweep = SweepSpec.parse(specText);
         SweepPlan plan = SweepPlan.of(sweep, registry, settings);
-        Shard shard = shardText == null ? Shard.ALL : Shard.parse(shardText, shardCount, environment());
+        Shard shard = Shard.parse(shardText, shardCount, environment());
         Map<String, Object> what = new LinkedHashMap<>();
         what.put("spec", specText);
         what.put("axes", sweep.axes().stream().map(SweepAxis::label).toList());

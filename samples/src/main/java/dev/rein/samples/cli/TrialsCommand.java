@@ -120,18 +120,29 @@ abstract class TrialsCommand extends RegistryCommand {
         MutableDataset<Label> train = files.loadTraining(data, f -> { });
         MutableDataset<Label> testData = test == null ? null : files.loadHeldOut(test, "--test", f -> { });
         if (k > train.size()) {
-            throw new UserInputException("--folds " + k + " is more than the " + train.size() + " examples of '" + data
-                    + "': each fold needs at least one example. Use --folds " + Math.max(2, Math.min(train.size(),
-                    DEFAULT_FOLDS)) + " or fewer.");
+            String fewer = train.size() < 2 ? " Cross-validation needs at least 2 examples; give --test to rank the"
+                    + " trials on test data." : " Use --folds " + train.size() + " or fewer (at least 2), or --test"
+                    + " to rank the trials on test data.";
+            if (folds == null) {
+                throw new UserInputException("Without --folds or --test, trials are ranked by " + k + "-fold"
+                        + " cross-validation, but '" + data + "' has only " + train.size() + " example"
+                        + (train.size() == 1 ? "" : "s") + ": " + (train.size() < 2 ? "cross-validation needs at"
+                        + " least 2; give --test to rank the trials on test data." : "give --folds " + train.size()
+                        + " or fewer (at least 2), or --test to rank the trials on test data."));
+            }
+            throw new UserInputException("--folds " + k + " is more than the " + train.size() + " example"
+                    + (train.size() == 1 ? "" : "s") + " of '" + data + "': each fold needs at least one example."
+                    + fewer);
         }
         List<Trial> mine = plan.trials().stream().filter(t -> shard.includes(t.index())).toList();
         int parallel = threads != null ? threads : Runtime.getRuntime().availableProcessors();
-        out.printf("%d trial%s%s, ranked by %s, %d thread%s; %s, %d epochs, seed %d%n", mine.size(),
+        int used = Math.min(parallel, Math.max(1, mine.size()));
+        out.printf("%d trial%s%s, ranked by %s, %d thread%s; %s, %d epoch%s, seed %d%n", mine.size(),
                 mine.size() == 1 ? "" : "s", shard.count() > 1 ? " (shard " + shard + " of " + plan.trials().size()
                 + ")" : "", k > 0 ? k + "-fold cross-validated accuracy on " + data.getFileName() + " (" + train.size()
                 + " examples)" : "accuracy on " + test.getFileName() + " (" + testData.size() + " examples)",
-                Math.min(parallel, Math.max(1, mine.size())), parallel == 1 ? "" : "s",
-                settings.optimiser().cliName(), settings.epochs(), settings.seed());
+                used, used == 1 ? "" : "s", settings.optimiser().cliName(), settings.epochs(),
+                settings.epochs() == 1 ? "" : "s", settings.seed());
         out.flush();
         TrialRunner runner = new TrialRunner(train, testData, settings, k);
         List<TrialResult> results;

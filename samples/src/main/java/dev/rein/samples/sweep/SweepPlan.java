@@ -49,6 +49,19 @@ public final class SweepPlan {
      * @throws dev.rein.runtime.spec.SpecException for an unknown regularizer or parameter
      */
     public static SweepPlan of(SweepSpec sweep, RegularizerCatalog catalog, TrainingSettings settings) {
+        return plan(sweep, catalog, settings);
+    }
+
+    /**
+     * Plans every point of {@code sweep} as {@link #of(SweepSpec, RegularizerCatalog, TrainingSettings)} does, with
+     * each trial's spec bound but not checked against an optimiser: what {@code rein merge} needs to know which params
+     * and spec the sweep gives each trial.
+     */
+    public static SweepPlan of(SweepSpec sweep, RegularizerCatalog catalog) {
+        return plan(sweep, catalog, null);
+    }
+
+    private static SweepPlan plan(SweepSpec sweep, RegularizerCatalog catalog, TrainingSettings settings) {
         long size = 1;
         for (SweepAxis axis : sweep.axes()) {
             size *= axis.values().size();
@@ -89,12 +102,22 @@ public final class SweepPlan {
 
     /** Plans one trial per spec, in order, with no axes ({@code rein compare}). */
     public static SweepPlan ofSpecs(List<String> specs, RegularizerCatalog catalog, TrainingSettings settings) {
+        return plan(specs, catalog, settings);
+    }
+
+    /** Plans one trial per spec as {@link #ofSpecs} does, not checked against an optimiser ({@code rein merge}). */
+    public static SweepPlan ofSpecs(List<String> specs, RegularizerCatalog catalog) {
+        return plan(specs, catalog, null);
+    }
+
+    private static SweepPlan plan(List<String> specs, RegularizerCatalog catalog, TrainingSettings settings) {
         if (specs.isEmpty()) {
             throw new UserInputException("No spec to compare: give --spec at least once, e.g. --spec none --spec"
                     + " \"l1(lambda=1e-3)\".");
         }
         List<Trial> trials = new ArrayList<>();
         for (String spec : specs) {
+            refuseAxes(spec);
             Regularization r = bind(spec, catalog, settings);
             for (Trial earlier : trials) {
                 if (earlier.regularization().toSpec().equals(r.toSpec())) {
@@ -107,6 +130,25 @@ public final class SweepPlan {
         return new SweepPlan(List.of(), trials);
     }
 
+    /** Refuses a spec to compare that holds a range or list: those are for {@code rein sweep}. */
+    private static void refuseAxes(String spec) {
+        if (!spec.contains("..") && !spec.contains("[")) {
+            return;
+        }
+        List<SweepAxis> axes;
+        try {
+            axes = SweepSpec.parse(spec).axes();
+        } catch (RuntimeException e) {
+            return;   // not a sweep either: binding says what is wrong
+        }
+        if (!axes.isEmpty()) {
+            throw new UserInputException("--spec \"" + spec + "\" sweeps " + axes.stream().map(a -> a.label() + " over "
+                    + a.text()).collect(java.util.stream.Collectors.joining(" and ")) + "; ranges and lists are for"
+                    + " rein sweep (rein sweep --spec \"" + spec + "\"), while rein compare takes one value per"
+                    + " parameter in each --spec.");
+        }
+    }
+
     /** The axes swept; empty for {@link #ofSpecs}. */
     public List<SweepAxis> axes() {
         return axes;
@@ -117,9 +159,12 @@ public final class SweepPlan {
         return trials;
     }
 
+    /** {@code spec} bound, and checked against the optimiser unless {@code settings} is {@code null}. */
     private static Regularization bind(String spec, RegularizerCatalog catalog, TrainingSettings settings) {
         Regularization r = SpecBinder.bind(spec, catalog);
-        TrainingJob.prepare(r, settings);   // refuses what the optimiser cannot do, naming the spec
+        if (settings != null) {
+            TrainingJob.prepare(r, settings);   // refuses what the optimiser cannot do, naming the spec
+        }
         return r;
     }
 

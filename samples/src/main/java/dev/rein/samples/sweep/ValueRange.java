@@ -19,7 +19,8 @@ import java.util.regex.Pattern;
  * ValueRange.parse("1e-3..1e-1 log 3", "lambda").values();   // [0.001, 0.01, 0.1]
  * ValueRange.parse("0..1 lin 5", "l1_ratio").values();       // [0.0, 0.25, 0.5, 0.75, 1.0]
  * ValueRange.parse("[3, 1, 2]", "c").values();               // [3.0, 1.0, 2.0], in the order written
- * ValueRange.parse("1..0 lin 3", "c");                       // UserInputException: the range is empty ...
+ * ValueRange.parse("1..0 lin 3", "c");                       // UserInputException: ... runs downwards; write
+ *                                                            // 0..1 lin 3 ...
  * }</pre>
  *
  * @param values      the values in order
@@ -62,9 +63,15 @@ public record ValueRange(List<Double> values, boolean logarithmic) {
         double hi = Double.parseDouble(m.group(2));
         boolean log = m.group(3).equals("log");
         int count = parseCount(m.group(4), text, where);
+        if (lo > hi) {
+            throw new UserInputException("The sweep range '" + text + "' of " + where + " runs downwards; write "
+                    + m.group(2) + ".." + m.group(1) + " " + m.group(3) + " " + m.group(4) + " (a range goes from its"
+                    + " low end to its high end).");
+        }
         if (!(lo < hi)) {
-            throw new UserInputException("The sweep range '" + text + "' of " + where + " is empty: its start " + m.group(1)
-                    + " must be below its end " + m.group(2) + ".");
+            throw new UserInputException("The sweep range '" + text + "' of " + where + " is empty: its start "
+                    + m.group(1) + " and its end " + m.group(2) + " are the same value; for one value, write the value"
+                    + " itself.");
         }
         if (log && !(lo > 0)) {
             throw new UserInputException("The log range '" + text + "' of " + where + " starts at " + m.group(1)
@@ -91,7 +98,8 @@ public record ValueRange(List<Double> values, boolean logarithmic) {
         }
         if (count < 2 || count > 10_000) {
             throw new UserInputException("The sweep range '" + text + "' of " + where + " asks for " + digits
-                    + " values; give between 2 and 10000 (for one value, write the value itself).");
+                    + (count == 1 ? " value" : " values") + "; give between 2 and 10000 (for one value, write the value"
+                    + " itself).");
         }
         return count;
     }

@@ -1,6 +1,7 @@
 package dev.rein.samples.train;
 
 import dev.rein.api.spi.Kind;
+import dev.rein.runtime.ReinMessage;
 import dev.rein.runtime.spec.Regularization;
 import dev.rein.runtime.tribuo.TrainingDivergedException;
 import dev.rein.runtime.tribuo.WeightSummary;
@@ -135,6 +136,9 @@ public final class TrainingJob {
             Optional<UserInputException> plugin = PluginFailure.explain(e, regularization);
             if (plugin.isPresent()) {
                 throw plugin.get();
+            }
+            if (e instanceof IllegalArgumentException && ReinMessage.tagOf(e).isPresent()) {
+                throw new UserInputException(e.getMessage(), e);   // Rein refused the data as it stands
             }
             throw e;
         }

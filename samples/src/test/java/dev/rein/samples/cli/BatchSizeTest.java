@@ -32,4 +32,17 @@ class BatchSizeTest {
                 "--batch-size", "40");
         assertEquals(0, fits.exitCode(), fits.err());
     }
+
+    @Test
+    void aBatchLargerThanWhatRemainsAfterTheValidationSplitIsRefusedToo() throws IOException {
+        Path train = TestData.csv(dir.resolve("train.csv"), 40, 3, 5);
+        CliRun run = CliRun.of("train", "--data", train.toString(), "--optimiser", "sgd", "--batch-size", "39",
+                "--spec", "l2(lambda=0.1) + early_stopping(patience=2)", "--validation-split", "0.5");
+        assertEquals(1, run.exitCode(), run.err());
+        assertTrue(run.err().startsWith("error: [trainer-batch-larger-than-data]")
+                && run.err().contains("The mini-batch size 39 is larger than the 20 examples trained on (20 more are"
+                        + " held out for validation)") && run.err().contains("Use a mini-batch size of 20 or less"),
+                run.err());
+        assertTrue(!run.err().contains("\tat "), "no stack trace: " + run.err());
+    }
 }

@@ -140,7 +140,7 @@ class ShardedSweepIT {
                 .redirectOutput(workDir.resolve(outFile).toFile())
                 .redirectError(workDir.resolve(outFile + ".err").toFile());
         for (String key : List.of("SLURM_ARRAY_TASK_ID", "SLURM_ARRAY_TASK_MIN", "SLURM_ARRAY_TASK_COUNT",
-                "SLURM_CPUS_PER_TASK",
+                "SLURM_ARRAY_TASK_STEP", "SLURM_CPUS_PER_TASK",
                 "JOB_COMPLETION_INDEX", "JAVA_TOOL_OPTIONS", "JDK_JAVA_OPTIONS")) {
             builder.environment().remove(key);
         }

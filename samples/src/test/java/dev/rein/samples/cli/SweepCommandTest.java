@@ -67,14 +67,51 @@ class SweepCommandTest {
     @Test
     void badInputIsRefusedBeforeAnyTraining() {
         assertRefused("--folds 91 is more than the 90 examples", "--folds", "91");
+        assertRefused("Use --folds 90 or fewer", "--folds", "91");
         assertRefused("cross-validation needs at least 2 folds", "--folds", "1");
         assertRefused("--model mlp (Rein's feed-forward network) cannot be swept yet", "--model", "mlp");
+        assertRefused("--shard-count goes only with --shard auto", "--shard", "0/2", "--shard-count", "3");
+        assertRefused("--shard-count goes only with --shard auto", "--shard-count", "3");
         CliRun empty = CliRun.of("sweep", "--data", train, "--spec", "l1(lambda=1..1e-3 log 3)");
         assertEquals(1, empty.exitCode());
-        assertTrue(empty.err().contains("is empty: its start 1 must be below its end 1e-3"), empty.err());
+        assertTrue(empty.err().contains("runs downwards; write 1e-3..1 log 3"), empty.err());
         CliRun bounds = CliRun.of("sweep", "--data", train, "--spec", "l2(lambda=[-1, 1])");
         assertEquals(1, bounds.exitCode());
         assertTrue(bounds.err().contains("reaches -1.0, but lambda must be a number >= 0"), bounds.err());
+    }
+
+    @Test
+    void asManyFoldsAsExamplesWorksAndOneMoreIsRefusedSayingTheRealLimit() throws Exception {
+        String tiny = TestData.csv(dir.resolve("tiny.csv"), 12, 3, 8).toString();
+        CliRun run = CliRun.of("sweep", "--data", tiny, "--spec", "l2(lambda=[0.01, 0.1])", "--folds", "12",
+                "--epochs", "1");
+        assertEquals(0, run.exitCode(), run.err());
+        CliRun more = CliRun.of("sweep", "--data", tiny, "--spec", "l2(lambda=[0.01, 0.1])", "--folds", "13");
+        assertEquals(1, more.exitCode());
+        assertTrue(more.err().contains("--folds 13 is more than the 12 examples"), more.err());
+        assertTrue(more.err().contains("Use --folds 12 or fewer"), more.err());
+        String few = TestData.csv(dir.resolve("few.csv"), 3, 3, 8).toString();
+        CliRun byDefault = CliRun.of("sweep", "--data", few, "--spec", "l2(lambda=[0.01, 0.1])");
+        assertEquals(1, byDefault.exitCode());
+        assertTrue(byDefault.err().contains("Without --folds or --test, trials are ranked by 5-fold cross-validation,"
+                + " but '" + few + "' has only 3 examples: give --folds 3 or fewer"), byDefault.err());
+    }
+
+    @Test
+    void oneTrialOneThreadAndOneEpochAreSingular() {
+        CliRun run = CliRun.of("sweep", "--data", train, "--spec", "l1(lambda=[0.01])", "--folds", "2", "--epochs",
+                "1");
+        assertEquals(0, run.exitCode(), run.err());
+        assertTrue(run.out().contains("1 trial, ranked by 2-fold cross-validated accuracy on train.csv (90 examples),"
+                + " 1 thread; adagrad, 1 epoch, seed 1"), run.out());
+    }
+
+    @Test
+    void compareGivenARangeSaysRangesAreForSweep() {
+        CliRun run = CliRun.of("compare", "--data", train, "--spec", "none", "--spec", "l1(lambda=1e-4..1e-1 log 4)");
+        assertEquals(1, run.exitCode());
+        assertTrue(run.err().contains("--spec \"l1(lambda=1e-4..1e-1 log 4)\" sweeps l1.lambda over 1e-4..1e-1 log 4;"
+                + " ranges and lists are for rein sweep"), run.err());
     }
 
     @Test

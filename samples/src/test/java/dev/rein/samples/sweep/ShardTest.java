@@ -33,6 +33,49 @@ class ShardTest {
     }
 
     @Test
+    void autoReadsASlurmArrayWithAStep() {
+        // sbatch --array=1-10:9: tasks 1 and 10
+        Map<String, String> last = Map.of("SLURM_ARRAY_TASK_ID", "10", "SLURM_ARRAY_TASK_COUNT", "2",
+                "SLURM_ARRAY_TASK_MIN", "1", "SLURM_ARRAY_TASK_STEP", "9");
+        assertEquals(new Shard(1, 2), Shard.parse("auto", null, last));
+        assertEquals(new Shard(0, 2), Shard.parse("auto", null, Map.of("SLURM_ARRAY_TASK_ID", "1",
+                "SLURM_ARRAY_TASK_COUNT", "2", "SLURM_ARRAY_TASK_MIN", "1", "SLURM_ARRAY_TASK_STEP", "9")));
+        assertEquals(new Shard(1, 2), Shard.parse("auto", 2, last), "a --shard-count that agrees is fine");
+    }
+
+    @Test
+    void aSlurmSliceOutsideTheArraySaysWhichVariablesGaveWhat() {
+        // --array=1-10:9 without SLURM_ARRAY_TASK_STEP (an older Slurm): (10 - 1) / 1 = 9, not a slice of 2
+        String message = message(() -> Shard.parse("auto", null, Map.of("SLURM_ARRAY_TASK_ID", "10",
+                "SLURM_ARRAY_TASK_COUNT", "2", "SLURM_ARRAY_TASK_MIN", "1")));
+        assertTrue(message.contains("SLURM_ARRAY_TASK_ID=10, SLURM_ARRAY_TASK_MIN=1 and SLURM_ARRAY_TASK_COUNT=2"
+                + " give slice 9 of 2"), message);
+        assertFalse(message.contains("write i/n"), "no advice about a flag the user never wrote: " + message);
+        String between = message(() -> Shard.parse("auto", null, Map.of("SLURM_ARRAY_TASK_ID", "5",
+                "SLURM_ARRAY_TASK_COUNT", "2", "SLURM_ARRAY_TASK_MIN", "1", "SLURM_ARRAY_TASK_STEP", "9")));
+        assertTrue(between.contains("SLURM_ARRAY_TASK_ID=5, SLURM_ARRAY_TASK_MIN=1 and SLURM_ARRAY_TASK_STEP=9"
+                + " put this task between the array's steps"), between);
+        String count = message(() -> Shard.parse("auto", 3, Map.of("SLURM_ARRAY_TASK_ID", "1",
+                "SLURM_ARRAY_TASK_COUNT", "2")));
+        assertTrue(count.contains("--shard-count 3 but SLURM_ARRAY_TASK_COUNT=2"), count);
+    }
+
+    @Test
+    void slurmAndKubernetesTogetherAreRefusedSayingWhichToUnset() {
+        String message = message(() -> Shard.parse("auto", 4, Map.of("SLURM_ARRAY_TASK_ID", "1",
+                "SLURM_ARRAY_TASK_COUNT", "4", "JOB_COMPLETION_INDEX", "2")));
+        assertTrue(message.contains("both a Slurm job array (SLURM_ARRAY_TASK_ID=1) and a Kubernetes Indexed Job"
+                + " (JOB_COMPLETION_INDEX=2)"), message);
+        assertTrue(message.contains("unset JOB_COMPLETION_INDEX"), message);
+        assertTrue(message.contains("unset SLURM_ARRAY_TASK_ID"), message);
+    }
+
+    @Test
+    void shardCountGoesOnlyWithAuto() {
+        assertMessage(() -> Shard.parse("0/2", 3, Map.of()), "--shard-count goes only with --shard auto");
+    }
+
+    @Test
     void autoReadsAKubernetesIndexedJobWithTheCountPassedIn() {
         assertEquals(new Shard(2, 5), Shard.parse("auto", 5, Map.of("JOB_COMPLETION_INDEX", "2")));
         assertMessage(() -> Shard.parse("auto", null, Map.of("JOB_COMPLETION_INDEX", "2")), "--shard-count 4");
@@ -44,11 +87,16 @@ class ShardTest {
         assertMessage(() -> Shard.parse("4/4", null, Map.of()), "i from 0 to n-1");
         assertMessage(() -> Shard.parse("0/0", null, Map.of()), "n at least 1");
         assertMessage(() -> Shard.parse("first", null, Map.of()), "is not i/n or auto");
-        assertMessage(() -> Shard.parse("auto", 2, Map.of("JOB_COMPLETION_INDEX", "2")), "does not exist");
+        assertMessage(() -> Shard.parse("auto", 2, Map.of("JOB_COMPLETION_INDEX", "2")),
+                "JOB_COMPLETION_INDEX=2 and --shard-count 2 give slice 2 of 2, which does not exist");
     }
 
     private static void assertMessage(Executable call, String part) {
-        UserInputException e = assertThrows(UserInputException.class, call);
-        assertTrue(e.getMessage().contains(part), e.getMessage());
+        String message = message(call);
+        assertTrue(message.contains(part), message);
+    }
+
+    private static String message(Executable call) {
+        return assertThrows(UserInputException.class, call).getMessage();
     }
 }

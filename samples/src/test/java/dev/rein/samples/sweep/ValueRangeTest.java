@@ -40,10 +40,11 @@ class ValueRangeTest {
 
     @Test
     void emptyOrMalformedRangesAreRefusedWithTheFormat() {
-        assertMessage("1..0 lin 3", "is empty: its start 1 must be below its end 0");
-        assertMessage("1..1 lin 3", "is empty");
+        assertMessage("1..0 lin 3", "runs downwards; write 0..1 lin 3");
+        assertMessage("1e-1..1e-4 log 4", "runs downwards; write 1e-4..1e-1 log 4");
+        assertMessage("1..1 lin 3", "is empty: its start 1 and its end 1 are the same value");
         assertMessage("0..1 log 3", "a log scale needs both ends above 0");
-        assertMessage("1e-3..1 log 1", "asks for 1 values; give between 2 and 10000");
+        assertMessage("1e-3..1 log 1", "asks for 1 value; give between 2 and 10000");
         assertMessage("1e-3..1", "write a range as lo..hi log N or lo..hi lin N");
         assertMessage("1e-3..1 cubic 4", "write a range as lo..hi log N");
         assertMessage("[]", "is empty; give at least one value");

@@ -102,6 +102,11 @@ final class EpochLoop<T extends Output<T>, U, V extends Model<T>, X extends Feed
 
         int featureSpaceSize = featureMap.size();
         int size = training.size();
+        if (settings.minibatchSize() > size) {
+            // Checked here, after any validation split and on each cross-validation fold, where the size is known.
+            throw new IllegalArgumentException(TrainerMessages.batchLargerThanData(settings.minibatchSize(), size,
+                    all.size() - size).toString());
+        }
         SGDVector[] sgdFeatures = new SGDVector[size];
         @SuppressWarnings("unchecked")
         U[] sgdTargets = (U[]) new Object[size];

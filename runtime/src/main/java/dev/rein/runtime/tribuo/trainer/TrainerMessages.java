@@ -110,6 +110,15 @@ final class TrainerMessages {
                 + " validation split, or a validation dataset of its own");
     }
 
+    /** {@code heldOut} examples of the data were held out for validation (0 if none). */
+    static ReinMessage batchLargerThanData(int minibatchSize, int trainedOn, int heldOut) {
+        return ReinMessage.of("trainer-batch-larger-than-data", "The mini-batch size " + minibatchSize
+                + " is larger than the " + trainedOn + " examples trained on" + (heldOut > 0 ? " (" + heldOut
+                + " more are held out for validation)" : "") + ": every mini-batch would be a partial one, whose"
+                + " penalty Rein scales as for a full batch (up to (b/n)² too strong). Use a mini-batch size of "
+                + trainedOn + " or less");
+    }
+
     /** {@code example} from 1. */
     static ReinMessage validationUnscorable(int example, int examples) {
         return ReinMessage.of("trainer-validation-unscorable", "Validation example " + example + " of " + examples

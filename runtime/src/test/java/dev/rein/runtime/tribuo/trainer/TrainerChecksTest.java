@@ -101,6 +101,24 @@ class TrainerChecksTest {
     }
 
     @Test
+    void aMiniBatchLargerThanWhatIsTrainedOnIsRefusedAfterTheValidationSplit() {
+        var fits = new RegularizedLinearRegressionTrainer(new SquaredLoss(), SGD.getSimpleSGD(0.1),
+                TestSpecs.of(TestSpecs.patience("loss", 2)), 2, 8, 1L, 0.2);
+        fits.train(TestData.line(10, 1, 0, 1L));   // 8 trained on, batch 8: fine
+        var trainer = new RegularizedLinearRegressionTrainer(new SquaredLoss(), SGD.getSimpleSGD(0.1),
+                TestSpecs.of(TestSpecs.patience("loss", 2)), 2, 9, 1L, 0.2);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> trainer.train(TestData.line(10, 1, 0, 1L)));
+        assertTagged("trainer-batch-larger-than-data", "The mini-batch size 9 is larger than the 8 examples trained"
+                + " on (2 more are held out for validation)", e);
+        var plain = new RegularizedLinearRegressionTrainer(new SquaredLoss(), SGD.getSimpleSGD(0.1),
+                Regularization.none(), 2, 11, 1L);
+        e = assertThrows(IllegalArgumentException.class, () -> plain.train(TestData.line(10, 1, 0, 1L)));
+        assertTagged("trainer-batch-larger-than-data", "The mini-batch size 11 is larger than the 10 examples trained"
+                + " on: every", e);
+    }
+
+    @Test
     void aSplitThatLeavesNothingToTrainOnIsRefused() {
         var trainer = new RegularizedLinearRegressionTrainer(new SquaredLoss(), SGD.getSimpleSGD(0.1),
                 TestSpecs.of(TestSpecs.patience("loss", 2)), 5, 1, 1L, 0.99);
