@@ -80,6 +80,8 @@ public final class RegularizedOptimiser implements StochasticGradientOptimiser {
     private RegularizationPlan plan;
     /** Package-private switch for tests: never use lazy updates. */
     boolean eagerOnly;
+    /** For tests and measurements: the missed steps a present weight may carry under {@link ReplayEngine}. */
+    int deferSteps = ReplayEngine.DEFER_STEPS;
 
     // One run's state, from initialise to reset.
     /** The optimiser this run steps with: the inner one, or under AdaGrad with mode=cumulative its FTRL form. */
@@ -174,6 +176,7 @@ public final class RegularizedOptimiser implements StochasticGradientOptimiser {
         RegularizedOptimiser copy = new RegularizedOptimiser(optimiser.copy(), plan.regularization(),
                 minibatchSize);
         copy.eagerOnly = eagerOnly;
+        copy.deferSteps = deferSteps;
         return copy;
     }
 
@@ -239,6 +242,9 @@ public final class RegularizedOptimiser implements StochasticGradientOptimiser {
         if (!eagerOnly && parameters instanceof LinearParameters) {
             DenseMatrix w = (DenseMatrix) tensors[0];
             engine = LazyEngines.choose(run, w.getDimension1Size(), w.getDimension2Size() - 1, optimiser);
+            if (engine instanceof ReplayEngine replay) {
+                replay.deferringUpTo(deferSteps);
+            }
         }
         if (engine == null && run.has(PenaltyMode.CUMULATIVE)) {
             throw new RegularizationRefusedException(TribuoMessages.cumulativeNeedsLazy(spec));

@@ -30,6 +30,11 @@ final class ReplayEngine extends LazyEngine {
     /** A replay at least this long is reported even when the flow only ran out of calls. */
     static final int LONG_REPLAY = 64;
     static final int MAX_HISTORY = 1 << 16;
+    /**
+     * Missed penalty steps a present weight may carry before they are applied (see the class comment): chosen by
+     * measurement on Fashion-MNIST and the sparse set (docs/NOTES.md, issue 12).
+     */
+    static final int DEFER_STEPS = 32;
     private static final Logger LOG = Logger.getLogger(ReplayEngine.class.getName());
 
     private final LazyTerms terms;
@@ -45,6 +50,8 @@ final class ReplayEngine extends LazyEngine {
     private final int[] exactAt;
     /** The prefix sums of the step sizes, indexed by {@code step - base} (0 at {@code base}). */
     private double[] prefixH = new double[256];
+    /** Pending steps a present weight carries before they are applied; 0: none (every step applied when seen). */
+    private int deferUpTo;
 
     ReplayEngine(int rows, int features, LazyTerms weights, LazyTerms bias, String spec) {
         super(rows, features, bias, spec);
@@ -54,6 +61,24 @@ final class ReplayEngine extends LazyEngine {
         // two proximal terms in a row split a step in a way the flow does not model: those weights are replayed
         this.flow = weights.proximals().length <= 1 ? new PenaltyFlow(weights.gradients(), weights.proximals())
                 : null;
+        this.deferUpTo = deferrable() ? DEFER_STEPS : 0;
+    }
+
+    /**
+     * Whether a present weight may carry missed steps: only without a prox (it applies after the loss update, which
+     * is what makes its exact zeros). A decay that stops at zero still stops there, at the weight it is applied to.
+     */
+    private boolean deferrable() {
+        return flow != null && terms.proximals().length == 0;
+    }
+
+    /**
+     * Lets a present weight carry up to {@code steps} missed steps (0: apply them whenever it is seen), where the
+     * terms allow it at all; for tests and measurements. Returns this engine.
+     */
+    ReplayEngine deferringUpTo(int steps) {
+        this.deferUpTo = deferrable() ? steps : 0;
+        return this;
     }
 
     @Override
@@ -88,18 +113,29 @@ final class ReplayEngine extends LazyEngine {
         double sum = 0;
         for (int k = 0; k < n; k++) {
             int c = index[k];
-            double u = caughtUp(row[c], offset + c, latest);
-            row[c] = u;   // a replay is costly: keep its result
-            exactAt[offset + c] = latest;
+            int i = offset + c;
+            double u = row[c];
+            if (latest - Math.max(exactAt[i], base) >= deferUpTo) {
+                u = caughtUp(u, i, latest);
+                row[c] = u;   // a replay is costly: keep its result
+                exactAt[i] = latest;
+            }
             sum += u * value[k];
         }
         return sum;
     }
 
-    /** Replay the missed steps, then this one through the hooks. */
+    /**
+     * Replay the missed steps, then this one through the hooks; or, when a present weight may carry missed steps,
+     * add the update alone until {@code deferUpTo} are missed, then apply them all (this one's included, at the
+     * weight before its update) and add the update.
+     */
     @Override
     double addRow(double[] row, int r, int[] index, double[] delta, int n) {
         int offset = r * features;
+        if (deferUpTo > 0) {
+            return addDeferring(row, offset, index, delta, n);
+        }
         int before = latest - 1;
         double h = stepH;
         double nonFinite = 0;
@@ -109,6 +145,23 @@ final class ReplayEngine extends LazyEngine {
             double w = genericStep(caughtUp(row[c], i, before), delta[k], h, terms);
             row[c] = w;
             exactAt[i] = latest;
+            nonFinite += w * 0;
+        }
+        return nonFinite;
+    }
+
+    private double addDeferring(double[] row, int offset, int[] index, double[] delta, int n) {
+        double nonFinite = 0;
+        for (int k = 0; k < n; k++) {
+            int c = index[k];
+            int i = offset + c;
+            double w = row[c];
+            if (latest - Math.max(exactAt[i], base) >= deferUpTo) {
+                w = caughtUp(w, i, latest);
+                exactAt[i] = latest;
+            }
+            w += delta[k];
+            row[c] = w;
             nonFinite += w * 0;
         }
         return nonFinite;

@@ -22,6 +22,12 @@ final class FlowPenalties {
         return TestHooks.penalty(w -> lambda * Math.log(Math.cosh(w)), w -> lambda * Math.tanh(w), null);
     }
 
+    /** {@code λ·s·log(cosh(w/s))}: L2 of curvature {@code λ/s} near zero, L1 beyond {@code s}. */
+    static ElementwisePenalty logCosh(double lambda, double scale) {
+        return TestHooks.penalty(w -> lambda * scale * Math.log(Math.cosh(w / scale)),
+                w -> lambda * Math.tanh(w / scale), null);
+    }
+
     /** {@code λ·w⁴/4}: its gradient {@code λw³} all but vanishes near zero. */
     static ElementwisePenalty quartic(double lambda) {
         return TestHooks.penalty(w -> lambda * w * w * w * w / 4, w -> lambda * w * w * w, null);
