@@ -41,13 +41,15 @@ import org.tribuo.provenance.SimpleDataSourceProvenance;
  * per step, hence a subset), one epoch at the benchmarks' settings (constant SGD η = 0.1 with coupled terms, AdaGrad
  * η = 0.25 with decoupled ones), four penalties of different curvature. For each deferral it prints the train time
  * beside eager and unregularized training, the largest weight difference from eager training and the test accuracy;
- * it asserts, for the default deferral, every weight within {@code 1e-3·|w| + 1e-5} of eager training and test
- * accuracy within 0.1 point.
+ * it asserts, for the default deferral, every weight within {@value #SHARE_OF_EFFECT} of the largest change the
+ * penalty makes to any weight (eager against unregularized training) and test accuracy within 0.1 point. The rates
+ * are smaller than the benchmarks' (η = 0.1 with pixels in [0, 1] overshoots: one epoch there is chaotic, and
+ * training without deferral already differs from eager training by rounding grown to whole points of accuracy).
  */
 @EnabledIfSystemProperty(named = "rein.realData", matches = ".+")
 class DeferralOnRealDataTest {
-    private static final double RELATIVE_TOLERANCE = 1e-3;
-    private static final double ABSOLUTE_TOLERANCE = 1e-5;
+    /** The largest weight difference allowed, as a share of the penalty's largest change to a weight. */
+    static final double SHARE_OF_EFFECT = 0.05;
 
     @Test
     void deferredStepsTrainTheEagerModel() throws IOException {
@@ -67,7 +69,7 @@ class DeferralOnRealDataTest {
             Path test = dir.resolve("sparse-100000-test.libsvm");
             run("sparse[" + sparseRows + "]", read(train, sparseRows), read(test, 10000), 1e-5, deferrals);
         }
-        assertEquals(List.of(), failures, "beyond 1e-3·|w| + 1e-5 or 0.1 point of eager training");
+        assertEquals(List.of(), failures, "beyond " + SHARE_OF_EFFECT + " of the penalty's change or 0.1 point");
     }
 
     private final List<String> failures = new ArrayList<>();
@@ -109,22 +111,17 @@ class DeferralOnRealDataTest {
                     LinearSGDModel lazy = train(c.inner().get(), reg, train, false, k);
                     double seconds = (System.nanoTime() - t0) / 1e9;
                     double[] lazyWeights = LazyTest.flat(lazy.getWeightsCopy());
-                    double worst = 0;
-                    double worstRatio = 0;
-                    for (int i = 0; i < lazyWeights.length; i++) {
-                        double d = Math.abs(lazyWeights[i] - eagerWeights[i]);
-                        worst = Math.max(worst, d);
-                        worstRatio = Math.max(worstRatio,
-                                d / (RELATIVE_TOLERANCE * Math.abs(eagerWeights[i]) + ABSOLUTE_TOLERANCE));
-                    }
+                    double worst = maxDifference(lazyWeights, eagerWeights);
+                    double worstRatio = worst / moved;
                     double lazyAccuracy = accuracy(lazy, test);
                     System.out.printf(Locale.ROOT, "%s %s %s defer=%d: %.2f s (%.2fx none), %.2f %% (%+.2f),"
-                            + " max |w - eager| %.3g, max share of tolerance %.3g%n", set, c.optimiser(), p[0], k,
+                            + " max |w - eager| %.3g (%.2f %% of the penalty's)%n", set, c.optimiser(), p[0], k,
                             seconds, seconds / freeSeconds, 100 * lazyAccuracy,
-                            100 * (lazyAccuracy - eagerAccuracy), worst, worstRatio);
+                            100 * (lazyAccuracy - eagerAccuracy), worst, 100 * worstRatio);
                     if (k == ReplayEngine.DEFER_STEPS
-                            && (worstRatio > 1 || Math.abs(eagerAccuracy - lazyAccuracy) > 0.001)) {
-                        failures.add(set + " " + c.optimiser() + " " + p[0] + ": " + worstRatio + " of the tolerance, "
+                            && (worstRatio > SHARE_OF_EFFECT || Math.abs(eagerAccuracy - lazyAccuracy) > 0.001)) {
+                        failures.add(set + " " + c.optimiser() + " " + p[0] + ": " + worstRatio
+                                + " of the penalty's change, "
                                 + 100 * (lazyAccuracy - eagerAccuracy) + " points");
                     }
                 }
