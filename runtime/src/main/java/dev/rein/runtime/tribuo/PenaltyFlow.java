@@ -91,7 +91,15 @@ final class PenaltyFlow {
      * instead), or when it would take more than {@code maxCalls} slope evaluations.
      */
     double advance(double w, double total, int count, double hMin, double hMax, int maxCalls) {
-        double tolerance = RELATIVE_TOLERANCE * Math.abs(w) + ABSOLUTE_TOLERANCE;
+        return advance(w, total, count, hMin, hMax, maxCalls, 0);
+    }
+
+    /**
+     * As {@link #advance(double, double, int, double, double, int)}, with {@code τ} at least {@code movementShare}
+     * of the movement {@code S·|R'(w)|} these steps make: for steps whose timing is approximate anyway (steps a
+     * present weight carried, {@link ReplayEngine}), an error far below that approximation's own.
+     */
+    double advance(double w, double total, int count, double hMin, double hMax, int maxCalls, double movementShare) {
         halfStep = total / count / 2;
         double g = gradient(w);
         lastCalls = 1;
@@ -99,6 +107,8 @@ final class PenaltyFlow {
         if (g == 0 || total == 0) {
             return w;   // a fixed point of the flow and of every step
         }
+        double tolerance = Math.max(RELATIVE_TOLERANCE * Math.abs(w) + ABSOLUTE_TOLERANCE,
+                movementShare * total * Math.abs(g));
         double quick = plainHeun(w, g, explicitPart, total, total / count, hMin, hMax, tolerance);
         if (!Double.isNaN(quick)) {
             return quick;

@@ -206,6 +206,7 @@ class LazyTest {
         LinearParameters p = new LinearParameters(new DenseMatrix(1, 5));
         RegularizedOptimiser opt = new RegularizedOptimiser(SGD.getSimpleSGD(0.1), TestTerms.of(l2(0.5)));
         opt.eagerOnly = eager;
+        opt.deferSteps = 0;   // the replay itself, exact; steps carried by present weights: DeferredStepsTest
         opt.initialise(p);
         double[][] onlyFirst = {{0.2, 0, 0, 0, 0.1}};
         for (int t = 0; t < 3; t++) {
@@ -235,6 +236,7 @@ class LazyTest {
             MutableDataset<Regressor> data, boolean eager) {
         RegularizedOptimiser opt = new RegularizedOptimiser(inner, reg, b);
         opt.eagerOnly = eager;
+        opt.deferSteps = 0;   // the replay itself, exact; steps carried by present weights: DeferredStepsTest
         List<String> updateTypes = new ArrayList<>();
         double[] weights = flat(new LinearSGDTrainer(new SquaredLoss(), new Recorder(opt, updateTypes), 6, -1, b, 3L)
                 .train(data).getWeightsCopy());
@@ -284,6 +286,7 @@ class LazyTest {
     private static double[] classify(Regularization reg, MutableDataset<Label> data, boolean eager) {
         RegularizedOptimiser opt = new RegularizedOptimiser(SGD.getSimpleSGD(0.05), reg, 1);
         opt.eagerOnly = eager;
+        opt.deferSteps = 0;   // the replay itself, exact; steps carried by present weights: DeferredStepsTest
         return flat(new org.tribuo.classification.sgd.linear.LinearSGDTrainer(new LogMulticlass(), opt, 5, -1, 1, 4L)
                 .train(data).getWeightsCopy());
     }
