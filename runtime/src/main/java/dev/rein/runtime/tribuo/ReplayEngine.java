@@ -19,8 +19,9 @@ import java.util.logging.Logger;
  *
  * <p><b>Steps carried by present weights.</b> Without a prox, a present weight's own penalty steps are deferred too:
  * its update is added alone, and once it has missed {@value #DEFER_STEPS} steps (or when the model is read: a
- * catch-up, the end of training, an epoch's end) they are applied at once, through the flow as above, from where
- * the weight then stands, before that step's update. On dense data (every pixel present every other step) this turns
+ * catch-up, the end of training, an epoch's end) they are applied at once, through the flow as above but to
+ * {@code max(1e-6·|w| + 1e-9, 1e-3·S·|R'(w)|)} and with no exact tail, from where the weight then stands, before
+ * that step's update. On dense data (every pixel present every other step) this turns
  * a hook call per weight and step into a few per {@value #DEFER_STEPS} steps. What it costs in accuracy, with
  * {@code S ≤ K·h_max} the summed size of the {@code K} carried steps: the loss reads the weight up to the carried
  * movement {@code S·max|R'|} away from the eager one, and the carried steps are taken as if the window's updates had
