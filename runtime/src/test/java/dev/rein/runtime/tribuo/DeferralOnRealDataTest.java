@@ -14,13 +14,10 @@ import java.util.Locale;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
-import org.tribuo.Example;
 import org.tribuo.MutableDataset;
 import org.tribuo.classification.Label;
 import org.tribuo.classification.LabelFactory;
 import org.tribuo.classification.sgd.linear.LinearSGDModel;
-import org.tribuo.classification.sgd.linear.LinearSGDTrainer;
-import org.tribuo.classification.sgd.objectives.LogMulticlass;
 import org.tribuo.impl.ArrayExample;
 import org.tribuo.math.StochasticGradientOptimiser;
 import org.tribuo.math.optimisers.AdaGrad;
@@ -90,30 +87,31 @@ class DeferralOnRealDataTest {
                 new Object[] {"cauchy", FlowPenalties.cauchy(lambda)});
         for (Case c : cases) {
             long t0 = System.nanoTime();
-            LinearSGDModel free = train(c.inner().get(), Regularization.none(), train, true, 0);
+            LinearSGDModel free = DeferredStepsTest.train(c.inner().get(), Regularization.none(), train, true, 0,
+                    1, 1L);
             double freeSeconds = (System.nanoTime() - t0) / 1e9;
-            double freeAccuracy = accuracy(free, test);
+            double freeAccuracy = DeferredStepsTest.accuracy(free, test);
             System.out.printf(Locale.ROOT, "%s %s none: %.2f s, %.2f %%%n", set, c.optimiser(), freeSeconds,
                     100 * freeAccuracy);
             for (Object[] p : penalties) {
                 Regularization reg = TestTerms.of(FlowPenalties.term("user", (ElementwisePenalty) p[1], c.mode()));
                 t0 = System.nanoTime();
-                LinearSGDModel eager = train(c.inner().get(), reg, train, true, 0);
+                LinearSGDModel eager = DeferredStepsTest.train(c.inner().get(), reg, train, true, 0, 1, 1L);
                 double eagerSeconds = (System.nanoTime() - t0) / 1e9;
                 double[] eagerWeights = LazyTest.flat(eager.getWeightsCopy());
-                double eagerAccuracy = accuracy(eager, test);
-                double moved = maxDifference(LazyTest.flat(free.getWeightsCopy()), eagerWeights);
+                double eagerAccuracy = DeferredStepsTest.accuracy(eager, test);
+                double moved = DeferredStepsTest.maxDifference(LazyTest.flat(free.getWeightsCopy()), eagerWeights);
                 System.out.printf(Locale.ROOT, "%s %s %s lambda=%g eager: %.2f s (%.2fx none), %.2f %%,"
                         + " moved by the penalty up to %.3g%n", set, c.optimiser(), p[0], lambda, eagerSeconds,
                         eagerSeconds / freeSeconds, 100 * eagerAccuracy, moved);
                 for (int k : deferrals) {
                     t0 = System.nanoTime();
-                    LinearSGDModel lazy = train(c.inner().get(), reg, train, false, k);
+                    LinearSGDModel lazy = DeferredStepsTest.train(c.inner().get(), reg, train, false, k, 1, 1L);
                     double seconds = (System.nanoTime() - t0) / 1e9;
                     double[] lazyWeights = LazyTest.flat(lazy.getWeightsCopy());
-                    double worst = maxDifference(lazyWeights, eagerWeights);
+                    double worst = DeferredStepsTest.maxDifference(lazyWeights, eagerWeights);
                     double worstRatio = worst / moved;
-                    double lazyAccuracy = accuracy(lazy, test);
+                    double lazyAccuracy = DeferredStepsTest.accuracy(lazy, test);
                     System.out.printf(Locale.ROOT, "%s %s %s defer=%d: %.2f s (%.2fx none), %.2f %% (%+.2f),"
                             + " max |w - eager| %.3g (%.2f %% of the penalty's)%n", set, c.optimiser(), p[0], k,
                             seconds, seconds / freeSeconds, 100 * lazyAccuracy,
@@ -127,30 +125,6 @@ class DeferralOnRealDataTest {
                 }
             }
         }
-    }
-
-    private static LinearSGDModel train(StochasticGradientOptimiser inner, Regularization reg,
-            MutableDataset<Label> data, boolean eager, int defer) {
-        RegularizedOptimiser opt = new RegularizedOptimiser(inner, reg, 1);
-        opt.eagerOnly = eager;
-        opt.deferSteps = defer;
-        return new LinearSGDTrainer(new LogMulticlass(), opt, 1, -1, 1, 1L).train(data);
-    }
-
-    private static double maxDifference(double[] a, double[] b) {
-        double worst = 0;
-        for (int i = 0; i < a.length; i++) {
-            worst = Math.max(worst, Math.abs(a[i] - b[i]));
-        }
-        return worst;
-    }
-
-    private static double accuracy(LinearSGDModel model, MutableDataset<Label> test) {
-        int right = 0;
-        for (Example<Label> e : test) {
-            right += model.predict(e).getOutput().getLabel().equals(e.getOutput().getLabel()) ? 1 : 0;
-        }
-        return (double) right / test.size();
     }
 
     /** The first {@code rows} rows of a libsvm file, features named by their index. */

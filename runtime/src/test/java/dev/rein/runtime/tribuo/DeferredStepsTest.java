@@ -146,13 +146,19 @@ class DeferredStepsTest {
 
     private static LinearSGDModel train(StochasticGradientOptimiser inner, Regularization reg,
             MutableDataset<Label> data, boolean eager, int defer) {
+        return train(inner, reg, data, eager, defer, 2, 4L);
+    }
+
+    /** Trains with mini-batches of 1, eagerly or lazily with {@code defer} carried steps. */
+    static LinearSGDModel train(StochasticGradientOptimiser inner, Regularization reg, MutableDataset<Label> data,
+            boolean eager, int defer, int epochs, long seed) {
         RegularizedOptimiser opt = new RegularizedOptimiser(inner, reg, 1);
         opt.eagerOnly = eager;
         opt.deferSteps = defer;
-        return new LinearSGDTrainer(new LogMulticlass(), opt, 2, -1, 1, 4L).train(data);
+        return new LinearSGDTrainer(new LogMulticlass(), opt, epochs, -1, 1, seed).train(data);
     }
 
-    private static double maxDifference(double[] a, double[] b) {
+    static double maxDifference(double[] a, double[] b) {
         double worst = 0;
         for (int i = 0; i < a.length; i++) {
             worst = Math.max(worst, Math.abs(a[i] - b[i]));
@@ -160,7 +166,7 @@ class DeferredStepsTest {
         return worst;
     }
 
-    private static double accuracy(LinearSGDModel model, MutableDataset<Label> test) {
+    static double accuracy(LinearSGDModel model, MutableDataset<Label> test) {
         int right = 0;
         for (Example<Label> e : test) {
             right += model.predict(e).getOutput().getLabel().equals(e.getOutput().getLabel()) ? 1 : 0;

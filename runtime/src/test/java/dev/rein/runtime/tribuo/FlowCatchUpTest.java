@@ -13,7 +13,6 @@ import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.tribuo.Example;
 import org.tribuo.MutableDataset;
 import org.tribuo.classification.Label;
 import org.tribuo.classification.sgd.linear.LinearSGDModel;
@@ -72,8 +71,8 @@ class FlowCatchUpTest {
             assertEquals(eagerWeights[i], lazyWeights[i], allowed, "weight " + i);
             worst = Math.max(worst, Math.abs(eagerWeights[i] - lazyWeights[i]));
         }
-        double lazyAccuracy = accuracy(lazy, test);
-        double eagerAccuracy = accuracy(eager, test);
+        double lazyAccuracy = DeferredStepsTest.accuracy(lazy, test);
+        double eagerAccuracy = DeferredStepsTest.accuracy(eager, test);
         assertEquals(eagerAccuracy, lazyAccuracy, 0.001, "accuracy (fractions: 0.001 is 0.1 point)");
         double[] free = LazyTest.flat(train(inner.get(), Regularization.none(), train, true).getWeightsCopy());
         double moved = 0;
@@ -96,13 +95,5 @@ class FlowCatchUpTest {
             assertEquals(List.of("DenseSparseMatrix"), updateTypes.stream().distinct().toList(), "lazy updates");
         }
         return model;
-    }
-
-    private static double accuracy(LinearSGDModel model, MutableDataset<Label> test) {
-        int right = 0;
-        for (Example<Label> e : test) {
-            right += model.predict(e).getOutput().getLabel().equals(e.getOutput().getLabel()) ? 1 : 0;
-        }
-        return (double) right / test.size();
     }
 }
