@@ -88,6 +88,7 @@ class FlowCatchUpTest {
             MutableDataset<Label> data, boolean eager) {
         RegularizedOptimiser opt = new RegularizedOptimiser(inner, reg, 1);
         opt.eagerOnly = eager;
+        opt.deferSteps = 0;   // the flow catch-up of absent weights; steps carried by present weights: DeferredStepsTest
         List<String> updateTypes = new ArrayList<>();
         LinearSGDModel model = new LinearSGDTrainer(new LogMulticlass(), new LazyTest.Recorder(opt, updateTypes), 4,
                 -1, 1, 4L).train(data);
