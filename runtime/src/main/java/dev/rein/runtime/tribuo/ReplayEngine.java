@@ -1,5 +1,6 @@
 package dev.rein.runtime.tribuo;
 
+import dev.rein.api.hook.ElementwisePenalty;
 import java.util.Arrays;
 import java.util.logging.Logger;
 
@@ -30,9 +31,10 @@ import java.util.logging.Logger;
  * that shrinks with the step size; the effect on the model is measured, not bounded: on the benchmarks' Fashion-MNIST
  * and 1,000,000-feature data, with four penalties of different curvature under SGD and AdaGrad, every weight stayed
  * within 3 % of the penalty's largest change to a weight and test accuracy within 0.02 point of eager training
- * ({@code DeferralOnRealDataTest}, docs/NOTES.md). A decay that stops at zero stops where it is applied. Not yet
- * safe where the carried window is stiff ({@code S·|R''|} near 1): there the model ends points of accuracy away
- * (open, docs/NOTES.md).
+ * ({@code DeferralOnRealDataTest}, docs/NOTES.md). A decay that stops at zero stops where it is applied. Where a
+ * window would be stiff, {@code K·h·|R''(w)| > }{@value #STIFF_LIMIT} at the weight where it would start (a
+ * penalty curved sharply for the step size, a kink), carrying would cost points of accuracy: such a weight takes its
+ * steps one by one, exactly, from then on ({@code DeferredStepsTest}).
  *
  * <pre>{@code
  * LazyEngine engine = LazyEngines.of(rows, features, LazyTerms.of(terms), bias, Double.POSITIVE_INFINITY, spec);
@@ -57,6 +59,11 @@ final class ReplayEngine extends LazyEngine {
      * {@link PenaltyFlow}'s own): the carrying already moves the loss's view of the weight by up to that movement.
      */
     static final double CARRIED_SHARE = 1e-3;
+    /**
+     * A window of carried steps is stiff when {@code K·h·|R''(w)|} exceeds this, {@code K} the steps it may carry and
+     * {@code h} the current step: the carried movement would then bend the penalty's slope by a tenth of itself.
+     */
+    static final double STIFF_LIMIT = 0.1;
     private static final Logger LOG = Logger.getLogger(ReplayEngine.class.getName());
 
     private final LazyTerms terms;
@@ -76,6 +83,8 @@ final class ReplayEngine extends LazyEngine {
     private int deferUpTo;
     /** Per weight: whether an update was added while it carried steps (its catch-up is then approximate anyway). */
     private final boolean[] carried;
+    /** Per weight: a window of carried steps was found stiff at it, so it takes its steps exactly from then on. */
+    private final boolean[] stiff;
 
     ReplayEngine(int rows, int features, LazyTerms weights, LazyTerms bias, String spec) {
         super(rows, features, bias, spec);
@@ -87,6 +96,7 @@ final class ReplayEngine extends LazyEngine {
                 : null;
         this.deferUpTo = deferrable() ? DEFER_STEPS : 0;
         this.carried = deferrable() ? new boolean[rows * features] : null;
+        this.stiff = deferrable() ? new boolean[rows * features] : null;
     }
 
     /**
@@ -184,6 +194,17 @@ final class ReplayEngine extends LazyEngine {
             int c = index[k];
             int i = offset + c;
             double w = row[c];
+            if (!carried[i] && !stiff[i] && deferUpTo * Math.abs(stepH) * Math.abs(curvature(w)) > STIFF_LIMIT) {
+                stiff[i] = true;   // checked where a window would start: exact steps cost less than lost accuracy
+            }
+            if (stiff[i]) {
+                w = genericStep(caughtUp(w, i, latest - 1), delta[k], stepH, terms);
+                row[c] = w;
+                exactAt[i] = latest;
+                carried[i] = false;
+                nonFinite += w * 0;
+                continue;
+            }
             if (latest - Math.max(exactAt[i], base) >= deferUpTo) {
                 w = caughtUp(w, i, latest);
                 exactAt[i] = latest;
@@ -249,6 +270,20 @@ final class ReplayEngine extends LazyEngine {
             w = oneStep(w, prefixH[s + 1] - prefixH[s]);
         }
         return w;
+    }
+
+    /** {@code R''(w)} of the terms' summed slope, by a central difference. */
+    private double curvature(double w) {
+        double d = 1e-6 * Math.max(1, Math.abs(w));
+        return (slope(w + d) - slope(w - d)) / (2 * d);
+    }
+
+    private double slope(double w) {
+        double sum = 0;
+        for (ElementwisePenalty g : terms.gradients()) {
+            sum += g.gradient(w);
+        }
+        return sum;
     }
 
     private void replayed() {
