@@ -83,7 +83,10 @@ final class ReplayEngine extends LazyEngine {
     private int deferUpTo;
     /** Per weight: whether an update was added while it carried steps (its catch-up is then approximate anyway). */
     private final boolean[] carried;
-    /** Per weight: a window of carried steps was found stiff at it, so it takes its steps exactly from then on. */
+    /**
+     * Per weight: a window of carried steps was found stiff at it, so it takes its steps exactly and is read caught
+     * up from then on (as without carrying).
+     */
     private final boolean[] stiff;
 
     ReplayEngine(int rows, int features, LazyTerms weights, LazyTerms bias, String spec) {
@@ -150,7 +153,7 @@ final class ReplayEngine extends LazyEngine {
             int c = index[k];
             int i = offset + c;
             double u = row[c];
-            if (latest - Math.max(exactAt[i], base) >= deferUpTo) {
+            if (latest - Math.max(exactAt[i], base) >= deferUpTo || stiff != null && stiff[i]) {
                 u = caughtUp(u, i, latest);
                 row[c] = u;   // a replay is costly: keep its result
                 exactAt[i] = latest;

@@ -63,7 +63,8 @@ class DeferredStepsTest {
             sumDelta += delta;
             assertEquals(2.0 + sumDelta, values[0][0], 1e-15, "step " + t + ": the update alone");
         }
-        assertEquals(0, calls[0], "no hook call while the steps are carried");
+        assertEquals(2, calls[0], "no hook call while the steps are carried but the two of the stiffness check where"
+                + " the window starts");
         double read = engine.weight(values, 0, 0);
         assertEquals((2.0 + sumDelta) * Math.pow(shrink, k - 1), read, 1e-6 * Math.abs(read),
                 "a read of the model applies what is carried");
@@ -72,7 +73,7 @@ class DeferredStepsTest {
         eager = eager * shrink + delta;
         double expected = (2.0 + sumDelta) * Math.pow(shrink, k) + delta;
         assertEquals(expected, values[0][0], 1e-6 * Math.abs(expected) + 1e-9, "the K-th step");
-        assertTrue(calls[0] <= 4, "a few calls for 16 steps: " + calls[0]);
+        assertTrue(calls[0] <= 6, "a few calls for 16 steps: " + calls[0]);
         // the stated bound: S·max|R''|·D, S = kh the carried step size, D how far the updates moved the weight
         double bound = k * H * LAMBDA * maxDistance(k);
         double gap = Math.abs(values[0][0] - eager);
