@@ -1,8 +1,11 @@
 package dev.rein.runtime.network;
 
+import com.google.protobuf.Any;
+import com.google.protobuf.InvalidProtocolBufferException;
 import com.oracle.labs.mlrg.olcut.util.Pair;
 import dev.rein.api.hook.ParameterBlock;
 import dev.rein.api.hook.Role;
+import dev.rein.runtime.network.protos.FeedForwardModelProto;
 import dev.rein.runtime.registry.PluginRegistry;
 import dev.rein.runtime.registry.RegularizerCatalog;
 import java.io.Serial;
@@ -20,6 +23,9 @@ import org.tribuo.ImmutableOutputInfo;
 import org.tribuo.Model;
 import org.tribuo.Prediction;
 import org.tribuo.classification.Label;
+import org.tribuo.impl.ModelDataCarrier;
+import org.tribuo.protos.core.ModelDataProto;
+import org.tribuo.protos.core.ModelProto;
 import org.tribuo.provenance.ModelProvenance;
 
 /**
@@ -36,14 +42,33 @@ import org.tribuo.provenance.ModelProvenance;
  * spec term and named arrays. A freshly trained model predicts with the plugins its spec was bound to; a loaded one
  * binds the terms again when it first predicts, against
  * {@link PluginRegistry#shared()} (the class path and the {@code rein.plugins} folders), or against the registry given
- * to {@link #bindLayers}: a layer from a plugin jar loads when that jar's folder is given. Java serialization saves and
- * loads it; Tribuo's protobuf format is not supported yet ({@code serialize()} throws).
+ * to {@link #bindLayers}: a layer from a plugin jar loads when that jar's folder is given.
+ *
+ * <p>Tribuo's protobuf format saves and loads it, with {@code rein-runtime} on the class path (Tribuo finds the model
+ * class by name):
+ *
+ * <pre>{@code
+ * model.serializeToFile(Path.of("net.tribuo"));
+ * var loaded = (FeedForwardModel) Model.deserializeFromFile(Path.of("net.tribuo"));
+ * loaded.predict(example);                  // the same scores, bit for bit; the same provenance
+ *
+ * // A layer from a plugin jar: bind it against a registry that has the jar's folder (or set rein.plugins).
+ * try (PluginRegistry registry = PluginRegistry.standard(List.of(Path.of("plugins")))) {
+ *     loaded.bindLayers(registry);
+ *     loaded.predict(example);
+ * }
+ * }</pre>
+ *
+ * <p>Java serialization works too.
  *
  * <p>Predicting is thread safe (one prediction at a time per model).
  */
 public final class FeedForwardModel extends Model<Label> {
     @Serial
     private static final long serialVersionUID = 1L;
+
+    /** The version of the protobuf this class writes, and the newest it reads. */
+    public static final int CURRENT_VERSION = 0;
 
     private final NetworkState state;
     private transient FeedForwardNetwork network;
@@ -169,6 +194,57 @@ public final class FeedForwardModel extends Model<Label> {
     @Override
     public Optional<Excuse<Label>> getExcuse(Example<Label> example) {
         return Optional.empty();
+    }
+
+    /**
+     * This model in Tribuo's protobuf format: a {@code ModelProto} whose data is a {@code FeedForwardModelProto}
+     * (Tribuo's model metadata and the network; see {@code rein-network.proto}).
+     */
+    @Override
+    public ModelProto serialize() {
+        ModelDataCarrier<Label> carrier = createDataCarrier();
+        FeedForwardModelProto data = FeedForwardModelProto.newBuilder()
+                .setMetadata(Any.pack(carrier.serialize()))
+                .setNetwork(NetworkProtos.toProto(state))
+                .build();
+        return ModelProto.newBuilder()
+                .setVersion(CURRENT_VERSION)
+                .setClassName(FeedForwardModel.class.getName())
+                .setSerializedData(Any.pack(data))
+                .build();
+    }
+
+    /**
+     * Tribuo's deserialization factory, found by name from {@code Model.deserialize(ModelProto)}: the model that
+     * {@link #serialize()} wrote. Its layer plugins bind when it first predicts (or at {@link #bindLayers}).
+     *
+     * @param version   the version the model was written with
+     * @param className the class name in the {@code ModelProto}
+     * @param message   the packed {@code FeedForwardModelProto}
+     * @return the model
+     * @throws InvalidProtocolBufferException if {@code message} does not hold a {@code FeedForwardModelProto}
+     * @throws IllegalStateException          if the version is unknown or the message does not describe a
+     *                                        consistent network for a classification model (tagged
+     *                                        {@code network-invalid-proto})
+     */
+    public static FeedForwardModel deserializeFromProto(int version, String className, Any message)
+            throws InvalidProtocolBufferException {
+        if (version < 0 || version > CURRENT_VERSION) {
+            throw new IllegalStateException(NetworkMessages.invalidProto("its version is " + version + " but this"
+                    + " Rein reads versions up to " + CURRENT_VERSION + " (a newer Rein wrote it)").toString());
+        }
+        FeedForwardModelProto proto = message.unpack(FeedForwardModelProto.class);
+        ModelDataCarrier<?> carrier = ModelDataCarrier.deserialize(proto.getMetadata().unpack(ModelDataProto.class));
+        ImmutableOutputInfo<?> outputs = carrier.outputDomain();
+        if (outputs.size() == 0 || !(outputs.getOutput(0) instanceof Label)) {
+            throw new IllegalStateException(NetworkMessages.invalidProto("its output domain is not a label domain")
+                    .toString());
+        }
+        @SuppressWarnings("unchecked") // checked above
+        ImmutableOutputInfo<Label> labels = (ImmutableOutputInfo<Label>) outputs;
+        NetworkState state = NetworkProtos.fromProto(proto.getNetwork(), carrier.featureDomain().size(),
+                labels.size());
+        return new FeedForwardModel(carrier.name(), carrier.provenance(), carrier.featureDomain(), labels, state);
     }
 
     @Override

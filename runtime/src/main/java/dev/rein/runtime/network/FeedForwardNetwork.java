@@ -118,7 +118,7 @@ final class FeedForwardNetwork {
             try {
                 term = SpecBinder.bind(saved.term(), catalog).terms().get(0);
             } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException(NetworkMessages.savedLayer(saved.term(), e.getMessage()).toString(),
+                throw new IllegalArgumentException(NetworkMessages.savedLayer(saved, e.getMessage()).toString(),
                         e);
             }
             placements.add(new Placement(term, saved.position()));
