@@ -123,7 +123,8 @@ final class TrainCommand extends RegistryCommand {
             description = "The CSV column holding the label (default ${DEFAULT-VALUE}).")
     String labelColumn;
 
-    @Option(names = "--save", paramLabel = "PATH", description = "Save the trained Tribuo model here.")
+    @Option(names = "--save", paramLabel = "PATH", description = "Save the trained Tribuo model here, in Tribuo's"
+            + " protobuf format (Model.deserializeFromFile loads it; a network needs rein-runtime).")
     Path save;
 
     @Option(names = "--label-noise", paramLabel = "FRACTION", defaultValue = "0",
