@@ -288,6 +288,14 @@ final class FeedForwardNetwork {
         }
     }
 
+    /**
+     * Prediction mode: writes each row's output scores (the logits, before softmax) of the batch in {@link #input}
+     * into {@code out}, {@code batch × outputs}.
+     */
+    void scores(int batch, double[] out) {
+        System.arraycopy(forward(batch, Phase.EVAL, null), 0, out, 0, batch * outputs);
+    }
+
     /** A copy of everything the network is, for a model. */
     NetworkState state() {
         double[][][] weights = new double[dense.size()][][];
