@@ -76,10 +76,10 @@ final class NetworkProtos {
      */
     static NetworkState fromProto(NetworkProto proto, int features, int outputs) {
         int[] hidden = proto.getHiddenList().stream().mapToInt(Integer::intValue).toArray();
-        require(proto.getInputs() == features, "it has " + proto.getInputs() + " inputs but its feature domain "
+        require(proto.getInputs() == features, "it has " + proto.getInputs() + " inputs but its feature domain has "
                 + features + " features");
-        require(proto.getOutputs() == outputs, "it has " + proto.getOutputs() + " outputs but its output domain "
-                + outputs + " outputs");
+        require(proto.getOutputs() == outputs, "it has " + proto.getOutputs() + " outputs but its output domain has "
+                + outputs + " labels");
         Activation activation;
         try {
             activation = Activation.valueOf(proto.getActivation());
