@@ -165,6 +165,7 @@ abstract class TrialsCommand extends RegistryCommand {
         out.flush();
         TrialRunner runner = new TrialRunner(model, train, testData, settings, k);
         List<TrialResult> results;
+        long trialsStart = System.nanoTime();
         try (ProgressBar bar = ProgressBar.forTerminal(err, "trials")) {
             results = Sweep.run(mine, runner::run, parallel, done -> {
                 synchronized (bar) {
@@ -172,7 +173,9 @@ abstract class TrialsCommand extends RegistryCommand {
                 }
             });
         }
+        double trialsSeconds = (System.nanoTime() - trialsStart) / 1e9;
         SweepTable.print(out, labels, results);
+        out.printf("trials took %.2f s (wall clock, %d thread%s)%n", trialsSeconds, used, used == 1 ? "" : "s");
         Map<String, Object> identity = new LinkedHashMap<>(what);
         identity.put("data_sha256", DataFingerprint.of(data));
         identity.put("test_sha256", test == null ? null : DataFingerprint.of(test));

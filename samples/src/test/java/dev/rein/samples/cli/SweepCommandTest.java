@@ -38,6 +38,8 @@ class SweepCommandTest {
         assertEquals(0, run.exitCode(), run.err());
         assertTrue(run.out().contains("ranked by 3-fold cross-validated accuracy"), run.out());
         assertTrue(run.out().contains("l1.lambda  cv_accuracy"), run.out());
+        assertTrue(run.out().matches("(?s).*\ntrials took [0-9]+\\.[0-9]{2} s \\(wall clock, [0-9]+ threads?\\)\n.*"),
+                run.out());
         JsonNode json = Json.read(run.lastLine());
         assertEquals(3, json.get("trials").size());
         JsonNode best = json.get("best");
