@@ -66,8 +66,7 @@ abstract class TrialsCommand extends RegistryCommand {
     ModelOptions modelOptions;
 
     @Option(names = "--threads", paramLabel = "N",
-            description = "Trials trained at once (default: the number of cores for linear; 1 for mlp, whose matrix"
-                    + " products already use every core).")
+            description = "Trials trained at once (default: the number of cores).")
     Integer threads;
 
     @Option(names = "--json", description = "End the output with one JSON object: {\"trials\": [...], \"best\": {...}}.")
@@ -119,24 +118,9 @@ abstract class TrialsCommand extends RegistryCommand {
             PrintWriter out) {
         PrintWriter err = spec.commandLine().getErr();
         boolean idx = Files.isDirectory(data);
-        MutableDataset<Label> train;
-        MutableDataset<Label> testData;
-        if (idx) {
-            IdxFolder.Sets sets = IdxFolder.load(data);
-            train = sets.train();
-            testData = sets.test();
-        } else {
-            DataFiles.checkReadable(data, "--data");
-            if (test != null) {
-                DataFiles.checkReadable(test, "--test");
-            }
-            DataFiles files = new DataFiles(training.labelColumn, warning -> {
-                err.println("warning: " + warning);
-                err.flush();
-            });
-            train = files.loadTraining(data, f -> { });
-            testData = test == null ? null : files.loadHeldOut(test, "--test", f -> { });
-        }
+        IdxFolder.Sets sets = idx ? IdxFolder.load(data) : readFiles(err);
+        MutableDataset<Label> train = sets.train();
+        MutableDataset<Label> testData = sets.test();
         int k = folds != null ? folds : testData == null ? DEFAULT_FOLDS : 0;
         if (k > train.size()) {
             String fewer = train.size() < 2 ? " Cross-validation needs at least 2 examples; give --test to rank the"
@@ -154,7 +138,7 @@ abstract class TrialsCommand extends RegistryCommand {
                     + fewer);
         }
         List<Trial> mine = plan.trials().stream().filter(t -> shard.includes(t.index())).toList();
-        int parallel = threads != null ? threads : model.isNetwork() ? 1 : Runtime.getRuntime().availableProcessors();
+        int parallel = threads != null ? threads : Runtime.getRuntime().availableProcessors();
         int used = Math.min(parallel, Math.max(1, mine.size()));
         out.printf("%d trial%s%s, ranked by %s, %d thread%s; %s, %d epoch%s, seed %d%n", mine.size(),
                 mine.size() == 1 ? "" : "s", shard.count() > 1 ? " (shard " + shard + " of " + plan.trials().size()
@@ -198,6 +182,20 @@ abstract class TrialsCommand extends RegistryCommand {
             out.println(Json.object(report.toJson()));
         }
         return 0;
+    }
+
+    /** The training data and the test data ({@code null} without {@code --test}) from files. */
+    private IdxFolder.Sets readFiles(PrintWriter err) {
+        DataFiles.checkReadable(data, "--data");
+        if (test != null) {
+            DataFiles.checkReadable(test, "--test");
+        }
+        DataFiles files = new DataFiles(training.labelColumn, warning -> {
+            err.println("warning: " + warning);
+            err.flush();
+        });
+        return new IdxFolder.Sets(files.loadTraining(data, f -> { }),
+                test == null ? null : files.loadHeldOut(test, "--test", f -> { }));
     }
 
     /** The environment {@code --shard auto} reads; tests replace it. */
