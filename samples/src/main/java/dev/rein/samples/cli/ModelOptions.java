@@ -1,7 +1,10 @@
 package dev.rein.samples.cli;
 
 import dev.rein.samples.train.ModelChoice;
+import dev.rein.samples.train.UserInputException;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /**
  * The model options {@code rein train}, {@code rein sweep} and {@code rein compare} share: which model, and the
@@ -24,8 +27,23 @@ public final class ModelOptions {
             description = "With --model mlp: relu (default), tanh or sigmoid.")
     String activation;
 
-    /** The model, checked. */
+    @Spec(Spec.Target.MIXEE)
+    CommandSpec command;
+
+    /**
+     * The model, checked: the network's options given for the linear model are refused, so that a user who forgot
+     * {@code --model mlp} is told rather than given a linear model.
+     */
     ModelChoice choice() {
-        return ModelChoice.parse(model, layers, activation);
+        ModelChoice choice = ModelChoice.parse(model, layers, activation);
+        if (!choice.isNetwork()) {
+            for (String option : new String[] {"--layers", "--activation"}) {
+                if (command.commandLine().getParseResult().hasMatchedOption(option)) {
+                    throw new UserInputException(option + " shapes the network and goes only with --model mlp; add"
+                            + " --model mlp, or leave " + option + " out to train the linear model.");
+                }
+            }
+        }
+        return choice;
     }
 }

@@ -137,7 +137,7 @@ final class TrainCommand extends RegistryCommand {
         MutableDataset<Label> train;
         MutableDataset<Label> testData;
         if (idx) {
-            IdxFolder.Sets sets = IdxFolder.load(data);
+            IdxFolder.Sets sets = IdxFolder.load(data, warning -> warn(err, warning));
             train = sets.train();
             testData = sets.test();
         } else {

@@ -69,7 +69,8 @@ abstract class TrialsCommand extends RegistryCommand {
             description = "Trials trained at once (default: the number of cores).")
     Integer threads;
 
-    @Option(names = "--json", description = "End the output with one JSON object: {\"trials\": [...], \"best\": {...}}.")
+    @Option(names = "--json", description = "End the output with one line of JSON: {\"sweep\": {...}, \"shard\": {...},"
+                    + " \"trials\": [...], \"best\": {...}} (the lines before it are the table).")
     boolean json;
 
     @Option(names = "--plots", paramLabel = "DIR",
@@ -118,7 +119,7 @@ abstract class TrialsCommand extends RegistryCommand {
             PrintWriter out) {
         PrintWriter err = spec.commandLine().getErr();
         boolean idx = Files.isDirectory(data);
-        IdxFolder.Sets sets = idx ? IdxFolder.load(data) : readFiles(err);
+        IdxFolder.Sets sets = idx ? IdxFolder.load(data, warning -> warn(err, warning)) : readFiles(err);
         MutableDataset<Label> train = sets.train();
         MutableDataset<Label> testData = sets.test();
         int k = folds != null ? folds : testData == null ? DEFAULT_FOLDS : 0;
@@ -136,6 +137,15 @@ abstract class TrialsCommand extends RegistryCommand {
             throw new UserInputException("--folds " + k + " is more than the " + train.size() + " example"
                     + (train.size() == 1 ? "" : "s") + " of '" + data + "': each fold needs at least one example."
                     + fewer);
+        }
+        // The smallest part a trial trains on: all of --data, or all but the largest fold (Tribuo's folds differ by
+        // at most one example). A stopping rule's validation split makes it smaller still; training checks that.
+        int trainedOn = k > 0 ? train.size() - (train.size() + k - 1) / k : train.size();
+        if (settings.batchSize() > trainedOn) {
+            throw new UserInputException("--batch-size " + settings.batchSize() + " is larger than the " + trainedOn
+                    + " examples each trial trains on (" + (k > 0 ? "the " + train.size() + " of '" + data
+                    + "' less the largest of " + k + " folds" : "'" + data + "'") + "): every mini-batch would be a"
+                    + " partial one. Use --batch-size " + trainedOn + " or less" + (k > 0 ? ", or fewer folds." : "."));
         }
         List<Trial> mine = plan.trials().stream().filter(t -> shard.includes(t.index())).toList();
         int parallel = threads != null ? threads : Runtime.getRuntime().availableProcessors();
@@ -181,6 +191,11 @@ abstract class TrialsCommand extends RegistryCommand {
         if (json) {
             out.println(Json.object(report.toJson()));
         }
+        if (!results.isEmpty() && results.stream().allMatch(r -> r.error() != null)) {
+            // A scheduler should see a sweep that produced nothing as failed, not as done.
+            throw new UserInputException("All " + results.size() + " trials failed (the table says why); the first: "
+                    + results.get(0).error());
+        }
         return 0;
     }
 
@@ -190,12 +205,14 @@ abstract class TrialsCommand extends RegistryCommand {
         if (test != null) {
             DataFiles.checkReadable(test, "--test");
         }
-        DataFiles files = new DataFiles(training.labelColumn, warning -> {
-            err.println("warning: " + warning);
-            err.flush();
-        });
+        DataFiles files = new DataFiles(training.labelColumn, warning -> warn(err, warning));
         return new IdxFolder.Sets(files.loadTraining(data, f -> { }),
                 test == null ? null : files.loadHeldOut(test, "--test", f -> { }));
+    }
+
+    private static void warn(PrintWriter err, String warning) {
+        err.println("warning: " + warning);
+        err.flush();
     }
 
     /** The environment {@code --shard auto} reads; tests replace it. */

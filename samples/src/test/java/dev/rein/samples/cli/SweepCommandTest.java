@@ -255,6 +255,55 @@ class SweepCommandTest {
         assertTrue(notIdx.err().contains("has no train-images-idx3-ubyte"), notIdx.err());
     }
 
+    @Test
+    void aDamagedIdxFolderIsRefusedOrWarnedOfBeforeTraining() throws Exception {
+        Path signed = TestData.idxFolder(dir.resolve("idx-signed"), 60, 20, 6);
+        byte[] images = Files.readAllBytes(signed.resolve("t10k-images-idx3-ubyte"));
+        images[2] = 0x09;   // signed bytes: Tribuo would read pixels above 127 as negative
+        Files.write(signed.resolve("t10k-images-idx3-ubyte"), images);
+        CliRun refused = CliRun.of("sweep", "--data", signed.toString(), "--spec", "l2(lambda=[1e-4, 1e-2])");
+        assertEquals(1, refused.exitCode());
+        assertTrue(refused.err().contains("t10k-images-idx3-ubyte") && refused.err().contains("is IDX of type 0x09"
+                + " with 3 dimensions, but MNIST-format images are type 0x08 (unsigned bytes)"), refused.err());
+        assertTrue(refused.out().isEmpty(), refused.out());
+
+        Path odd = TestData.idxFolder(dir.resolve("idx-label"), 60, 20, 6);
+        byte[] labels = Files.readAllBytes(odd.resolve("t10k-labels-idx1-ubyte"));
+        labels[8] = (byte) 200;   // the first test label
+        Files.write(odd.resolve("t10k-labels-idx1-ubyte"), labels);
+        CliRun warned = CliRun.of("train", "--data", odd.toString(), "--epochs", "1");
+        assertEquals(0, warned.exitCode(), warned.err());
+        assertTrue(warned.err().contains("warning: label 200 occurs in 1 t10k (test) example of " + odd + " but in no"
+                + " training example, so the model can never predict it."), warned.err());
+    }
+
+    @Test
+    void optionsThatCannotWorkAreRefusedBeforeTrainingAndASweepOfOnlyFailuresFails() {
+        CliRun layers = CliRun.of("sweep", "--data", train, "--test", test, "--spec", "l2(lambda=[0.1, 0.2])",
+                "--layers", "8");
+        assertEquals(1, layers.exitCode());
+        assertTrue(layers.err().contains("--layers shapes the network and goes only with --model mlp"), layers.err());
+        CliRun activation = CliRun.of("train", "--data", train, "--activation", "tanh");
+        assertEquals(1, activation.exitCode());
+        assertTrue(activation.err().contains("--activation shapes the network and goes only with --model mlp"),
+                activation.err());
+
+        CliRun batch = CliRun.of("sweep", "--data", train, "--spec", "l2(lambda=[0.1, 0.2])", "--folds", "3",
+                "--batch-size", "61");
+        assertEquals(1, batch.exitCode());
+        assertTrue(batch.err().contains("--batch-size 61 is larger than the 60 examples each trial trains on (the 90"
+                + " of '" + train + "' less the largest of 3 folds)"), batch.err());
+        assertTrue(batch.out().isEmpty(), batch.out());
+        assertEquals(0, CliRun.of("sweep", "--data", train, "--spec", "l2(lambda=[0.1])", "--folds", "3",
+                "--batch-size", "60", "--epochs", "1").exitCode());
+
+        CliRun diverged = CliRun.of("sweep", "--data", train, "--test", test, "--spec", "l2(lambda=[0.1, 0.2])",
+                "--optimiser", "sgd", "--learning-rate", "1e300", "--json");
+        assertEquals(1, diverged.exitCode(), diverged.out());
+        assertTrue(diverged.err().contains("All 2 trials failed (the table says why); the first: "), diverged.err());
+        assertEquals(2, Json.read(diverged.lastLine()).get("trials").size(), "the JSON is still written");
+    }
+
     private static void assertRefused(String message, String... options) {
         CliRun run = CliRun.of(append(new String[] {"sweep", "--data", train, "--spec", "l1(lambda=1e-3..1 log 3)"},
                 options));
