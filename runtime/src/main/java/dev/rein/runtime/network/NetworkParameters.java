@@ -8,7 +8,6 @@ import dev.rein.runtime.tribuo.ParameterLayout;
 import dev.rein.runtime.tribuo.ParameterSlot;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.IntStream;
 import org.tribuo.math.la.DenseMatrix;
 import org.tribuo.math.la.DenseVector;
 import org.tribuo.math.la.Tensor;
@@ -27,9 +26,6 @@ import org.tribuo.math.protos.ParametersProto;
  */
 final class NetworkParameters implements LaidOutParameters {
     private static final long serialVersionUID = 1L;
-
-    /** Matrices with this many entries and more are added to on every core. */
-    private static final long PARALLEL_FROM = 65_536;
 
     private final Tensor[] live;
     private final Tensor[] gradients;
@@ -135,7 +131,8 @@ final class NetworkParameters implements LaidOutParameters {
 
     /**
      * Adds {@code updates} to the live tensors and brings the layers up to date, in one pass over each dense tensor
-     * that also writes a layer's flat copy of its weights and checks every sum (large matrices split over the cores).
+     * that also writes a layer's flat copy of its weights and checks every sum. One thread: native OpenBLAS's
+     * threads still spin between products, and splitting this over the common pool doubled the epoch (BENCHMARKS.md).
      * Returns whether every parameter is still finite.
      */
     boolean add(Tensor[] updates) {
@@ -148,13 +145,8 @@ final class NetworkParameters implements LaidOutParameters {
                 double[][] to = TensorArrays.rows(m);
                 double[][] from = TensorArrays.rows((DenseMatrix) u);
                 int columns = m.getDimension2Size();
-                if (to.length > 1 && (long) to.length * columns >= PARALLEL_FROM) {
-                    finite &= IntStream.range(0, to.length).parallel()
-                            .filter(r -> !addRow(to[r], from[r], flat, r * columns)).count() == 0;
-                } else {
-                    for (int r = 0; r < to.length; r++) {
-                        finite &= addRow(to[r], from[r], flat, r * columns);
-                    }
+                for (int r = 0; r < to.length; r++) {
+                    finite &= addRow(to[r], from[r], flat, r * columns);
                 }
             } else if (live[i] instanceof DenseVector v && u.getClass() == DenseVector.class) {
                 finite &= addRow(TensorArrays.elements(v), TensorArrays.elements((DenseVector) u), flat, 0);

@@ -5,7 +5,6 @@ import com.oracle.labs.mlrg.olcut.provenance.ConfiguredObjectProvenance;
 import com.oracle.labs.mlrg.olcut.provenance.impl.ConfiguredObjectProvenanceImpl;
 import org.tribuo.math.Parameters;
 import org.tribuo.math.StochasticGradientOptimiser;
-import java.util.stream.IntStream;
 import org.tribuo.math.la.Tensor;
 
 /**
@@ -46,8 +45,6 @@ import org.tribuo.math.la.Tensor;
  */
 public final class ReinAdam implements StochasticGradientOptimiser, PerCoordinateStep {
     private static final String NAME = "ReinAdam";
-    /** Dense tensors with rows this long (a layer with hundreds of inputs) are stepped on every core. */
-    private static final int PARALLEL_FROM = 256;
 
     @Config(description = "The learning rate α, about the largest move of a coordinate in one step.")
     private double initialLearningRate = 0.001;
@@ -137,10 +134,8 @@ public final class ReinAdam implements StochasticGradientOptimiser, PerCoordinat
         // A dense gradient touches every coordinate: its moments are updated in place on their arrays (running
         // factors folded in first); a sparse one decays every moment by the running factor, O(1).
         boolean[] dense = new boolean[m.length];
-        boolean[] split = new boolean[m.length];
         for (int i = 0; i < m.length; i++) {
             dense[i] = i < gradients.length && GradientRows.storedRows(gradients[i]) != null;
-            split[i] = dense[i] && shapes[i][0] > 1 && shapes[i][1] >= PARALLEL_FROM;
             if (dense[i]) {
                 m[i].fold();
                 v[i].fold();
@@ -153,10 +148,8 @@ public final class ReinAdam implements StochasticGradientOptimiser, PerCoordinat
                 1.0 / correctionTwo, eps);
         GradientRows.rewrite(gradients, shapes, NAME, (tensor, r, columns, values, count) -> {
             if (dense[tensor]) {
-                if (!split[tensor]) {
-                    plain.row(values, m[tensor].row(r), v[tensor].row(r), count);
-                }
-                return;   // large dense tensors: below, their rows split over the cores
+                plain.row(values, m[tensor].row(r), v[tensor].row(r), count);
+                return;
             }
             DecayingState mt = m[tensor];
             DecayingState vt = v[tensor];
@@ -169,15 +162,6 @@ public final class ReinAdam implements StochasticGradientOptimiser, PerCoordinat
                 values[k] = stepSize * (mt.get(r, c) / correctionOne);
             }
         });
-        for (int i = 0; i < m.length; i++) {
-            if (split[i]) {
-                double[][] rows = GradientRows.storedRows(gradients[i]);
-                DecayingState mt = m[i];
-                DecayingState vt = v[i];
-                IntStream.range(0, rows.length).parallel().forEach(r -> plain.row(rows[r], mt.row(r), vt.row(r),
-                        rows[r].length));
-            }
-        }
         this.secondCorrection = correctionTwo;
         steps = t;
         return gradients;
