@@ -82,7 +82,10 @@ class FeedForwardTrainerTest {
         var all = model.getTopFeatures(-1).get(org.tribuo.Model.ALL_OUTPUTS);
         assertEquals(2, all.size());
         assertTrue(all.get(0).getB() >= all.get(1).getB());
-        assertTrue(model.getExcuse(TEST.getExample(0)).isEmpty());
+        var why = model.getExcuse(TEST.getExample(0)).orElseThrow();
+        assertEquals(2, why.excuse("in").size());
+        assertEquals(model.predict(TEST.getExample(0)).getOutput().getLabel(), why.getPrediction().getOutput()
+                .getLabel());
     }
 
     /**

@@ -50,7 +50,7 @@ final class MergeCommand extends RegistryCommand {
         out.printf("%d trials from %d shard files%n", merged.trials().size(), files.size());
         SweepTable.print(out, labels, merged.trials());
         if (folder != null) {
-            SweepPlots.write(folder, labels, merged.trials(), null, null, null)
+            SweepPlots.write(folder, labels, merged.trials(), null, null, null, null)
                     .forEach(file -> out.printf("plot: %s%n", file));
         }
         if (json) {

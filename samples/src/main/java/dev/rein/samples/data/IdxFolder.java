@@ -30,7 +30,7 @@ public final class IdxFolder {
     private static final LabelFactory LABELS = new LabelFactory();
     private static final double PIXEL_SCALE = 255.0;
 
-    /** The training and test sets of a folder. */
+    /** A training set and its test set ({@code null} where there is none): a folder's, or two files'. */
     public record Sets(MutableDataset<Label> train, MutableDataset<Label> test) {
     }
 
