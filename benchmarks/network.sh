@@ -37,10 +37,10 @@ while [ $# -gt 0 ]; do
   shift
 done
 DIR=/usr/share/datasets/fashion-mnist
-# The full spec: batch normalization before dropout after each hidden layer (Keras' Dense -> BatchNormalization ->
-# Dropout; the other order was 1-2 points worse, BENCHMARKS.md 4d), decoupled L2, early stopping on validation
-# accuracy (10 % of the training set held out).
-FULL="batch_norm + dropout(p=0.2) + l2(lambda=1e-4) + early_stopping(patience=8, metric=accuracy)"
+# The full spec: batch normalization then dropout after each hidden layer (Keras' Dense -> BatchNormalization ->
+# Dropout order), decoupled L2, early stopping on validation accuracy (10 % of the training set held out) with
+# patience 10: best epochs came at 19-32 (BENCHMARKS.md 4d).
+FULL="batch_norm + dropout(p=0.2) + l2(lambda=1e-4) + early_stopping(patience=10, metric=accuracy)"
 mvn_quiet() { mvn -B -q -Dstyle.color=never ${MAVEN_ARGS:-} "$@" 2>&1 | sed 's/\x1b\[[0-9;]*m//g' >&2; }
 CP="$root/samples/target/rein-cli.jar"
 [ -f "$CP" ] || (cd "$root" && mvn_quiet -DskipTests -Dmaven.javadoc.skip=true -Dmaven.source.skip=true package)
