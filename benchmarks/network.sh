@@ -9,6 +9,9 @@
 #   flock /work/cpu.lock benchmarks/network.sh long       # the full spec as a user runs it: early stopping within
 #                                                          # --long-epochs (default 60), and the plain network as long
 #   flock /work/cpu.lock benchmarks/network.sh noise      # the same two with 20 % of the training labels replaced
+#   flock /work/cpu.lock benchmarks/network.sh turns      # sklearn and Rein (no regularization) in turns, --rounds
+#                                                          # times (default 3) at --epochs each (default here 6): the
+#                                                          # machine's speed drifts within minutes (BENCHMARKS.md 4e)
 #   benchmarks/network.sh speed --epochs 2 --skip-dl4j    # a smoke test
 #
 # Needs Java 17, Maven (to build Rein and, unless --skip-dl4j, benchmarks/dl4j, which downloads DL4J with
@@ -20,19 +23,21 @@ here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 root="$(cd "$here/.." && pwd)"
 part="${1:-}"
 case "$part" in
-  speed|long|noise) shift ;;
-  -h|--help) sed -n '2,18p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
-  *) echo "network.sh: the first argument is the part: speed, long or noise (--help for more)" >&2; exit 2 ;;
+  speed|long|noise|turns) shift ;;
+  -h|--help) sed -n '2,21p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+  *) echo "network.sh: the first argument is the part: speed, long, noise or turns (--help for more)" >&2; exit 2 ;;
 esac
-epochs=15
+epochs=$([ "$part" = turns ] && echo 6 || echo 15)
 long=60
+rounds=3
 dl4j=1
 while [ $# -gt 0 ]; do
   case "$1" in
     --epochs) epochs="$2"; shift ;;
     --long-epochs) long="$2"; shift ;;
+    --rounds) rounds="$2"; shift ;;
     --skip-dl4j) dl4j=0 ;;
-    *) echo "network.sh: unknown option '$1'; valid: --epochs N, --long-epochs N, --skip-dl4j, --help" >&2; exit 2 ;;
+    *) echo "network.sh: unknown option '$1'; valid: --epochs N, --long-epochs N, --rounds N, --skip-dl4j, --help" >&2; exit 2 ;;
   esac
   shift
 done
@@ -79,6 +84,12 @@ case "$part" in
     ;;
   noise)
     bench network --dir "$DIR" --epochs "$long" --label-noise 0.2 --out "$out" --spec "$FULL" --spec none
+    ;;
+  turns)
+    for round in $(seq 1 "$rounds"); do
+      tagged /usr/bin/python3 "$here/mlp_sklearn.py" --dir "$DIR" --epochs "$epochs"
+      bench network --dir "$DIR" --epochs "$epochs" --out "$out" --spec none
+    done
     ;;
 esac
 echo "load after: $(load); results in $out" >&2
