@@ -24,7 +24,7 @@ root="$(cd "$here/.." && pwd)"
 part="${1:-}"
 case "$part" in
   speed|long|noise|turns) shift ;;
-  -h|--help) sed -n '2,21p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+  -h|--help) sed -n '2,20p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
   *) echo "network.sh: the first argument is the part: speed, long, noise or turns (--help for more)" >&2; exit 2 ;;
 esac
 epochs=$([ "$part" = turns ] && echo 6 || echo 15)
