@@ -428,22 +428,25 @@ def main():
 
 JMH_MARKER = "<!-- JMH section: written by hand from benchmarks/jmh runs; report.py keeps it as it is -->"
 NETWORK_MARKER = "## 4. Rein's feed-forward network"
+SWEEP_MARKER = "<!-- sweep section: written by benchmarks/sweep.sh; report.py keeps it as it is -->"
 
 
 def kept_sections(path):
-    """The sections this suite does not run (the network's, from benchmarks/network.sh, and the hand-written JMH
-    one), each from its marker to the next marker or the end, as they are in the file being replaced."""
+    """The sections this suite does not run (the network's, from benchmarks/network.sh, the sweeps', from
+    benchmarks/sweep.sh, and the hand-written JMH one), each from its marker to the next marker or the end, as they
+    are in the file being replaced."""
     try:
         with open(path) as f:
             old = f.read()
     except OSError:
         return ""
     out = ""
-    for marker in (NETWORK_MARKER, JMH_MARKER):
+    markers = (NETWORK_MARKER, SWEEP_MARKER, JMH_MARKER)
+    for marker in markers:
         at = old.find(marker)
         if at < 0:
             continue
-        later = [i for i in (old.find(m, at + 1) for m in (NETWORK_MARKER, JMH_MARKER)) if i > at]
+        later = [i for i in (old.find(m, at + 1) for m in markers) if i > at]
         out += "\n" + old[at:min(later) if later else len(old)].rstrip("\n") + "\n"
     return out
 

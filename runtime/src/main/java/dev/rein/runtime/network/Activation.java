@@ -39,7 +39,7 @@ public enum Activation {
         switch (this) {
             case RELU:
                 for (int i = 0; i < n; i++) {
-                    out[i] = in[i] > 0 ? in[i] : 0.0;
+                    out[i] = Math.max(in[i], 0.0);   // branch-free; NaN stays NaN
                 }
                 break;
             case TANH:
@@ -59,7 +59,7 @@ public enum Activation {
         switch (this) {
             case RELU:
                 for (int i = 0; i < n; i++) {
-                    gradIn[i] = out[i] > 0 ? gradOut[i] : 0.0;
+                    gradIn[i] = gradOut[i] * Math.signum(out[i]);   // out >= 0: its sign is ReLU's slope, branch-free
                 }
                 break;
             case TANH:

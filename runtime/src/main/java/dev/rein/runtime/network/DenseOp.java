@@ -93,6 +93,11 @@ final class DenseOp implements Op {
         return biasGradient;
     }
 
+    /** The flat row-major copy of the weights the products read, written by {@link NetworkParameters#add}. */
+    double[] flatWeights() {
+        return flatWeights;
+    }
+
     /** Copies the weights into the flat array the products read; call after the weights changed. */
     void refresh() {
         for (int j = 0; j < units; j++) {

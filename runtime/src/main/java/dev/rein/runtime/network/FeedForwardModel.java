@@ -1,8 +1,11 @@
 package dev.rein.runtime.network;
 
+import com.google.protobuf.Any;
+import com.google.protobuf.InvalidProtocolBufferException;
 import com.oracle.labs.mlrg.olcut.util.Pair;
 import dev.rein.api.hook.ParameterBlock;
 import dev.rein.api.hook.Role;
+import dev.rein.runtime.network.protos.FeedForwardModelProto;
 import dev.rein.runtime.registry.PluginRegistry;
 import dev.rein.runtime.registry.RegularizerCatalog;
 import java.io.Serial;
@@ -20,6 +23,9 @@ import org.tribuo.ImmutableOutputInfo;
 import org.tribuo.Model;
 import org.tribuo.Prediction;
 import org.tribuo.classification.Label;
+import org.tribuo.impl.ModelDataCarrier;
+import org.tribuo.protos.core.ModelDataProto;
+import org.tribuo.protos.core.ModelProto;
 import org.tribuo.provenance.ModelProvenance;
 
 /**
@@ -30,20 +36,40 @@ import org.tribuo.provenance.ModelProvenance;
  * FeedForwardModel model = trainer.train(train);
  * Prediction<Label> p = model.predict(example);                 // p.getOutputScores(): a probability per label
  * model.getTopFeatures(5);                                       // {"ALL_OUTPUTS": [(pixel412, 3.1), ...]}
+ * model.getExcuse(example);                                      // per label: how much removing each feature lowers it
  * }</pre>
  *
  * <p>The model keeps its network as plain arrays ({@link NetworkState}); a layer plugin is kept by its canonical
  * spec term and named arrays. A freshly trained model predicts with the plugins its spec was bound to; a loaded one
  * binds the terms again when it first predicts, against
  * {@link PluginRegistry#shared()} (the class path and the {@code rein.plugins} folders), or against the registry given
- * to {@link #bindLayers}: a layer from a plugin jar loads when that jar's folder is given. Java serialization saves and
- * loads it; Tribuo's protobuf format is not supported yet ({@code serialize()} throws).
+ * to {@link #bindLayers}: a layer from a plugin jar loads when that jar's folder is given.
+ *
+ * <p>Tribuo's protobuf format saves and loads it, with {@code rein-runtime} on the class path (Tribuo finds the model
+ * class by name):
+ *
+ * <pre>{@code
+ * model.serializeToFile(Path.of("net.tribuo"));
+ * var loaded = (FeedForwardModel) Model.deserializeFromFile(Path.of("net.tribuo"));
+ * loaded.predict(example);                  // the same scores, bit for bit; the same provenance
+ *
+ * // A layer from a plugin jar: bind it against a registry that has the jar's folder (or set rein.plugins).
+ * try (PluginRegistry registry = PluginRegistry.standard(List.of(Path.of("plugins")))) {
+ *     loaded.bindLayers(registry);
+ *     loaded.predict(example);
+ * }
+ * }</pre>
+ *
+ * <p>Java serialization works too.
  *
  * <p>Predicting is thread safe (one prediction at a time per model).
  */
 public final class FeedForwardModel extends Model<Label> {
     @Serial
     private static final long serialVersionUID = 1L;
+
+    /** The version of the protobuf this class writes, and the newest it reads. */
+    public static final int CURRENT_VERSION = 0;
 
     private final NetworkState state;
     private transient FeedForwardNetwork network;
@@ -146,29 +172,165 @@ public final class FeedForwardModel extends Model<Label> {
     }
 
     /**
-     * The features that feed the first layer most strongly: each feature's score is the L2 norm of its column of the
-     * first weight matrix (a network has no per-label weights to rank by), under {@link Model#ALL_OUTPUTS}; all of
-     * them when {@code n} is negative.
+     * The features that weigh most, for each label where the network has per-label weights, else for all labels.
+     *
+     * <ul>
+     *   <li>Without hidden layers (softmax regression) the weights are per label, as in Tribuo's linear models: for each
+     *       label, the features by the absolute value of their weight (the signed weight is reported), and the bias
+     *       as {@link Model#BIAS_FEATURE}.</li>
+     *   <li>With hidden layers, under {@link Model#ALL_OUTPUTS}: each feature's score is the L2 norm of its column of
+     *       the first weight matrix, how strongly it feeds the first hidden layer (a feature the network ignores has
+     *       a small column; a network has no per-label weight to rank by).</li>
+     * </ul>
+     *
+     * <pre>{@code
+     * network.getTopFeatures(3);   // {"ALL_OUTPUTS": [(pixel412, 3.1), (pixel413, 2.9), (pixel385, 2.7)]}
+     * softmax.getTopFeatures(2);   // {"cat": [(whiskers, 2.4), (bark, -1.9)], "dog": [(bark, 2.2), (BIAS, 0.8)]}
+     * }</pre>
+     *
+     * @param n how many per list; all of them when negative
      */
     @Override
     public Map<String, List<Pair<String, Double>>> getTopFeatures(int n) {
         double[][] first = state.weights()[0];
+        Map<String, List<Pair<String, Double>>> out = new LinkedHashMap<>();
+        if (state.hidden().length == 0) {
+            for (int k = 0; k < first.length; k++) {
+                List<Pair<String, Double>> label = new ArrayList<>();
+                for (int f = 0; f < state.inputs(); f++) {
+                    label.add(new Pair<>(featureIDMap.get(f).getName(), first[k][f]));
+                }
+                label.add(new Pair<>(BIAS_FEATURE, state.biases()[0][k]));
+                out.put(outputIDInfo.getOutput(k).getLabel(), top(label, n, true));
+            }
+            return out;
+        }
         List<Pair<String, Double>> all = new ArrayList<>();
-        for (int k = 0; k < state.inputs(); k++) {
+        for (int f = 0; f < state.inputs(); f++) {
             double squares = 0;
             for (double[] row : first) {
-                squares += row[k] * row[k];
+                squares += row[f] * row[f];
             }
-            all.add(new Pair<>(featureIDMap.get(k).getName(), Math.sqrt(squares)));
+            all.add(new Pair<>(featureIDMap.get(f).getName(), Math.sqrt(squares)));
         }
-        all.sort(Comparator.comparing((Pair<String, Double> p) -> p.getB()).reversed());
-        return Map.of(ALL_OUTPUTS, n < 0 ? all : all.subList(0, Math.min(n, all.size())));
+        out.put(ALL_OUTPUTS, top(all, n, false));
+        return out;
     }
 
-    /** Empty: a network's prediction is not explained by a list of weighted features. */
+    /** The {@code n} largest (by absolute value if asked), largest first; ties keep feature order. */
+    private static List<Pair<String, Double>> top(List<Pair<String, Double>> all, int n, boolean absolute) {
+        all.sort(Comparator.comparingDouble((Pair<String, Double> p) -> absolute ? Math.abs(p.getB()) : p.getB())
+                .reversed());
+        return new ArrayList<>(n < 0 ? all : all.subList(0, Math.min(n, all.size())));
+    }
+
+    /**
+     * Why the network scored {@code example} as it did: for each label, each of the example's features with how much
+     * that label's score (its logit, before softmax) falls when the feature is taken out of the example (set to
+     * zero, as a sparse example leaves it out), largest first. The network runs in prediction mode on the example
+     * and on each copy with one feature removed, all in one batch, so every layer (batch normalization, a plugin's
+     * own) is taken into account exactly.
+     *
+     * <p>Without hidden layers a score is linear in the features and each contribution is exactly
+     * {@code weight × value}, what Tribuo's linear models report (they also list the bias, which is not a feature of
+     * the example). With hidden layers the contributions need not add up to the score: features interact.
+     *
+     * <pre>{@code
+     * Excuse<Label> why = model.getExcuse(example).orElseThrow();
+     * why.excuse("in");   // [(x1, 2.31), (x0, -0.42)]: removing x1 would lower the score of "in" by 2.31
+     * }</pre>
+     *
+     * @throws IllegalArgumentException if the example has none of the model's features (tagged
+     *                                  {@code network-no-features})
+     */
     @Override
-    public Optional<Excuse<Label>> getExcuse(Example<Label> example) {
-        return Optional.empty();
+    public synchronized Optional<Excuse<Label>> getExcuse(Example<Label> example) {
+        Prediction<Label> prediction = predict(example);
+        FeedForwardNetwork net = network();
+        List<Feature> present = new ArrayList<>();
+        List<Integer> ids = new ArrayList<>();
+        for (Feature f : example) {
+            int id = featureIDMap.getID(f.getName());
+            if (id >= 0) {
+                present.add(f);
+                ids.add(id);
+            }
+        }
+        int inputs = net.inputs();
+        int outputs = net.outputs();
+        int rows = present.size() + 1;   // the example, then the example without feature i in row i + 1
+        double[] x = net.input(rows);
+        java.util.Arrays.fill(x, 0, rows * inputs, 0.0);
+        for (int r = 0; r < rows; r++) {
+            for (int i = 0; i < present.size(); i++) {
+                if (r != i + 1) {
+                    x[r * inputs + ids.get(i)] = present.get(i).getValue();
+                }
+            }
+        }
+        double[] scores = new double[rows * outputs];
+        net.scores(rows, scores);
+        Map<String, List<Pair<String, Double>>> weights = new LinkedHashMap<>();
+        for (int k = 0; k < outputs; k++) {
+            List<Pair<String, Double>> label = new ArrayList<>();
+            for (int i = 0; i < present.size(); i++) {
+                label.add(new Pair<>(present.get(i).getName(), scores[k] - scores[(i + 1) * outputs + k]));
+            }
+            label.sort(Comparator.comparingDouble((Pair<String, Double> p) -> p.getB()).reversed());
+            weights.put(outputIDInfo.getOutput(k).getLabel(), label);
+        }
+        return Optional.of(new Excuse<>(example, prediction, weights));
+    }
+
+    /**
+     * This model in Tribuo's protobuf format: a {@code ModelProto} whose data is a {@code FeedForwardModelProto}
+     * (Tribuo's model metadata and the network; see {@code rein-network.proto}).
+     */
+    @Override
+    public ModelProto serialize() {
+        ModelDataCarrier<Label> carrier = createDataCarrier();
+        FeedForwardModelProto data = FeedForwardModelProto.newBuilder()
+                .setMetadata(Any.pack(carrier.serialize()))
+                .setNetwork(NetworkProtos.toProto(state))
+                .build();
+        return ModelProto.newBuilder()
+                .setVersion(CURRENT_VERSION)
+                .setClassName(FeedForwardModel.class.getName())
+                .setSerializedData(Any.pack(data))
+                .build();
+    }
+
+    /**
+     * Tribuo's deserialization factory, found by name from {@code Model.deserialize(ModelProto)}: the model that
+     * {@link #serialize()} wrote. Its layer plugins bind when it first predicts (or at {@link #bindLayers}).
+     *
+     * @param version   the version the model was written with
+     * @param className the class name in the {@code ModelProto}
+     * @param message   the packed {@code FeedForwardModelProto}
+     * @return the model
+     * @throws InvalidProtocolBufferException if {@code message} does not hold a {@code FeedForwardModelProto}
+     * @throws IllegalStateException          if the version is unknown or the message does not describe a
+     *                                        consistent network for a classification model (tagged
+     *                                        {@code network-invalid-proto})
+     */
+    public static FeedForwardModel deserializeFromProto(int version, String className, Any message)
+            throws InvalidProtocolBufferException {
+        if (version < 0 || version > CURRENT_VERSION) {
+            throw new IllegalStateException(NetworkMessages.invalidProto("its version is " + version + " but this"
+                    + " Rein reads versions up to " + CURRENT_VERSION + " (a newer Rein wrote it)").toString());
+        }
+        FeedForwardModelProto proto = message.unpack(FeedForwardModelProto.class);
+        ModelDataCarrier<?> carrier = ModelDataCarrier.deserialize(proto.getMetadata().unpack(ModelDataProto.class));
+        ImmutableOutputInfo<?> outputs = carrier.outputDomain();
+        if (outputs.size() == 0 || !(outputs.getOutput(0) instanceof Label)) {
+            throw new IllegalStateException(NetworkMessages.invalidProto("its output domain is not a label domain")
+                    .toString());
+        }
+        @SuppressWarnings("unchecked") // checked above
+        ImmutableOutputInfo<Label> labels = (ImmutableOutputInfo<Label>) outputs;
+        NetworkState state = NetworkProtos.fromProto(proto.getNetwork(), carrier.featureDomain().size(),
+                labels.size());
+        return new FeedForwardModel(carrier.name(), carrier.provenance(), carrier.featureDomain(), labels, state);
     }
 
     @Override

@@ -118,7 +118,7 @@ final class FeedForwardNetwork {
             try {
                 term = SpecBinder.bind(saved.term(), catalog).terms().get(0);
             } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException(NetworkMessages.savedLayer(saved.term(), e.getMessage()).toString(),
+                throw new IllegalArgumentException(NetworkMessages.savedLayer(saved, e.getMessage()).toString(),
                         e);
             }
             placements.add(new Placement(term, saved.position()));
@@ -286,6 +286,14 @@ final class FeedForwardNetwork {
         for (int r = 0; r < batch; r++) {
             Softmax.probabilities(logits, out, r * outputs, outputs);
         }
+    }
+
+    /**
+     * Prediction mode: writes each row's output scores (the logits, before softmax) of the batch in {@link #input}
+     * into {@code out}, {@code batch × outputs}.
+     */
+    void scores(int batch, double[] out) {
+        System.arraycopy(forward(batch, Phase.EVAL, null), 0, out, 0, batch * outputs);
     }
 
     /** A copy of everything the network is, for a model. */

@@ -48,10 +48,20 @@ final class NetworkMessages {
                 + "' from the spec");
     }
 
-    static ReinMessage savedLayer(String term, String problem) {
-        return ReinMessage.of("network-saved-layer", "The model has a layer '" + term + "' that does not bind with"
-                + " the plugins at hand (" + problem + "); give the plugin folder it came from (--plugins DIR, the"
-                + " rein.plugins system property, or FeedForwardModel.bindLayers(registry))");
+    static ReinMessage savedLayer(SavedLayer layer, String problem) {
+        String term = layer.term();
+        int paren = term.indexOf('(');
+        String name = paren < 0 ? term : term.substring(0, paren);
+        String from = layer.origin() == null ? "" : ", which came from the plugin jar '" + layer.origin() + "'";
+        return ReinMessage.of("network-saved-layer", "The model has a layer '" + term + "' after hidden layer "
+                + layer.position() + " that needs the plugin '" + name + "'" + from + ", and it does not bind with the"
+                + " plugins at hand (" + problem + "); give the folder holding that plugin's jar with --plugins DIR"
+                + " (in code: the rein.plugins system property, or FeedForwardModel.bindLayers(registry))");
+    }
+
+    static ReinMessage invalidProto(String problem) {
+        return ReinMessage.of("network-invalid-proto", "Not a valid Rein network model: " + problem + "; the file is"
+                + " damaged or was not written by FeedForwardModel.serialize()");
     }
 
     static ReinMessage savedArray(String term, String array, int expected, int found) {

@@ -3,6 +3,7 @@ package dev.rein.runtime.network;
 import dev.rein.api.hook.NamedArray;
 import dev.rein.api.hook.Role;
 import dev.rein.runtime.tribuo.LaidOutParameters;
+import dev.rein.runtime.tribuo.NonFiniteScan;
 import dev.rein.runtime.tribuo.ParameterLayout;
 import dev.rein.runtime.tribuo.ParameterSlot;
 import java.util.ArrayList;
@@ -28,6 +29,9 @@ final class NetworkParameters implements LaidOutParameters {
 
     private final Tensor[] live;
     private final Tensor[] gradients;
+    /** Per tensor, the dense layer whose weights it is (they have a flat copy for the products), else null. */
+    private final transient DenseOp[] weightsOf;
+    private final transient List<NormalizationOp> normalizations;
     private final transient ParameterLayout layout;
     private final transient Runnable changed;
 
@@ -35,6 +39,7 @@ final class NetworkParameters implements LaidOutParameters {
         List<Tensor> values = new ArrayList<>();
         List<Tensor> grads = new ArrayList<>();
         List<ParameterSlot> slots = new ArrayList<>();
+        List<DenseOp> owners = new ArrayList<>();
         StringBuilder shape = new StringBuilder("network ").append(dense.get(0).inputs());
         for (int i = 0; i < dense.size(); i++) {
             DenseOp d = dense.get(i);
@@ -42,9 +47,11 @@ final class NetworkParameters implements LaidOutParameters {
             slots.add(ParameterSlot.columns(name + ".weights", Role.WEIGHT, values.size(), d.width(), 0, d.inputs()));
             values.add(d.weights());
             grads.add(d.weightGradient());
+            owners.add(d);
             slots.add(ParameterSlot.vector(name + ".bias", Role.BIAS, values.size(), d.width()));
             values.add(d.bias());
             grads.add(d.biasGradient());
+            owners.add(null);
             shape.append('-').append(d.width());
         }
         for (NormalizationOp n : normalizations) {
@@ -55,8 +62,11 @@ final class NetworkParameters implements LaidOutParameters {
                         values.size(), a.values().length));
                 values.add(n.tensors().get(k));
                 grads.add(n.gradients().get(k));
+                owners.add(null);
             }
         }
+        this.weightsOf = owners.toArray(new DenseOp[0]);
+        this.normalizations = List.copyOf(normalizations);
         this.live = values.toArray(new Tensor[0]);
         this.gradients = grads.toArray(new Tensor[0]);
         this.layout = ParameterLayout.of(shape.toString(), slots);
@@ -113,33 +123,65 @@ final class NetworkParameters implements LaidOutParameters {
         changed.run();
     }
 
-    /** Adds {@code updates} to the live tensors. */
+    /** Adds {@code updates} to the live tensors ({@link #add}, without its verdict). */
     @Override
     public void update(Tensor[] updates) {
+        add(updates);
+    }
+
+    /**
+     * Adds {@code updates} to the live tensors and brings the layers up to date, in one pass over each dense tensor
+     * that also writes a layer's flat copy of its weights and checks every sum. One thread: native OpenBLAS's
+     * threads still spin between products, and splitting this over the common pool doubled the epoch (BENCHMARKS.md).
+     * Returns whether every parameter is still finite.
+     */
+    boolean add(Tensor[] updates) {
         requireCount(updates);
+        boolean finite = true;
         for (int i = 0; i < live.length; i++) {
             Tensor u = updates[i];
+            double[] flat = weightsOf[i] != null ? weightsOf[i].flatWeights() : null;
             if (live[i] instanceof DenseMatrix m && u.getClass() == DenseMatrix.class) {
                 double[][] to = TensorArrays.rows(m);
                 double[][] from = TensorArrays.rows((DenseMatrix) u);
+                int columns = m.getDimension2Size();
                 for (int r = 0; r < to.length; r++) {
-                    double[] a = to[r];
-                    double[] b = from[r];
-                    for (int c = 0; c < a.length; c++) {
-                        a[c] += b[c];
-                    }
+                    finite &= addRow(to[r], from[r], flat, r * columns);
                 }
             } else if (live[i] instanceof DenseVector v && u.getClass() == DenseVector.class) {
-                double[] a = TensorArrays.elements(v);
-                double[] b = TensorArrays.elements((DenseVector) u);
-                for (int k = 0; k < a.length; k++) {
-                    a[k] += b[k];
-                }
+                finite &= addRow(TensorArrays.elements(v), TensorArrays.elements((DenseVector) u), flat, 0);
             } else {
                 live[i].intersectAndAddInPlace(u);   // a sparse or unusual update: Tribuo's own addition
+                finite &= NonFiniteScan.first(new Tensor[] {live[i]}).isEmpty();
+                if (weightsOf[i] != null) {
+                    weightsOf[i].refresh();
+                }
             }
         }
-        changed.run();
+        for (NormalizationOp n : normalizations) {
+            n.pull();
+        }
+        return finite;
+    }
+
+    /** {@code a += b}, copied to {@code flat} from {@code offset} when it is not null; whether all of a is finite. */
+    private static boolean addRow(double[] a, double[] b, double[] flat, int offset) {
+        boolean bad = false;
+        if (flat == null) {
+            for (int c = 0; c < a.length; c++) {
+                double x = a[c] + b[c];
+                a[c] = x;
+                bad |= x - x != 0;   // NaN for an infinity or NaN
+            }
+        } else {
+            for (int c = 0; c < a.length; c++) {
+                double x = a[c] + b[c];
+                a[c] = x;
+                flat[offset + c] = x;
+                bad |= x - x != 0;
+            }
+        }
+        return !bad;
     }
 
     /** Sums per-example gradients, as Tribuo's parameters do; the network's loop never calls it. */

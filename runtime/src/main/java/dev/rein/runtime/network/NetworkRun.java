@@ -15,6 +15,7 @@ import dev.rein.runtime.tribuo.trainer.TrainingOutcome;
 import dev.rein.runtime.tribuo.trainer.ValidationMetric;
 import dev.rein.runtime.tribuo.trainer.ValidationSplit;
 import java.time.OffsetDateTime;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -87,7 +88,7 @@ final class NetworkRun {
         String spec = trainer.regularization().toSpec();
         FeedForwardNetwork network = FeedForwardNetwork.create(featureMap.size(), trainer.hiddenLayers(),
                 outputInfo.size(), trainer.activation(), trainer.regularization(), random);
-        RegularizedOptimiser optimiser = trainer.planOptimiser();
+        RegularizedOptimiser optimiser = trainer.planOptimiser().checkedByCaller();   // parameters.add checks
         NetworkParameters parameters = network.parameters();
         optimiser.initialise(parameters);
         SplittableRandom layerRandom = random.split();
@@ -111,16 +112,24 @@ final class NetworkRun {
         for (int epoch = 1; epoch <= maxEpochs; epoch++) {
             shuffle(order, random);
             double epochLoss = 0;
+            // Zero once an epoch (validation scoring fills the same buffer); each step then writes and clears only
+            // its examples' non-zeros.
+            Arrays.fill(network.input(batchSize), 0.0);
             try {
                 for (int start = 0; start < n; start += batchSize) {
                     int batch = Math.min(batchSize, n - start);
-                    rows.fill(order, start, batch, network.input(batch), labels);
+                    double[] x = network.input(batch);
+                    rows.fillNonZeros(order, start, batch, x, labels);
                     epochLoss += network.trainStep(labels, batch, layerRandom);
+                    rows.clear(order, start, batch, x);
                     Tensor[] gradients = parameters.gradients();
                     for (Tensor g : gradients) {
                         g.scaleInPlace(-1.0);   // Tribuo's optimisers climb: hand them the ascent direction
                     }
-                    parameters.update(optimiser.step(gradients, 1.0));
+                    Tensor[] update = optimiser.step(gradients, 1.0);
+                    if (!parameters.add(update)) {
+                        throw optimiser.nonFiniteUpdate(update);
+                    }
                 }
             } catch (TrainingDivergedException e) {
                 throw e.epoch() > 0 ? e : e.inEpoch(epoch);

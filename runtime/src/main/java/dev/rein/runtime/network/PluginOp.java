@@ -39,6 +39,7 @@ abstract class PluginOp implements Op {
 
     /** What a model file stores for this op. */
     final SavedLayer save() {
-        return SavedLayer.of(SpecBinder.canonicalText(term), position, savedArrays());
+        String origin = term.plugin().source().jar().map(j -> j.getFileName().toString()).orElse(null);
+        return SavedLayer.of(SpecBinder.canonicalText(term), position, savedArrays(), origin);
     }
 }

@@ -28,6 +28,16 @@ final class DecayingState {
     void decay(double by) {
         factor *= by;
         if (Math.abs(factor) < FOLD_BELOW) {
+            fold();
+        }
+    }
+
+    /**
+     * Folds the running factor into the values (when it is not 1), so that {@link #row} holds the values
+     * themselves until the next {@link #decay}.
+     */
+    void fold() {
+        if (factor != 1.0) {
             for (double[] row : stored) {
                 for (int c = 0; c < row.length; c++) {
                     row[c] *= factor;
@@ -35,6 +45,11 @@ final class DecayingState {
             }
             factor = 1.0;
         }
+    }
+
+    /** Row {@code row}'s stored values, live: the values themselves right after {@link #fold}. */
+    double[] row(int row) {
+        return stored[row];
     }
 
     /** The value at {@code (row, column)}. */

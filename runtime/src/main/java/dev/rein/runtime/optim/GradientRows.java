@@ -27,9 +27,10 @@ import org.tribuo.math.la.VectorTuple;
  *
  * <p>Tribuo keeps a tensor's arrays in protected fields and offers no bulk access ({@code DenseMatrix.getRow} copies);
  * they are read and written directly where the fields can be opened, and copied through the public API otherwise (a
- * future Tribuo, a closed module), with the same result.
+ * future Tribuo, a closed module), with the same result. Public only for {@link #storedRows}, which Rein's parameter
+ * slots use for the same reason.
  */
-final class GradientRows {
+public final class GradientRows {
     /** One row of a gradient, rewritten in place. */
     @FunctionalInterface
     interface RowRewrite {
@@ -115,7 +116,7 @@ final class GradientRows {
      * The rows of a parameter tensor as the arrays it stores them in, to read in place: a vector is one row. Null
      * when the arrays cannot be reached (a subclass, a closed module); then read through the public API.
      */
-    static double[][] storedRows(Tensor t) {
+    public static double[][] storedRows(Tensor t) {
         if (MATRIX_VALUES != null && t.getClass() == DenseMatrix.class) {
             return (double[][]) MATRIX_VALUES.get(t);
         }

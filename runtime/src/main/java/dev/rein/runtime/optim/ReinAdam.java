@@ -131,11 +131,26 @@ public final class ReinAdam implements StochasticGradientOptimiser, PerCoordinat
         double eps = epsilon;
         DecayingState[] m = firstMoment;
         DecayingState[] v = secondMoment;
+        // A dense gradient touches every coordinate: its moments are updated in place on their arrays (running
+        // factors folded in first); a sparse one decays every moment by the running factor, O(1).
+        boolean[] dense = new boolean[m.length];
         for (int i = 0; i < m.length; i++) {
-            m[i].decay(betaOne);
-            v[i].decay(betaTwo);
+            dense[i] = i < gradients.length && GradientRows.storedRows(gradients[i]) != null;
+            if (dense[i]) {
+                m[i].fold();
+                v[i].fold();
+            } else {
+                m[i].decay(betaOne);
+                v[i].decay(betaTwo);
+            }
         }
+        DenseAdam plain = new DenseAdam(betaOne, keepOne, betaTwo, keepTwo, rate, 1.0 / correctionOne,
+                1.0 / correctionTwo, eps);
         GradientRows.rewrite(gradients, shapes, NAME, (tensor, r, columns, values, count) -> {
+            if (dense[tensor]) {
+                plain.row(values, m[tensor].row(r), v[tensor].row(r), count);
+                return;
+            }
             DecayingState mt = m[tensor];
             DecayingState vt = v[tensor];
             for (int k = 0; k < count; k++) {
@@ -178,6 +193,24 @@ public final class ReinAdam implements StochasticGradientOptimiser, PerCoordinat
         secondMoment = null;
         steps = 0;
         secondCorrection = Double.NaN;
+    }
+
+    /**
+     * Adam on one dense row, in place: {@code m ← β₁m + (1-β₁)g}, {@code v ← β₂v + (1-β₂)g²},
+     * {@code g ← α·m̂ / (√v̂ + ε)}, with {@code c₁ = 1/(1-β₁ᵗ)} and {@code c₂ = 1/(1-β₂ᵗ)} the corrections.
+     */
+    private record DenseAdam(double betaOne, double keepOne, double betaTwo, double keepTwo, double rate, double c1,
+            double c2, double eps) {
+        void row(double[] g, double[] m, double[] v, int count) {
+            for (int k = 0; k < count; k++) {
+                double gk = g[k];
+                double mk = betaOne * m[k] + keepOne * gk;
+                double vk = betaTwo * v[k] + keepTwo * gk * gk;
+                m[k] = mk;
+                v[k] = vk;
+                g[k] = rate * (mk * c1) / (Math.sqrt(vk * c2) + eps);
+            }
+        }
     }
 
     /** An uninitialised optimiser with the same settings. */

@@ -2,6 +2,7 @@ package dev.rein.runtime.tribuo;
 
 import dev.rein.api.hook.ParameterBlock;
 import dev.rein.api.hook.Role;
+import dev.rein.runtime.optim.GradientRows;
 import dev.rein.runtime.optim.PerCoordinateStep;
 import java.util.Objects;
 import org.tribuo.math.la.DenseMatrix;
@@ -100,7 +101,12 @@ public final class ParameterSlot {
     public double[] readValues(Tensor[] tensors) {
         Tensor t = tensors[tensorIndex];
         double[] out = new double[size()];
-        if (vector) {
+        double[][] stored = GradientRows.storedRows(t);
+        if (stored != null) {
+            for (int r = 0; r < (vector ? 1 : rows); r++) {
+                System.arraycopy(stored[r], vector ? 0 : firstColumn, out, r * columns, vector ? rows : columns);
+            }
+        } else if (vector) {
             SGDVector v = (SGDVector) t;
             for (int r = 0; r < rows; r++) {
                 out[r] = v.get(r);
@@ -134,7 +140,17 @@ public final class ParameterSlot {
     /** Adds {@code scale * values} to the slot; the tensor must be dense ({@link #dense} makes it so). */
     public void add(Tensor[] tensors, double[] values, double scale) {
         Tensor t = tensors[tensorIndex];
-        if (vector) {
+        double[][] stored = GradientRows.storedRows(t);
+        if (stored != null) {
+            for (int r = 0; r < (vector ? 1 : rows); r++) {
+                double[] row = stored[r];
+                int from = vector ? 0 : firstColumn;
+                int base = r * columns;
+                for (int c = 0; c < (vector ? rows : columns); c++) {
+                    row[from + c] += scale * values[base + c];
+                }
+            }
+        } else if (vector) {
             DenseVector v = (DenseVector) t;
             for (int r = 0; r < rows; r++) {
                 v.add(r, scale * values[r]);
@@ -152,7 +168,12 @@ public final class ParameterSlot {
     /** Overwrites the slot with {@code values}; the tensor must be dense ({@link #dense} makes it so). */
     public void write(Tensor[] tensors, double[] values) {
         Tensor t = tensors[tensorIndex];
-        if (vector) {
+        double[][] stored = GradientRows.storedRows(t);
+        if (stored != null) {
+            for (int r = 0; r < (vector ? 1 : rows); r++) {
+                System.arraycopy(values, r * columns, stored[r], vector ? 0 : firstColumn, vector ? rows : columns);
+            }
+        } else if (vector) {
             DenseVector v = (DenseVector) t;
             for (int r = 0; r < rows; r++) {
                 v.set(r, values[r]);

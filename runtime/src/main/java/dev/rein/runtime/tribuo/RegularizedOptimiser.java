@@ -82,6 +82,8 @@ public final class RegularizedOptimiser implements StochasticGradientOptimiser {
     boolean eagerOnly;
     /** For tests and measurements: the missed steps a present weight may carry under {@link ReplayEngine}. */
     int deferSteps = ReplayEngine.DEFER_STEPS;
+    /** False when the trainer checks each update as it adds it ({@link #checkedByCaller()}). */
+    private boolean scans = true;
 
     // One run's state, from initialise to reset.
     /** The optimiser this run steps with: the inner one, or under AdaGrad with mode=cumulative its FTRL form. */
@@ -177,7 +179,32 @@ public final class RegularizedOptimiser implements StochasticGradientOptimiser {
                 minibatchSize);
         copy.eagerOnly = eagerOnly;
         copy.deferSteps = deferSteps;
+        copy.scans = scans;
         return copy;
+    }
+
+    /**
+     * For a trainer that checks every value of each update as it adds it to the parameters (one pass it makes
+     * anyway): {@code step} then skips its own scans of the gradient and the update, and the trainer reports a
+     * non-finite update through {@link #nonFiniteUpdate}. A non-finite gradient still shows, in the update the inner
+     * optimiser makes of it. Returns this optimiser.
+     */
+    public RegularizedOptimiser checkedByCaller() {
+        this.scans = false;
+        return this;
+    }
+
+    /**
+     * The divergence to throw when the update of the last step holds a NaN or infinity, found in {@code update}
+     * (as from {@link #checkedByCaller()}'s trainer); if every value of it is finite, the divergence names the step
+     * without a place.
+     */
+    public TrainingDivergedException nonFiniteUpdate(Tensor[] update) {
+        return NonFiniteScan.first(update)
+                .map(f -> TrainingDivergedException.atStep(steps, spec,
+                        TribuoMessages.nonFinite("update", f.tensor(), f.where(), f.value())))
+                .orElseGet(() -> TrainingDivergedException.atStep(steps, spec,
+                        TribuoMessages.nonFiniteSum("update")));
     }
 
     /** The number of {@code step} calls since {@code initialise} (the 1-based index of the last step). */
@@ -299,6 +326,9 @@ public final class RegularizedOptimiser implements StochasticGradientOptimiser {
     }
 
     private Tensor[] requireFinite(Tensor[] tensors, String what, long step) {
+        if (!scans) {
+            return tensors;
+        }
         Optional<NonFiniteScan.Found> bad = NonFiniteScan.first(tensors);
         if (bad.isPresent()) {
             NonFiniteScan.Found f = bad.get();

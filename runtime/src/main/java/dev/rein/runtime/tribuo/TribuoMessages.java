@@ -41,6 +41,10 @@ final class TribuoMessages {
         return "the " + what + " of tensor " + tensor + " " + where + " is " + value;
     }
 
+    static String nonFiniteSum(String what) {
+        return "the " + what + " added to the parameters made one of them NaN or infinite";
+    }
+
     static String cumulativeStepTooLarge(double h) {
         return "the step size " + h + " times the L2 part of the penalties reaches 1, which would flip the weights'"
                 + " signs and which mode=cumulative cannot take";

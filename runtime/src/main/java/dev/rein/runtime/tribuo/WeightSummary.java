@@ -3,6 +3,8 @@ package dev.rein.runtime.tribuo;
 import dev.rein.api.hook.ParameterBlock;
 import dev.rein.runtime.plan.PenaltyTerm;
 import dev.rein.runtime.spec.Regularization;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import org.tribuo.common.sgd.AbstractFMModel;
@@ -67,19 +69,31 @@ public final class WeightSummary {
 
     /** The summary of {@code tensors} read through {@code layout}. */
     public static WeightSummary of(ParameterLayout layout, Tensor[] tensors, Regularization regularization) {
+        List<ParameterBlock> blocks = new ArrayList<>();
+        for (ParameterSlot slot : layout.slots()) {
+            blocks.add(slot.read(tensors));
+        }
+        return ofBlocks(blocks, regularization);
+    }
+
+    /**
+     * The summary of named parameter blocks, each with its role: e.g. a network's,
+     * {@code WeightSummary.ofBlocks(feedForwardModel.parameterBlocks(), regularization)}.
+     */
+    public static WeightSummary ofBlocks(Iterable<ParameterBlock> blocks, Regularization regularization) {
         Objects.requireNonNull(regularization, "regularization");
         double penalty = 0;
         double squaredNorm = 0;
         long zeros = 0;
         long total = 0;
-        for (ParameterSlot slot : layout.slots()) {
-            ParameterBlock block = slot.read(tensors);
-            for (PenaltyTerm p : PenaltyTerm.of(regularization)) {
-                if (p.covers(slot.role())) {
+        List<PenaltyTerm> terms = PenaltyTerm.of(regularization);
+        for (ParameterBlock block : blocks) {
+            for (PenaltyTerm p : terms) {
+                if (p.covers(block.role())) {
                     penalty += p.value(block);
                 }
             }
-            if (slot.role().regularizedByDefault()) {
+            if (block.role().regularizedByDefault()) {
                 for (double w : block.values()) {
                     squaredNorm += w * w;
                     zeros += w == 0 ? 1 : 0;

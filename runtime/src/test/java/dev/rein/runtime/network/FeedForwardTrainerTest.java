@@ -2,10 +2,12 @@ package dev.rein.runtime.network;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.rein.runtime.optim.ReinAdam;
 import dev.rein.runtime.spec.Regularization;
+import dev.rein.runtime.tribuo.TrainingDivergedException;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.ObjectInputStream;
@@ -80,7 +82,24 @@ class FeedForwardTrainerTest {
         var all = model.getTopFeatures(-1).get(org.tribuo.Model.ALL_OUTPUTS);
         assertEquals(2, all.size());
         assertTrue(all.get(0).getB() >= all.get(1).getB());
-        assertTrue(model.getExcuse(TEST.getExample(0)).isEmpty());
+        var why = model.getExcuse(TEST.getExample(0)).orElseThrow();
+        assertEquals(2, why.excuse("in").size());
+        assertEquals(model.predict(TEST.getExample(0)).getOutput().getLabel(), why.getPrediction().getOutput()
+                .getLabel());
+    }
+
+    /**
+     * The optimiser leaves the finiteness check to the parameters' update (one pass it makes anyway): a rate that
+     * overflows the weights still stops training at the step, naming the update.
+     */
+    @Test
+    void anUpdateThatOverflowsTheWeightsStopsTrainingAtItsStep() {
+        var trainer = new FeedForwardTrainer(new int[] {8}, Activation.RELU, new ReinAdam(1e308),
+                Regularization.none(), 3, 32, 1L);
+        TrainingDivergedException e = assertThrows(TrainingDivergedException.class, () -> trainer.train(TRAIN));
+        assertEquals(1, e.epoch());
+        assertTrue(e.getMessage().contains("update"), e.getMessage());
+        assertTrue(e.getMessage().contains("at step"), e.getMessage());
     }
 
     @Test

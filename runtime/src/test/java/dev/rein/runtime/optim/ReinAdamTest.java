@@ -80,6 +80,18 @@ class ReinAdamTest {
         compareWithHand(() -> Fixtures.sparse(random, SHAPES, 0.3), 300);
     }
 
+    /**
+     * Dense steps update the moments in place (their running factors folded in), sparse ones decay them by the
+     * factor: steps of either kind in any order are still Adam as written out, within 1e-12.
+     */
+    @Test
+    void denseAndSparseStepsInTurnAreAdamAsWrittenOut() {
+        SplittableRandom random = new SplittableRandom(26L);
+        int[] step = {0};
+        compareWithHand(() -> step[0]++ % 5 < 2 ? Fixtures.dense(random, SHAPES)
+                : Fixtures.sparse(random, SHAPES, 0.3), 300);
+    }
+
     private static void compareWithHand(java.util.function.Supplier<Tensor[]> gradients, int steps) {
         ReinAdam adam = new ReinAdam(ALPHA, BETA_ONE, BETA_TWO, EPSILON);
         adam.initialise(Fixtures.parameters(SHAPES));

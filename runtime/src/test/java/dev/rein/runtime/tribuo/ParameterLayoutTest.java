@@ -45,6 +45,42 @@ class ParameterLayoutTest {
         assertArrayEquals(new double[] {7.5, 8.5, 3}, p.getWeightMatrix().getRow(0).toArray());
     }
 
+    /**
+     * A slot reads and writes plain Tribuo tensors through their arrays, and other dense tensors (here a subclass)
+     * through get and set: the same values either way, columns and vectors alike.
+     */
+    @Test
+    void arraysAndGetAndSetReadAndWriteTheSameValues() {
+        double[][] values = {{1, 2, 3, 4}, {5, 6, 7, 8}, {9, 10, 11, 12}};
+        DenseMatrix plain = DenseMatrix.createDenseMatrix(values);
+        DenseMatrix other = new DenseMatrix(plain) { };   // not DenseMatrix.class: get and set
+        DenseVector vector = DenseVector.createDenseVector(new double[] {1, 2, 3});
+        DenseVector otherVector = new DenseVector(vector) { };
+        ParameterSlot columns = ParameterSlot.columns("w", Role.WEIGHT, 0, 3, 1, 2);
+        ParameterSlot whole = ParameterSlot.vector("b", Role.BIAS, 1, 3);
+        Tensor[] a = {plain, vector};
+        Tensor[] b = {other, otherVector};
+        assertArrayEquals(new double[] {2, 3, 6, 7, 10, 11}, columns.readValues(a), 0.0);
+        assertArrayEquals(columns.readValues(b), columns.readValues(a), 0.0);
+        assertArrayEquals(new double[] {1, 2, 3}, whole.readValues(a), 0.0);
+        assertArrayEquals(whole.readValues(b), whole.readValues(a), 0.0);
+        for (Tensor[] t : List.of(a, b)) {
+            columns.write(t, new double[] {-1, -2, -3, -4, -5, -6});
+            columns.add(t, new double[] {1, 1, 1, 1, 1, 1}, 0.5);
+            whole.write(t, new double[] {7, 8, 9});
+            whole.add(t, new double[] {1, 2, 3}, -1);
+        }
+        for (int r = 0; r < 3; r++) {
+            for (int c = 0; c < 4; c++) {
+                assertEquals(other.get(r, c), plain.get(r, c), 0.0, "(" + r + ", " + c + ")");
+            }
+        }
+        assertEquals(-0.5, plain.get(0, 1), 0.0);
+        assertEquals(4.0, plain.get(0, 3), 0.0);
+        assertArrayEquals(new double[] {6, 6, 6}, vector.toArray(), 0.0);
+        assertArrayEquals(otherVector.toArray(), vector.toArray(), 0.0);
+    }
+
     @Test
     void aFactorizationMachineHasBiasesWeightsAndAFactorMatrixPerOutput() {
         FMParameters p = new FMParameters(new SplittableRandom(1), 4, 3, 2, 0.1);

@@ -9,6 +9,7 @@ import dev.rein.runtime.registry.PluginRegistry;
 import dev.rein.runtime.spec.Regularization;
 import dev.rein.runtime.tribuo.trainer.TrainingOutcome;
 import dev.rein.samples.data.IdxFolder;
+import dev.rein.samples.data.LabelNoise;
 import dev.rein.samples.train.Json;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -60,6 +61,10 @@ final class NetworkBenchCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "1", description = "Seed (default ${DEFAULT-VALUE}).")
     long seed;
 
+    @Option(names = "--label-noise", defaultValue = "0", description = "Share of training labels replaced at random"
+            + " (seeded), as rein train --label-noise does; test labels stay clean (default ${DEFAULT-VALUE}).")
+    double labelNoise;
+
     @Option(names = "--out", description = "Append one JSON line per spec here.")
     Path out;
 
@@ -69,9 +74,12 @@ final class NetworkBenchCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter pw = spec.commandLine().getOut();
-        IdxFolder.Sets sets = IdxFolder.load(dir);
-        pw.printf("%d training and %d test examples from %s; network %s hidden, relu, Adam %s, batch %d; products: %s;"
-                + " %d cores%n", sets.train().size(), sets.test().size(), dir, Arrays.toString(layers), rate, batch,
+        IdxFolder.Sets loaded = IdxFolder.load(dir);
+        IdxFolder.Sets sets = labelNoise == 0 ? loaded
+                : new IdxFolder.Sets(LabelNoise.apply(loaded.train(), labelNoise, seed), loaded.test());
+        pw.printf("%d training and %d test examples from %s (label noise %s); network %s hidden, relu, Adam %s, batch"
+                + " %d; products: %s; %d cores%n", sets.train().size(), sets.test().size(), dir, labelNoise,
+                Arrays.toString(layers), rate, batch,
                 MatrixProducts.blas().describe(), Runtime.getRuntime().availableProcessors());
         pw.flush();
         for (String text : specs) {
@@ -103,6 +111,8 @@ final class NetworkBenchCommand implements Callable<Integer> {
             json.put("spec", regularization.toSpec());
             json.put("layers", Arrays.toString(layers));
             json.put("batch", batch);
+            json.put("learning_rate", rate);
+            json.put("label_noise", labelNoise);
             json.put("first_epoch_seconds", first);
             json.put("median_epoch_seconds", median);
             json.put("epoch_seconds", seconds.toString());
@@ -111,11 +121,17 @@ final class NetworkBenchCommand implements Callable<Integer> {
             json.put("test_accuracy", test);
             json.put("epochs_run", outcome.epochsRun());
             json.put("model_epoch", outcome.modelEpoch());
+            json.put("load_average", loadAverage());
             if (out != null) {
                 BenchCli.appendLine(out, Json.object(json), new PrintWriter(PrintWriter.nullWriter()));
             }
         }
         return 0;
+    }
+
+    /** The 1-minute load average when the spec finished, or -1 where the system does not tell. */
+    private static double loadAverage() {
+        return java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
     }
 
     private static double accuracy(FeedForwardModel model, Iterable<Example<Label>> data) {

@@ -30,7 +30,7 @@ final class CompareCommand extends TrialsCommand {
     @Override
     int run(PluginRegistry registry, PrintWriter out) {
         TrainingSettings settings = checkOptions();
-        SweepPlan plan = SweepPlan.ofSpecs(specs, registry, settings);
+        SweepPlan plan = SweepPlan.ofSpecs(specs, registry, model(), settings);
         Map<String, Object> what = new LinkedHashMap<>();
         what.put("specs", plan.trials().stream().map(Trial::spec).toList());
         what.put("trial_count", plan.trials().size());

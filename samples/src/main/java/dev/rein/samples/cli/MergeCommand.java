@@ -34,7 +34,8 @@ final class MergeCommand extends RegistryCommand {
     @Parameters(paramLabel = "FILE", arity = "1..*", description = "What each shard's rein sweep --json printed.")
     List<Path> files = new ArrayList<>();
 
-    @Option(names = "--json", description = "End the output with one JSON object: {\"trials\": [...], \"best\": {...}}.")
+    @Option(names = "--json", description = "End the output with one line of JSON: {\"sweep\": {...}, \"shard\": {...},"
+                    + " \"trials\": [...], \"best\": {...}} (the lines before it are the table).")
     boolean json;
 
     @Option(names = "--plots", paramLabel = "DIR",
@@ -50,7 +51,7 @@ final class MergeCommand extends RegistryCommand {
         out.printf("%d trials from %d shard files%n", merged.trials().size(), files.size());
         SweepTable.print(out, labels, merged.trials());
         if (folder != null) {
-            SweepPlots.write(folder, labels, merged.trials(), null, null, null)
+            SweepPlots.write(folder, labels, merged.trials(), null, null, null, null)
                     .forEach(file -> out.printf("plot: %s%n", file));
         }
         if (json) {

@@ -48,7 +48,7 @@ final class SweepCommand extends TrialsCommand {
     int run(PluginRegistry registry, PrintWriter out) {
         TrainingSettings settings = checkOptions();
         SweepSpec sweep = SweepSpec.parse(specText);
-        SweepPlan plan = SweepPlan.of(sweep, registry, settings);
+        SweepPlan plan = SweepPlan.of(sweep, registry, model(), settings);
         Shard shard = Shard.parse(shardText, shardCount, environment());
         Map<String, Object> what = new LinkedHashMap<>();
         what.put("spec", specText);

@@ -4,7 +4,7 @@ import dev.rein.runtime.registry.PluginRegistry;
 import dev.rein.runtime.spec.Regularization;
 import dev.rein.runtime.spec.SpecBinder;
 import dev.rein.runtime.tribuo.trainer.TrainingOutcome;
-import dev.rein.runtime.network.Activation;
+import dev.rein.runtime.network.FeedForwardModel;
 import dev.rein.samples.data.DataFiles;
 import dev.rein.samples.plot.ChartFolder;
 import dev.rein.samples.plot.LearningCurveChart;
@@ -14,7 +14,7 @@ import dev.rein.samples.data.LabelNoise;
 import dev.rein.samples.train.Json;
 import dev.rein.samples.train.ModelFile;
 import dev.rein.samples.train.NetworkTrainingJob;
-import dev.rein.samples.train.OptimiserChoice;
+import dev.rein.samples.train.ModelChoice;
 import dev.rein.samples.train.TrainingJob;
 import dev.rein.samples.train.TrainingResult;
 import dev.rein.samples.train.TrainingSettings;
@@ -29,6 +29,7 @@ import java.util.function.Function;
 import org.tribuo.MutableDataset;
 import org.tribuo.classification.Label;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -69,17 +70,11 @@ final class TrainCommand extends RegistryCommand {
                     + " gzipped or not), whose t10k pair is the test set; IDX pixels are scaled to [0, 1].")
     Path data;
 
-    @Option(names = "--model", paramLabel = "KIND", defaultValue = "linear",
-            description = "linear (default): Tribuo's linear SGD classifier; mlp: Rein's feed-forward network.")
-    String model;
+    @Mixin
+    ModelOptions modelOptions;
 
-    @Option(names = "--layers", paramLabel = "WIDTHS", split = ",", defaultValue = "256,128",
-            description = "With --model mlp: the hidden layers' widths (default ${DEFAULT-VALUE}).")
-    int[] layers;
-
-    @Option(names = "--activation", paramLabel = "NAME", defaultValue = "relu",
-            description = "With --model mlp: relu (default), tanh or sigmoid.")
-    String activation;
+    @Mixin
+    TrainingOptions training;
 
     @Option(names = "--test", paramLabel = "FILE", description = "Test data, same format as --data.")
     Path test;
@@ -88,42 +83,12 @@ final class TrainCommand extends RegistryCommand {
             description = "Validation data for a stopping rule (e.g. early_stopping), same format as --data.")
     Path validation;
 
-    @Option(names = "--validation-split", paramLabel = "FRACTION", defaultValue = "0.1",
-            description = "Share of --data held out to validate a stopping rule when --validation is not given"
-                    + " (default ${DEFAULT-VALUE}); only used when the spec has a stopping rule.")
-    double validationSplit;
-
     @Option(names = "--spec", paramLabel = "SPEC", defaultValue = "none",
             description = "Regularization, e.g. \"l1(lambda=1e-5) + max_norm(c=3)\"; none (default) for none.")
     String specText;
 
-    @Option(names = "--epochs", paramLabel = "N", defaultValue = "10", description = "Epochs (default ${DEFAULT-VALUE}).")
-    int epochs;
-
-    @Option(names = "--seed", paramLabel = "S", defaultValue = "1", description = "Random seed (default ${DEFAULT-VALUE}).")
-    long seed;
-
-    @Option(names = "--optimiser", paramLabel = "NAME",
-            description = "sgd, sgd-linear-decay, sgd-sqrt-decay, adagrad (default for linear, as Tribuo's; with l1 or"
-                    + " elastic_net, mode=auto trains in its FTRL-Proximal form for exact zeros), adagrad-rda, adadelta,"
-                    + " adam (default for mlp), rmsprop, ftrl (FTRL-Proximal; --learning-rate is its alpha), pegasos.")
-    String optimiser;
-
-    @Option(names = "--learning-rate", paramLabel = "RATE",
-            description = "The step on the mean gradient of a mini-batch, the same at every --batch-size (default: the"
-                    + " optimiser's: 0.25 for adagrad and ftrl, chosen by measurement, 0.1 for sgd; 0.001 for adam with"
-                    + " --model mlp).")
-    Double learningRate;
-
-    @Option(names = "--batch-size", paramLabel = "N",
-            description = "Examples per mini-batch (default 1 for linear, 128 for mlp).")
-    Integer batchSize;
-
-    @Option(names = "--label-column", paramLabel = "NAME", defaultValue = "label",
-            description = "The CSV column holding the label (default ${DEFAULT-VALUE}).")
-    String labelColumn;
-
-    @Option(names = "--save", paramLabel = "PATH", description = "Save the trained Tribuo model here.")
+    @Option(names = "--save", paramLabel = "PATH", description = "Save the trained Tribuo model here, in Tribuo's"
+            + " protobuf format (Model.deserializeFromFile loads it; a network needs rein-runtime).")
     Path save;
 
     @Option(names = "--label-noise", paramLabel = "FRACTION", defaultValue = "0",
@@ -143,16 +108,14 @@ final class TrainCommand extends RegistryCommand {
     int run(PluginRegistry registry, PrintWriter out) {
         PrintWriter err = spec.commandLine().getErr();
         // Everything that can be checked without the data is checked first: settings, spec, optimiser, --save.
-        boolean network = isNetwork();
-        OptimiserChoice choice = OptimiserChoice.parse(optimiser != null ? optimiser : network ? "adam" : "adagrad");
-        double rate = learningRate != null ? learningRate
-                : network && choice == OptimiserChoice.ADAM ? NETWORK_ADAM_RATE : choice.defaultLearningRate();
-        TrainingSettings settings = new TrainingSettings(epochs, seed, choice, rate,
-                batchSize != null ? batchSize : network ? NETWORK_BATCH : 1, validationSplit);
+        ModelChoice model = modelOptions.choice();
+        boolean network = model.isNetwork();
+        TrainingSettings settings = training.settings(model);
         Regularization regularization = SpecBinder.bind(specText, registry);
+        // Built now for their checks of the settings against the spec; the run below trains with them.
         TrainingJob job = network ? null : TrainingJob.prepare(regularization, settings);
-        NetworkTrainingJob networkJob = network ? NetworkTrainingJob.prepare(regularization, settings, layers,
-                parseActivation()) : null;
+        NetworkTrainingJob networkJob = network ? NetworkTrainingJob.prepare(regularization, settings,
+                model.layers(), model.activation()) : null;
         boolean idx = Files.isDirectory(data);
         if (idx && (test != null || validation != null)) {
             throw new UserInputException("--data " + data + " is a folder of IDX files, whose t10k pair is the test"
@@ -163,10 +126,6 @@ final class TrainCommand extends RegistryCommand {
         inputs.put("--validation", validation);
         inputs.put("--test", test);
         ModelFile target = save == null ? null : ModelFile.check(save, inputs);
-        if (network && plots != null) {
-            throw new UserInputException("--plots draws the linear model's learning curves and weights; with --model"
-                    + " mlp it is not available yet: leave --plots out.");
-        }
         ChartFolder plotFolder = plots == null ? null : ChartFolder.check(plots, "--plots");
         inputs.forEach((option, file) -> {
             if (file != null && !(idx && file.equals(data))) {
@@ -174,11 +133,11 @@ final class TrainCommand extends RegistryCommand {
             }
         });
 
-        DataFiles files = new DataFiles(labelColumn, warning -> warn(err, warning));
+        DataFiles files = new DataFiles(training.labelColumn, warning -> warn(err, warning));
         MutableDataset<Label> train;
         MutableDataset<Label> testData;
         if (idx) {
-            IdxFolder.Sets sets = IdxFolder.load(data);
+            IdxFolder.Sets sets = IdxFolder.load(data, warning -> warn(err, warning));
             train = sets.train();
             testData = sets.test();
         } else {
@@ -187,7 +146,7 @@ final class TrainCommand extends RegistryCommand {
         }
         if (labelNoise != 0) {
             try {
-                train = LabelNoise.apply(train, labelNoise, seed);
+                train = LabelNoise.apply(train, labelNoise, settings.seed());
             } catch (IllegalArgumentException e) {
                 throw new UserInputException(e.getMessage(), e);
             }
@@ -206,13 +165,17 @@ final class TrainCommand extends RegistryCommand {
         TrainingResult result;
         LearningCurveChart curves = new LearningCurveChart();
         if (network) {
-            result = networkJob.run(train, validationData, testData, new EpochLines(err));
+            EpochLines lines = new EpochLines(err);
+            result = networkJob.run(train, validationData, testData, report -> {
+                lines.epochEnded(report);
+                curves.epochEnded(report);
+            });
         } else {
             try (ProgressBar progress = ProgressBar.forTerminal(err, "training")) {
                 result = job.run(train, validationData, testData, progress::update, curves);
             }
         }
-        print(out, result, settings, testData == null ? 0 : testData.size());
+        print(out, model, result, settings, testData == null ? 0 : testData.size());
         out.flush();
         UserInputException saveFailed = null;
         if (target != null) {
@@ -224,7 +187,7 @@ final class TrainCommand extends RegistryCommand {
             }
         }
         if (plotFolder != null) {
-            TrainPlots.write(plotFolder, curves, result, train, settings)
+            TrainPlots.write(plotFolder, curves, result, model, train, settings)
                     .forEach(file -> out.printf("plot            %s%n", file));
         }
         if (json) {
@@ -234,29 +197,6 @@ final class TrainCommand extends RegistryCommand {
             throw saveFailed;
         }
         return 0;
-    }
-
-    private static final double NETWORK_ADAM_RATE = 0.001;
-    private static final int NETWORK_BATCH = 128;
-
-    private boolean isNetwork() {
-        switch (model) {
-            case "linear":
-                return false;
-            case "mlp":
-                return true;
-            default:
-                throw new UserInputException("--model is '" + model + "'; use linear (Tribuo's linear SGD classifier)"
-                        + " or mlp (Rein's feed-forward network).");
-        }
-    }
-
-    private Activation parseActivation() {
-        try {
-            return Activation.parse(activation);
-        } catch (IllegalArgumentException e) {
-            throw new UserInputException("--activation: " + e.getMessage(), e);
-        }
     }
 
     private static MutableDataset<Label> load(PrintWriter err, Path file,
@@ -271,14 +211,14 @@ final class TrainCommand extends RegistryCommand {
         err.flush();
     }
 
-    private void print(PrintWriter out, TrainingResult r, TrainingSettings s, int testSize) {
+    private static void print(PrintWriter out, ModelChoice model, TrainingResult r, TrainingSettings s, int testSize) {
         out.printf("spec            %s%n", r.spec());
         if (!r.modes().isEmpty()) {
             out.printf("penalty modes   %s%n", r.modes());
         }
-        if (isNetwork()) {
-            out.printf("network         %s, %s hidden layers%n", ((dev.rein.runtime.network.FeedForwardModel) r.model())
-                    .shape(), activation);
+        if (model.isNetwork()) {
+            out.printf("network         %s, %s hidden layers%n", ((FeedForwardModel) r.model()).shape(),
+                    model.describe().get("activation"));
         }
         out.printf("optimiser       %s (learning rate %s on the mean gradient), batch size %d, %d epoch%s, seed %d%n",
                 s.optimiser().cliName(), s.learningRate(), s.batchSize(), s.epochs(), s.epochs() == 1 ? "" : "s",

@@ -3,6 +3,7 @@ package dev.rein.samples.cli;
 import dev.rein.runtime.registry.PluginRegistry;
 import dev.rein.runtime.spec.Regularization;
 import dev.rein.samples.data.DataFiles;
+import dev.rein.samples.data.IdxFolder;
 import dev.rein.samples.plot.ChartFolder;
 import dev.rein.samples.plot.SweepPlots;
 import dev.rein.samples.sweep.DataFingerprint;
@@ -15,9 +16,11 @@ import dev.rein.samples.sweep.Trial;
 import dev.rein.samples.sweep.TrialResult;
 import dev.rein.samples.sweep.TrialRunner;
 import dev.rein.samples.train.Json;
+import dev.rein.samples.train.ModelChoice;
 import dev.rein.samples.train.TrainingSettings;
 import dev.rein.samples.train.UserInputException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -44,7 +47,10 @@ abstract class TrialsCommand extends RegistryCommand {
     /** Folds when neither --folds nor --test is given. */
     static final int DEFAULT_FOLDS = 5;
 
-    @Option(names = "--data", required = true, paramLabel = "FILE", description = "Training data (.csv or libsvm).")
+    @Option(names = "--data", required = true, paramLabel = "FILE|DIR",
+            description = "Training data (.csv or libsvm), or a folder of the four MNIST-format IDX files (as"
+                    + " /usr/share/datasets/fashion-mnist), whose t10k pair is then the test data; IDX pixels are"
+                    + " scaled to [0, 1].")
     Path data;
 
     @Option(names = "--test", paramLabel = "FILE",
@@ -56,15 +62,15 @@ abstract class TrialsCommand extends RegistryCommand {
                     + " (default: " + DEFAULT_FOLDS + " without --test).")
     Integer folds;
 
-    @Option(names = "--model", paramLabel = "MODEL", defaultValue = "linear",
-            description = "The model to train: linear (default; Tribuo's linear SGD classifier).")
-    String model;
+    @Mixin
+    ModelOptions modelOptions;
 
     @Option(names = "--threads", paramLabel = "N",
             description = "Trials trained at once (default: the number of cores).")
     Integer threads;
 
-    @Option(names = "--json", description = "End the output with one JSON object: {\"trials\": [...], \"best\": {...}}.")
+    @Option(names = "--json", description = "End the output with one line of JSON: {\"sweep\": {...}, \"shard\": {...},"
+                    + " \"trials\": [...], \"best\": {...}} (the lines before it are the table).")
     boolean json;
 
     @Option(names = "--plots", paramLabel = "DIR",
@@ -76,15 +82,19 @@ abstract class TrialsCommand extends RegistryCommand {
     TrainingOptions training;
 
     private ChartFolder plotFolder;
+    private ModelChoice model;
+
+    /** The model, once {@link #checkOptions()} has read it. */
+    ModelChoice model() {
+        return model;
+    }
 
     /** Checks what needs no data: the model, the folds option and the settings. */
     TrainingSettings checkOptions() {
-        if (model.equals("mlp")) {
-            throw new UserInputException("--model mlp (Rein's feed-forward network) cannot be swept yet: sweeps, compare"
-                    + " and cross-validation train the linear model for now. Use --model linear (the default).");
-        }
-        if (!model.equals("linear")) {
-            throw new UserInputException("--model '" + model + "' is not a model Rein trains; use --model linear.");
+        model = modelOptions.choice();
+        if (Files.isDirectory(data) && test != null) {
+            throw new UserInputException("--data " + data + " is a folder of IDX files, whose t10k pair is the test"
+                    + " data; leave --test out.");
         }
         if (folds != null && folds < 2) {
             throw new UserInputException("--folds is " + folds + "; cross-validation needs at least 2 folds (e.g."
@@ -93,7 +103,7 @@ abstract class TrialsCommand extends RegistryCommand {
         if (threads != null && threads < 1) {
             throw new UserInputException("--threads is " + threads + "; give at least 1.");
         }
-        TrainingSettings settings = training.settings();
+        TrainingSettings settings = training.settings(model);
         plotFolder = plots == null ? null : ChartFolder.check(plots, "--plots");
         return settings;
     }
@@ -108,17 +118,11 @@ abstract class TrialsCommand extends RegistryCommand {
     int runTrials(SweepPlan plan, List<String> labels, Map<String, Object> what, Shard shard, TrainingSettings settings,
             PrintWriter out) {
         PrintWriter err = spec.commandLine().getErr();
-        DataFiles.checkReadable(data, "--data");
-        if (test != null) {
-            DataFiles.checkReadable(test, "--test");
-        }
-        int k = folds != null ? folds : test == null ? DEFAULT_FOLDS : 0;
-        DataFiles files = new DataFiles(training.labelColumn, warning -> {
-            err.println("warning: " + warning);
-            err.flush();
-        });
-        MutableDataset<Label> train = files.loadTraining(data, f -> { });
-        MutableDataset<Label> testData = test == null ? null : files.loadHeldOut(test, "--test", f -> { });
+        boolean idx = Files.isDirectory(data);
+        IdxFolder.Sets sets = idx ? IdxFolder.load(data, warning -> warn(err, warning)) : readFiles(err);
+        MutableDataset<Label> train = sets.train();
+        MutableDataset<Label> testData = sets.test();
+        int k = folds != null ? folds : testData == null ? DEFAULT_FOLDS : 0;
         if (k > train.size()) {
             String fewer = train.size() < 2 ? " Cross-validation needs at least 2 examples; give --test to rank the"
                     + " trials on test data." : " Use --folds " + train.size() + " or fewer (at least 2), or --test"
@@ -134,18 +138,28 @@ abstract class TrialsCommand extends RegistryCommand {
                     + (train.size() == 1 ? "" : "s") + " of '" + data + "': each fold needs at least one example."
                     + fewer);
         }
+        // The smallest part a trial trains on: all of --data, or all but the largest fold (Tribuo's folds differ by
+        // at most one example). A stopping rule's validation split makes it smaller still; training checks that.
+        int trainedOn = k > 0 ? train.size() - (train.size() + k - 1) / k : train.size();
+        if (settings.batchSize() > trainedOn) {
+            throw new UserInputException("--batch-size " + settings.batchSize() + " is larger than the " + trainedOn
+                    + " examples each trial trains on (" + (k > 0 ? "the " + train.size() + " of '" + data
+                    + "' less the largest of " + k + " folds" : "'" + data + "'") + "): every mini-batch would be a"
+                    + " partial one. Use --batch-size " + trainedOn + " or less" + (k > 0 ? ", or fewer folds." : "."));
+        }
         List<Trial> mine = plan.trials().stream().filter(t -> shard.includes(t.index())).toList();
         int parallel = threads != null ? threads : Runtime.getRuntime().availableProcessors();
         int used = Math.min(parallel, Math.max(1, mine.size()));
         out.printf("%d trial%s%s, ranked by %s, %d thread%s; %s, %d epoch%s, seed %d%n", mine.size(),
                 mine.size() == 1 ? "" : "s", shard.count() > 1 ? " (shard " + shard + " of " + plan.trials().size()
                 + ")" : "", k > 0 ? k + "-fold cross-validated accuracy on " + data.getFileName() + " (" + train.size()
-                + " examples)" : "accuracy on " + test.getFileName() + " (" + testData.size() + " examples)",
+                + " examples)" : "accuracy on " + (idx ? "the t10k images" : test.getFileName()) + " (" + testData.size() + " examples)",
                 used, used == 1 ? "" : "s", settings.optimiser().cliName(), settings.epochs(),
                 settings.epochs() == 1 ? "" : "s", settings.seed());
         out.flush();
-        TrialRunner runner = new TrialRunner(train, testData, settings, k);
+        TrialRunner runner = new TrialRunner(model, train, testData, settings, k);
         List<TrialResult> results;
+        long trialsStart = System.nanoTime();
         try (ProgressBar bar = ProgressBar.forTerminal(err, "trials")) {
             results = Sweep.run(mine, runner::run, parallel, done -> {
                 synchronized (bar) {
@@ -153,12 +167,14 @@ abstract class TrialsCommand extends RegistryCommand {
                 }
             });
         }
+        double trialsSeconds = (System.nanoTime() - trialsStart) / 1e9;
         SweepTable.print(out, labels, results);
+        out.printf("trials took %.2f s (wall clock, %d thread%s)%n", trialsSeconds, used, used == 1 ? "" : "s");
         Map<String, Object> identity = new LinkedHashMap<>(what);
         identity.put("data_sha256", DataFingerprint.of(data));
         identity.put("test_sha256", test == null ? null : DataFingerprint.of(test));
         identity.put("folds", k);
-        identity.put("model", model);
+        identity.putAll(model.describe());
         identity.put("seed", settings.seed());
         identity.put("optimiser", settings.optimiser().cliName());
         identity.put("learning_rate", settings.learningRate());
@@ -169,13 +185,34 @@ abstract class TrialsCommand extends RegistryCommand {
         SweepReport report = new SweepReport(identity, shard, results);
         if (plotFolder != null) {
             Regularization best = report.best().map(b -> plan.trials().get(b.index()).regularization()).orElse(null);
-            SweepPlots.write(plotFolder, labels, results, best, train, settings)
+            SweepPlots.write(plotFolder, labels, results, best, model, train, settings)
                     .forEach(file -> out.printf("plot: %s%n", file));
         }
         if (json) {
             out.println(Json.object(report.toJson()));
         }
+        if (!results.isEmpty() && results.stream().allMatch(r -> r.error() != null)) {
+            // A scheduler should see a sweep that produced nothing as failed, not as done.
+            throw new UserInputException("All " + results.size() + " trials failed (the table says why); the first: "
+                    + results.get(0).error());
+        }
         return 0;
+    }
+
+    /** The training data and the test data ({@code null} without {@code --test}) from files. */
+    private IdxFolder.Sets readFiles(PrintWriter err) {
+        DataFiles.checkReadable(data, "--data");
+        if (test != null) {
+            DataFiles.checkReadable(test, "--test");
+        }
+        DataFiles files = new DataFiles(training.labelColumn, warning -> warn(err, warning));
+        return new IdxFolder.Sets(files.loadTraining(data, f -> { }),
+                test == null ? null : files.loadHeldOut(test, "--test", f -> { }));
+    }
+
+    private static void warn(PrintWriter err, String warning) {
+        err.println("warning: " + warning);
+        err.flush();
     }
 
     /** The environment {@code --shard auto} reads; tests replace it. */

@@ -12,6 +12,7 @@ import dev.rein.samples.sweep.TrialResult;
 import dev.rein.samples.sweep.TrialRunner;
 import dev.rein.runtime.spec.Regularization;
 import dev.rein.runtime.spec.SpecBinder;
+import dev.rein.samples.train.ModelChoice;
 import dev.rein.samples.train.OptimiserChoice;
 import dev.rein.samples.train.TrainingJob;
 import dev.rein.samples.train.TrainingResult;
@@ -105,11 +106,11 @@ public final class Demo {
     public List<TrialResult> sweep(PrintWriter out, ChartFolder plots) {
         DemoData data = data();
         SweepSpec sweep = SweepSpec.parse(SWEEP);
-        SweepPlan plan = SweepPlan.of(sweep, catalog, settings);
+        SweepPlan plan = SweepPlan.of(sweep, catalog, ModelChoice.LINEAR, settings);
         out.printf("%nHow strong should L1 be? rein sweep --spec \"%s\" --folds %d tries %d strengths, each by"
                 + " %d-fold cross-validation, in parallel:%n%n", SWEEP, FOLDS, plan.trials().size(), FOLDS);
         out.flush();
-        TrialRunner runner = new TrialRunner(data.train(), null, settings, FOLDS);
+        TrialRunner runner = new TrialRunner(ModelChoice.LINEAR, data.train(), null, settings, FOLDS);
         List<TrialResult> results = Sweep.run(plan.trials(), runner::run, Runtime.getRuntime().availableProcessors(),
                 done -> { });
         List<String> labels = sweep.axes().stream().map(SweepAxis::label).toList();
@@ -117,7 +118,7 @@ public final class Demo {
         if (plots != null) {
             Regularization best = Sweep.best(results).map(b -> plan.trials().get(b.index()).regularization())
                     .orElse(null);
-            List<Path> files = SweepPlots.write(plots, labels, results, best, data.train(), settings);
+            List<Path> files = SweepPlots.write(plots, labels, results, best, ModelChoice.LINEAR, data.train(), settings);
             out.printf("%nPictures (PNG and SVG): %s%n", files.stream().filter(f -> f.toString().endsWith(".png"))
                     .map(Path::toString).collect(Collectors.joining(", ")));
         }

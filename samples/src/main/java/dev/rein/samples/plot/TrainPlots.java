@@ -1,7 +1,7 @@
 package dev.rein.samples.plot;
 
 import dev.rein.runtime.spec.Regularization;
-import dev.rein.samples.train.TrainingJob;
+import dev.rein.samples.train.ModelChoice;
 import dev.rein.samples.train.TrainingResult;
 import dev.rein.samples.train.TrainingSettings;
 import java.nio.file.Path;
@@ -18,7 +18,7 @@ import org.tribuo.classification.Label;
  * <pre>{@code
  * LearningCurveChart curves = new LearningCurveChart();
  * TrainingResult r = job.run(train, validation, test, progress, curves);
- * List<Path> files = TrainPlots.write(folder, curves, r, train, settings);   // 4 files: PNG and SVG of each
+ * List<Path> files = TrainPlots.write(folder, curves, r, ModelChoice.LINEAR, train, settings);   // 4 files
  * }</pre>
  */
 public final class TrainPlots {
@@ -27,14 +27,14 @@ public final class TrainPlots {
 
     /** Writes both charts; returns the files written. */
     public static List<Path> write(ChartFolder folder, LearningCurveChart curves, TrainingResult result,
-            Dataset<Label> train, TrainingSettings settings) {
+            ModelChoice model, Dataset<Label> train, TrainingSettings settings) {
         List<Path> files = new ArrayList<>(folder.write(curves.chart(result.spec(), result.bestEpoch()),
                 "learning-curves"));
         List<Double> weights = WeightHistogram.weights(result.model());
         if (result.spec().equals("none")) {
             files.addAll(folder.write(WeightHistogram.of("none", null, weights), "weights"));
         } else {
-            TrainingResult plain = TrainingJob.run(train, null, Regularization.none(), settings);
+            TrainingResult plain = model.train(Regularization.none(), settings, train, null, null);
             files.addAll(folder.write(WeightHistogram.of(result.spec(), weights,
                     WeightHistogram.weights(plain.model())), "weights"));
         }

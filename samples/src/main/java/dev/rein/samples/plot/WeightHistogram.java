@@ -1,5 +1,7 @@
 package dev.rein.samples.plot;
 
+import dev.rein.api.hook.ParameterBlock;
+import dev.rein.runtime.network.FeedForwardModel;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -62,18 +64,29 @@ public final class WeightHistogram {
     }
 
     /**
-     * The weights of every class and feature of a linear model, the bias column left out.
+     * The weights of every class and feature of a linear model, the bias column left out; or every layer's weights of
+     * a network, biases and normalization parameters left out.
      *
-     * @throws IllegalArgumentException if {@code model} is not a linear model (a network's weights are not drawn)
+     * @throws IllegalArgumentException for any other model
      */
     public static List<Double> weights(Model<Label> model) {
+        List<Double> out = new ArrayList<>();
+        if (model instanceof FeedForwardModel network) {
+            for (ParameterBlock block : network.parameterBlocks()) {
+                if (block.role().regularizedByDefault()) {
+                    for (double w : block.values()) {
+                        out.add(w);
+                    }
+                }
+            }
+            return out;
+        }
         if (!(model instanceof LinearSGDModel linear)) {
-            throw new IllegalArgumentException("the weight histogram draws a linear model's weights, not a "
-                    + model.getClass().getSimpleName() + "'s");
+            throw new IllegalArgumentException("the weight histogram draws a linear model's or a network's weights, not"
+                    + " a " + model.getClass().getSimpleName() + "'s");
         }
         DenseMatrix w = linear.getWeightsCopy();
         int features = w.getDimension2Size() - 1;
-        List<Double> out = new ArrayList<>(w.getDimension1Size() * features);
         for (int o = 0; o < w.getDimension1Size(); o++) {
             for (int f = 0; f < features; f++) {
                 out.add(w.get(o, f));

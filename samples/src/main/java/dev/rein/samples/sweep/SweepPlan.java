@@ -7,7 +7,7 @@ import dev.rein.runtime.registry.RegisteredRegularizer;
 import dev.rein.runtime.registry.RegularizerCatalog;
 import dev.rein.runtime.spec.Regularization;
 import dev.rein.runtime.spec.SpecBinder;
-import dev.rein.samples.train.TrainingJob;
+import dev.rein.samples.train.ModelChoice;
 import dev.rein.samples.train.TrainingSettings;
 import dev.rein.samples.train.UserInputException;
 import java.util.ArrayList;
@@ -15,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * Every trial of a sweep, checked before any data is read or any training starts: each swept parameter exists and
@@ -22,9 +23,9 @@ import java.util.Optional;
  * spec binds and suits the optimiser.
  *
  * <pre>{@code
- * SweepPlan plan = SweepPlan.of(SweepSpec.parse("l1(lambda=1e-6..1e-1 log 12)"), registry, settings);
+ * SweepPlan plan = SweepPlan.of(SweepSpec.parse("l1(lambda=1e-6..1e-1 log 12)"), registry, ModelChoice.LINEAR, settings);
  * plan.trials().size();   // 12
- * SweepPlan.of(SweepSpec.parse("l1(lambda=-1..1 lin 3)"), registry, settings);
+ * SweepPlan.of(SweepSpec.parse("l1(lambda=-1..1 lin 3)"), registry, ModelChoice.LINEAR, settings);
  * // UserInputException: l1(lambda=-1..1 lin 3) reaches -1.0, but lambda must be a number >= 0 ...
  * }</pre>
  *
@@ -48,12 +49,14 @@ public final class SweepPlan {
      * @throws UserInputException for a value a parameter does not accept, or a spec the optimiser refuses
      * @throws dev.rein.runtime.spec.SpecException for an unknown regularizer or parameter
      */
-    public static SweepPlan of(SweepSpec sweep, RegularizerCatalog catalog, TrainingSettings settings) {
-        return plan(sweep, catalog, settings);
+    public static SweepPlan of(SweepSpec sweep, RegularizerCatalog catalog, ModelChoice model,
+            TrainingSettings settings) {
+        return plan(sweep, catalog, r -> model.trainer(r, settings));
     }
 
     /**
-     * Plans every point of {@code sweep} as {@link #of(SweepSpec, RegularizerCatalog, TrainingSettings)} does, with
+     * Plans every point of {@code sweep} as {@link #of(SweepSpec, RegularizerCatalog, ModelChoice, TrainingSettings)}
+     * does, with
      * each trial's spec bound but not checked against an optimiser: what {@code rein merge} needs to know which params
      * and spec the sweep gives each trial.
      */
@@ -61,7 +64,7 @@ public final class SweepPlan {
         return plan(sweep, catalog, null);
     }
 
-    private static SweepPlan plan(SweepSpec sweep, RegularizerCatalog catalog, TrainingSettings settings) {
+    private static SweepPlan plan(SweepSpec sweep, RegularizerCatalog catalog, Consumer<Regularization> check) {
         long size = 1;
         for (SweepAxis axis : sweep.axes()) {
             size *= axis.values().size();
@@ -95,14 +98,15 @@ public final class SweepPlan {
                 values.put(sweep.axes().get(a).label(), point.get(a));
             }
             String spec = sweep.spec(texts);
-            trials.add(new Trial(trials.size(), spec, values, bind(spec, catalog, settings)));
+            trials.add(new Trial(trials.size(), spec, values, bind(spec, catalog, check)));
         }
         return new SweepPlan(sweep.axes(), trials);
     }
 
     /** Plans one trial per spec, in order, with no axes ({@code rein compare}). */
-    public static SweepPlan ofSpecs(List<String> specs, RegularizerCatalog catalog, TrainingSettings settings) {
-        return plan(specs, catalog, settings);
+    public static SweepPlan ofSpecs(List<String> specs, RegularizerCatalog catalog, ModelChoice model,
+            TrainingSettings settings) {
+        return plan(specs, catalog, r -> model.trainer(r, settings));
     }
 
     /** Plans one trial per spec as {@link #ofSpecs} does, not checked against an optimiser ({@code rein merge}). */
@@ -110,7 +114,7 @@ public final class SweepPlan {
         return plan(specs, catalog, null);
     }
 
-    private static SweepPlan plan(List<String> specs, RegularizerCatalog catalog, TrainingSettings settings) {
+    private static SweepPlan plan(List<String> specs, RegularizerCatalog catalog, Consumer<Regularization> check) {
         if (specs.isEmpty()) {
             throw new UserInputException("No spec to compare: give --spec at least once, e.g. --spec none --spec"
                     + " \"l1(lambda=1e-3)\".");
@@ -118,7 +122,7 @@ public final class SweepPlan {
         List<Trial> trials = new ArrayList<>();
         for (String spec : specs) {
             refuseAxes(spec);
-            Regularization r = bind(spec, catalog, settings);
+            Regularization r = bind(spec, catalog, check);
             for (Trial earlier : trials) {
                 if (earlier.regularization().toSpec().equals(r.toSpec())) {
                     throw new UserInputException("--spec \"" + spec + "\" is the same regularization as --spec \""
@@ -159,11 +163,14 @@ public final class SweepPlan {
         return trials;
     }
 
-    /** {@code spec} bound, and checked against the optimiser unless {@code settings} is {@code null}. */
-    private static Regularization bind(String spec, RegularizerCatalog catalog, TrainingSettings settings) {
+    /**
+     * {@code spec} bound, and checked unless {@code check} is {@code null}: building the model's trainer refuses what
+     * the model or optimiser cannot do, naming the spec.
+     */
+    private static Regularization bind(String spec, RegularizerCatalog catalog, Consumer<Regularization> check) {
         Regularization r = SpecBinder.bind(spec, catalog);
-        if (settings != null) {
-            TrainingJob.prepare(r, settings);   // refuses what the optimiser cannot do, naming the spec
+        if (check != null) {
+            check.accept(r);
         }
         return r;
     }

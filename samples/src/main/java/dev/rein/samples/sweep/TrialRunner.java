@@ -6,7 +6,7 @@ import dev.rein.runtime.tribuo.WeightSummary;
 import dev.rein.runtime.tribuo.trainer.TrainingOutcome;
 import dev.rein.samples.train.Accuracy;
 import dev.rein.samples.train.PluginFailure;
-import dev.rein.samples.train.TrainingJob;
+import dev.rein.samples.train.ModelChoice;
 import dev.rein.samples.train.TrainingResult;
 import dev.rein.samples.train.TrainingSettings;
 import dev.rein.samples.train.UserInputException;
@@ -18,10 +18,10 @@ import java.util.Map;
 import java.util.Set;
 import org.tribuo.Dataset;
 import org.tribuo.Model;
+import org.tribuo.Trainer;
 import org.tribuo.classification.Label;
 import org.tribuo.classification.evaluation.LabelEvaluation;
 import org.tribuo.classification.evaluation.LabelEvaluator;
-import org.tribuo.classification.sgd.linear.LinearSGDModel;
 import org.tribuo.evaluation.CrossValidation;
 
 /**
@@ -30,8 +30,9 @@ import org.tribuo.evaluation.CrossValidation;
  * (a Tribuo trainer's random state advances with every {@code train} call).
  *
  * <pre>{@code
- * TrialRunner cv = new TrialRunner(train, null, settings, 5);     // ranked by 5-fold cross-validated accuracy
- * TrialRunner held = new TrialRunner(train, test, settings, 0);   // ranked by accuracy on test
+ * TrialRunner cv = new TrialRunner(ModelChoice.LINEAR, train, null, settings, 5);   // by 5-fold cross-validation
+ * TrialRunner held = new TrialRunner(ModelChoice.LINEAR, train, test, settings, 0); // by accuracy on test
+ * TrialRunner net = new TrialRunner(ModelChoice.network(new int[] {64}, Activation.RELU), train, test, settings, 0);
  * TrialResult r = cv.run(plan.trials().get(0));
  * }</pre>
  *
@@ -52,19 +53,22 @@ public final class TrialRunner {
             "weight_norm", "zero_weights", "total_weights", "train_seconds", "epochs", "best_epoch", "stop_reason",
             "train_examples", "held_out_examples");
 
+    private final ModelChoice model;
     private final Dataset<Label> train;
     private final Dataset<Label> test;
     private final TrainingSettings settings;
     private final int folds;
 
     /**
+     * @param model the model each trial trains
      * @param test  test data, or {@code null}; needed when {@code folds} is 0
      * @param folds cross-validation folds, or 0 to train once on {@code train} and rank by {@code test}
      */
-    public TrialRunner(Dataset<Label> train, Dataset<Label> test, TrainingSettings settings, int folds) {
+    public TrialRunner(ModelChoice model, Dataset<Label> train, Dataset<Label> test, TrainingSettings settings, int folds) {
         if (folds == 0 && test == null) {
             throw new IllegalArgumentException("Without folds a trial is ranked on test data, and there is none.");
         }
+        this.model = model;
         this.train = train;
         this.test = test;
         this.settings = settings;
@@ -93,17 +97,17 @@ public final class TrialRunner {
     }
 
     private TrialResult once(Trial trial, long start) {
-        TrainingResult r = TrainingJob.prepare(trial.regularization(), settings).run(train, null, test, f -> { });
+        TrainingResult r = model.train(trial.regularization(), settings, train, null, test);
         double accuracy = r.testAccuracy().orElseThrow();
         return new TrialResult(trial.index(), trial.params(), metric(), accuracy, Double.NaN,
                 r.totalWeights() - r.zeroWeights(), r.weightNorm(), seconds(start), null, r.jsonFields());
     }
 
     private TrialResult crossValidate(Trial trial, long start) {
-        TrainingJob job = TrainingJob.prepare(trial.regularization(), settings);
+        Trainer<Label> trainer = model.trainer(trial.regularization(), settings);
         long trainStart = System.nanoTime();
         List<Pair<LabelEvaluation, Model<Label>>> results =
-                new CrossValidation<>(job.trainer(), train, new LabelEvaluator(), folds, settings.seed()).evaluate();
+                new CrossValidation<>(trainer, train, new LabelEvaluator(), folds, settings.seed()).evaluate();
         double trainSeconds = seconds(trainStart);
         double[] accuracy = new double[results.size()];
         Mean penalty = new Mean();
@@ -116,18 +120,18 @@ public final class TrialRunner {
         Set<String> reasons = new LinkedHashSet<>();
         for (int f = 0; f < results.size(); f++) {
             accuracy[f] = results.get(f).getA().accuracy();
-            LinearSGDModel model = (LinearSGDModel) results.get(f).getB();
-            WeightSummary w = WeightSummary.of(model, trial.regularization());
+            Model<Label> trained = results.get(f).getB();
+            WeightSummary w = model.summary(trained, trial.regularization());
             penalty.add(w.penalty());
             norm.add(w.weightNorm());
             zeros.add(w.zeroWeights());
             total.add(w.totalWeights());
-            TrainingOutcome outcome = TrainingOutcome.of(model).orElseThrow();
+            TrainingOutcome outcome = TrainingOutcome.of(trained).orElseThrow();
             epochs.add(outcome.epochsRun());
             modes.add(outcome.modes());
             reasons.add(outcome.stopReason());
             if (test != null) {
-                testAccuracy.add(Accuracy.of(model, test));
+                testAccuracy.add(Accuracy.of(trained, test));
             }
         }
         Map<String, Object> fields = new LinkedHashMap<>();

@@ -18,6 +18,7 @@ import org.tribuo.math.la.DenseMatrix;
  *
  * <pre>{@code
  * double trainAccuracy = Accuracy.of(model, trainedOn);   // 0.9275
+ * double networkAccuracy = Accuracy.of(feedForwardModel, test);
  * }</pre>
  */
 public final class Accuracy {
@@ -58,8 +59,14 @@ public final class Accuracy {
         return total == 0 ? Double.NaN : (double) correct / total;
     }
 
-    /** The share of {@code data} whose label {@code model} predicts (any model, one prediction at a time). */
-    static double of(org.tribuo.Model<Label> model, Iterable<Example<Label>> data) {
+    /**
+     * The share of {@code data} whose label {@code model} predicts: any model, one prediction at a time (a linear
+     * model's scores as above).
+     */
+    public static double of(org.tribuo.Model<Label> model, Iterable<Example<Label>> data) {
+        if (model instanceof LinearSGDModel linear && data instanceof Dataset<Label> dataset) {
+            return of(linear, dataset);
+        }
         long correct = 0;
         long total = 0;
         for (Example<Label> example : data) {

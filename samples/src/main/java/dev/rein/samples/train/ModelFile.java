@@ -1,8 +1,6 @@
 package dev.rein.samples.train;
 
-import dev.rein.runtime.network.FeedForwardModel;
 import java.io.IOException;
-import java.io.ObjectOutputStream;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -66,9 +64,10 @@ public final class ModelFile {
     }
 
     /**
-     * Writes {@code model} to a temporary file beside the target, then moves it over the target atomically: in
-     * Tribuo's protobuf format ({@code Model.deserializeFromFile} loads it), or, for Rein's network model, with Java
-     * serialization.
+     * Writes {@code model} to a temporary file beside the target, then moves it over the target atomically, in
+     * Tribuo's protobuf format: {@code Model.deserializeFromFile} loads it (a linear model with Tribuo alone; Rein's
+     * network model with {@code rein-runtime} on the class path, and a layer from a plugin jar once that jar's folder
+     * is given, e.g. with the {@code rein.plugins} system property).
      *
      * @throws UserInputException if writing fails; the target is then unchanged and no temporary file is left
      */
@@ -78,15 +77,7 @@ public final class ModelFile {
         try {
             Files.createDirectories(parent);
             tmp = Files.createTempFile(parent, "." + target.getFileName() + ".", ".part");
-            if (model instanceof FeedForwardModel) {
-                // Tribuo's protobuf format is not supported by the network model yet: Java serialization, which
-                // Model supports too (load with ObjectInputStream, rein-runtime on the class path).
-                try (ObjectOutputStream out = new ObjectOutputStream(Files.newOutputStream(tmp))) {
-                    out.writeObject(model);
-                }
-            } else {
-                model.serializeToFile(tmp);
-            }
+            model.serializeToFile(tmp);
             try {
                 Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             } catch (AtomicMoveNotSupportedException e) {

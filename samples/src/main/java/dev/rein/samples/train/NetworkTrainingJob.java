@@ -1,12 +1,11 @@
 package dev.rein.samples.train;
 
-import dev.rein.api.hook.ParameterBlock;
 import dev.rein.runtime.network.Activation;
 import dev.rein.runtime.network.FeedForwardModel;
 import dev.rein.runtime.network.FeedForwardTrainer;
-import dev.rein.runtime.plan.PenaltyTerm;
 import dev.rein.runtime.spec.Regularization;
 import dev.rein.runtime.tribuo.TrainingDivergedException;
+import dev.rein.runtime.tribuo.WeightSummary;
 import dev.rein.runtime.tribuo.trainer.EpochListener;
 import dev.rein.runtime.tribuo.trainer.TrainingOutcome;
 import java.util.Optional;
@@ -62,6 +61,14 @@ public final class NetworkTrainingJob {
     }
 
     /**
+     * The trainer this job built (fresh, so its random state is untouched), for a caller that trains through Tribuo's
+     * own tools, e.g. {@code new CrossValidation<>(job.trainer(), data, new LabelEvaluator(), 5, seed)}.
+     */
+    public FeedForwardTrainer trainer() {
+        return trainer;
+    }
+
+    /**
      * Trains and measures, telling {@code listener} about each epoch.
      *
      * @param validation validation data for a stopping rule, or {@code null} to split it off {@code train}
@@ -90,27 +97,11 @@ public final class NetworkTrainingJob {
         int trainedCount = split ? ((java.util.List<Example<Label>>) trainedOn).size() : train.size();
         double trainAccuracy = Accuracy.of(model, trainedOn);
         OptionalDouble testAccuracy = test == null ? OptionalDouble.empty() : OptionalDouble.of(Accuracy.of(model, test));
-        double penalty = 0;
-        double squares = 0;
-        long zeros = 0;
-        long total = 0;
-        for (ParameterBlock block : model.parameterBlocks()) {
-            for (PenaltyTerm p : PenaltyTerm.of(regularization)) {
-                if (p.covers(block.role())) {
-                    penalty += p.value(block);
-                }
-            }
-            if (block.role().regularizedByDefault()) {
-                for (double w : block.values()) {
-                    squares += w * w;
-                    zeros += w == 0 ? 1 : 0;
-                    total++;
-                }
-            }
-        }
+        WeightSummary weights = WeightSummary.ofBlocks(model.parameterBlocks(), regularization);
         TrainingOutcome outcome = TrainingOutcome.of(model).orElseThrow();
         return new TrainingResult(model, regularization.toSpec(), outcome.modes(), trainAccuracy, testAccuracy,
-                penalty, Math.sqrt(squares), zeros, total, seconds, outcome.epochsRun(), outcome.bestEpoch(),
+                weights.penalty(), weights.weightNorm(), weights.zeroWeights(), weights.totalWeights(), seconds,
+                outcome.epochsRun(), outcome.bestEpoch(),
                 outcome.stopReason(), trainedCount, train.size() - trainedCount);
     }
 

@@ -14,13 +14,12 @@ import dev.rein.samples.data.DataFiles;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.ObjectInputStream;
-import java.io.ObjectOutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.regex.Pattern;
 import org.tribuo.Example;
+import org.tribuo.Model;
 import org.tribuo.MutableDataset;
 import org.tribuo.classification.Label;
 import org.junit.jupiter.api.BeforeEach;
@@ -93,7 +92,12 @@ class ExternalPluginIT {
         assertTrue(run.lastLine().contains("\"spec\":\"gaussian_dropout(rate=0.3, after=2) + l2(lambda=1.0E-4)\""),
                 run.lastLine());
         assertTrue(run.err().contains("epoch 3/3"), run.err());
-        assertTrue(Files.size(dir.resolve("net.model")) > 0);
+        // Saved in Tribuo's protobuf format: it loads, and its layer binds once the jar's folder is given.
+        FeedForwardModel saved = (FeedForwardModel) Model.deserializeFromFile(dir.resolve("net.model"));
+        assertEquals(List.of("gaussian_dropout(rate=0.3, after=2) after hidden layer 2"), saved.layers());
+        try (PluginRegistry registry = PluginRegistry.standard(List.of(plugins))) {
+            saved.bindLayers(registry);
+        }
     }
 
     @Test
@@ -109,14 +113,16 @@ class ExternalPluginIT {
             assertEquals(List.of("gaussian_dropout(rate=0.2) after hidden layer 1"), model.layers());
             model.bindLayers(registry);   // predict with the jar's layer while the registry is open
             expected = model.predict(example).getOutput().getScore();
-            try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
-                out.writeObject(model);
-            }
+            model.serializeToStream(bytes);
         }
 
         FeedForwardModel withoutFolder = read(bytes.toByteArray());
         var e = assertThrows(IllegalArgumentException.class, () -> withoutFolder.predict(example));
         assertEquals("network-saved-layer", ReinMessage.tagOf(e).orElseThrow(), e.getMessage());
+        assertTrue(e.getMessage().contains("needs the plugin 'gaussian_dropout', which came from the plugin jar"
+                + " 'cauchy-regularizer-1.0.0.jar'"), e.getMessage());
+        assertTrue(e.getMessage().contains("give the folder holding that plugin's jar with --plugins DIR"),
+                e.getMessage());
 
         try (PluginRegistry registry = PluginRegistry.standard(List.of(plugins))) {
             FeedForwardModel loaded = read(bytes.toByteArray());
@@ -126,8 +132,6 @@ class ExternalPluginIT {
     }
 
     private static FeedForwardModel read(byte[] bytes) throws Exception {
-        try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(bytes))) {
-            return (FeedForwardModel) in.readObject();
-        }
+        return (FeedForwardModel) Model.deserializeFromStream(new ByteArrayInputStream(bytes));
     }
 }

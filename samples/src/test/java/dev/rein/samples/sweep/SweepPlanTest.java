@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.rein.runtime.registry.PluginRegistry;
 import dev.rein.runtime.spec.SpecException;
+import dev.rein.samples.train.ModelChoice;
 import dev.rein.samples.train.TrainingSettings;
 import dev.rein.samples.train.UserInputException;
 import java.util.List;
@@ -59,13 +60,14 @@ class SweepPlanTest {
     @Test
     void compareRefusesTheSameSpecTwice() {
         UserInputException e = assertThrows(UserInputException.class, () -> SweepPlan.ofSpecs(
-                List.of("l2", "l2(lambda=1e-4)"), PluginRegistry.shared(), SETTINGS));
+                List.of("l2", "l2(lambda=1e-4)"), PluginRegistry.shared(), ModelChoice.LINEAR, SETTINGS));
         assertTrue(e.getMessage().contains("is the same regularization as"), e.getMessage());
-        assertEquals(2, SweepPlan.ofSpecs(List.of("none", "l1"), PluginRegistry.shared(), SETTINGS).trials().size());
+        assertEquals(2, SweepPlan.ofSpecs(List.of("none", "l1"), PluginRegistry.shared(), ModelChoice.LINEAR, SETTINGS)
+                .trials().size());
     }
 
     private static SweepPlan plan(String spec) {
-        return SweepPlan.of(SweepSpec.parse(spec), PluginRegistry.shared(), SETTINGS);
+        return SweepPlan.of(SweepSpec.parse(spec), PluginRegistry.shared(), ModelChoice.LINEAR, SETTINGS);
     }
 
     private static void assertMessage(String spec, String... parts) {

@@ -11,6 +11,7 @@ import dev.rein.runtime.tribuo.WeightSummary;
 import dev.rein.samples.train.OptimiserChoice;
 import dev.rein.samples.train.TrainingJob;
 import dev.rein.samples.train.TrainingResult;
+import dev.rein.samples.train.ModelChoice;
 import dev.rein.samples.train.TrainingSettings;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -46,7 +47,7 @@ class TrialRunnerTest {
     @Test
     void withoutFoldsATrialIsRankedByTheTestAccuracyOfTrainingOnce() {
         Trial trial = plan("l1(lambda=[0.02])").trials().get(0);
-        TrialResult r = new TrialRunner(train, test, SETTINGS, 0).run(trial);
+        TrialResult r = new TrialRunner(ModelChoice.LINEAR, train, test, SETTINGS, 0).run(trial);
         TrainingResult direct = TrainingJob.run(train, test, trial.regularization(), SETTINGS);
         assertEquals(TrialRunner.TEST_ACCURACY, r.metric());
         assertEquals(direct.testAccuracy().getAsDouble(), r.mean());
@@ -59,7 +60,7 @@ class TrialRunnerTest {
     @Test
     void withFoldsATrialIsTheMeanAndSpreadOfTribuosCrossValidation() {
         Trial trial = plan("l1(lambda=[0.02])").trials().get(0);
-        TrialResult r = new TrialRunner(train, null, SETTINGS, 4).run(trial);
+        TrialResult r = new TrialRunner(ModelChoice.LINEAR, train, null, SETTINGS, 4).run(trial);
 
         // Written out: Tribuo's CrossValidation with a fresh trainer and the seed, then mean and sample deviation.
         List<Pair<LabelEvaluation, Model<Label>>> folds = new CrossValidation<>(
@@ -92,7 +93,7 @@ class TrialRunnerTest {
     @Test
     void resultsDoNotDependOnTheNumberOfThreads() {
         List<Trial> trials = plan("l1(lambda=1e-3..1e-1 log 3) + max_norm(c=[1, 3])").trials();
-        TrialRunner runner = new TrialRunner(train, null, SETTINGS, 3);
+        TrialRunner runner = new TrialRunner(ModelChoice.LINEAR, train, null, SETTINGS, 3);
         List<Integer> progress = new ArrayList<>();
         List<TrialResult> one = Sweep.run(trials, runner::run, 1, progress::add);
         List<TrialResult> two = Sweep.run(trials, runner::run, 2, done -> { });
@@ -108,7 +109,7 @@ class TrialRunnerTest {
     void aDivergedTrialIsAFailedResultThatNeverWins() {
         TrainingSettings wild = SETTINGS.withOptimiser(OptimiserChoice.SGD_CONSTANT, 1e300);
         List<Trial> trials = plan("l2(lambda=[1e-3])").trials();
-        TrialResult r = new TrialRunner(train, test, wild, 0).run(trials.get(0));
+        TrialResult r = new TrialRunner(ModelChoice.LINEAR, train, test, wild, 0).run(trials.get(0));
         assertFalse(r.succeeded());
         assertTrue(r.error().contains("epoch"), r.error());
         assertTrue(Sweep.best(List.of(r)).isEmpty());
@@ -137,6 +138,6 @@ class TrialRunnerTest {
     }
 
     private static SweepPlan plan(String spec) {
-        return SweepPlan.of(SweepSpec.parse(spec), PluginRegistry.shared(), SETTINGS);
+        return SweepPlan.of(SweepSpec.parse(spec), PluginRegistry.shared(), ModelChoice.LINEAR, SETTINGS);
     }
 }
