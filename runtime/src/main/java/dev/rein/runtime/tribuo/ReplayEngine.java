@@ -32,7 +32,7 @@ import java.util.logging.Logger;
  * and 1,000,000-feature data, with four penalties of different curvature under SGD and AdaGrad, every weight stayed
  * within 3 % of the penalty's largest change to a weight and test accuracy within 0.02 point of eager training
  * ({@code DeferralOnRealDataTest}, docs/NOTES.md). A decay that stops at zero stops where it is applied. Where a
- * window would be stiff, {@code K·h·|R''(w)| > }{@value #STIFF_LIMIT} at the weight where it would start (a
+ * window would be stiff, {@code K·h·|R''(w)| > }{@value #STIFF_LIMIT} at the weight's first touch (a
  * penalty curved sharply for the step size, a kink), carrying would cost points of accuracy: such a weight takes its
  * steps one by one, exactly, from then on ({@code DeferredStepsTest}).
  *
@@ -88,6 +88,8 @@ final class ReplayEngine extends LazyEngine {
      * up from then on (as without carrying).
      */
     private final boolean[] stiff;
+    /** Per weight: whether {@link #stiff} was decided (at its first touch). */
+    private final boolean[] checked;
 
     ReplayEngine(int rows, int features, LazyTerms weights, LazyTerms bias, String spec) {
         super(rows, features, bias, spec);
@@ -100,6 +102,7 @@ final class ReplayEngine extends LazyEngine {
         this.deferUpTo = deferrable() ? DEFER_STEPS : 0;
         this.carried = deferrable() ? new boolean[rows * features] : null;
         this.stiff = deferrable() ? new boolean[rows * features] : null;
+        this.checked = deferrable() ? new boolean[rows * features] : null;
     }
 
     /**
@@ -197,8 +200,12 @@ final class ReplayEngine extends LazyEngine {
             int c = index[k];
             int i = offset + c;
             double w = row[c];
-            if (!carried[i] && !stiff[i] && deferUpTo * Math.abs(stepH) * Math.abs(curvature(w)) > STIFF_LIMIT) {
-                stiff[i] = true;   // checked where a window would start: exact steps cost less than lost accuracy
+            if (!checked[i]) {
+                // Once per weight, at its first touch (Tribuo starts linear weights at 0, where penalties have their
+                // kinks and steepest curvature): exact steps cost less than lost accuracy. Checking every window
+                // doubled the hook calls of smooth penalties on dense data.
+                checked[i] = true;
+                stiff[i] = deferUpTo * Math.abs(stepH) * Math.abs(curvature(w)) > STIFF_LIMIT;
             }
             if (stiff[i]) {
                 w = genericStep(caughtUp(w, i, latest - 1), delta[k], stepH, terms);
