@@ -7,6 +7,7 @@ import dev.rein.samples.train.Json;
 import dev.rein.samples.train.UserInputException;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -303,6 +304,9 @@ public final class ShardMerge {
         List<String> lines;
         try {
             lines = Files.readAllLines(file);
+        } catch (NoSuchFileException e) {
+            throw new UserInputException("Shard file '" + file + "' does not exist: give the files that rein sweep"
+                    + " --shard i/n --json wrote.", e);
         } catch (IOException e) {
             throw new UserInputException("Cannot read shard file '" + file + "': " + e.getMessage() + ".", e);
         }

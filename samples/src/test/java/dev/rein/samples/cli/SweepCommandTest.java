@@ -157,6 +157,10 @@ class SweepCommandTest {
         CliRun missing = CliRun.of("merge", files.get(2));
         assertEquals(1, missing.exitCode());
         assertTrue(missing.err().contains("Shards [1] of 2 are missing"), missing.err());
+        Path absent = dir.resolve("no-such-shard.json");
+        CliRun noFile = CliRun.of("merge", files.get(2), absent.toString());
+        assertEquals(1, noFile.exitCode());
+        assertTrue(noFile.err().contains("Shard file '" + absent + "' does not exist"), noFile.err());
     }
 
     @Test
