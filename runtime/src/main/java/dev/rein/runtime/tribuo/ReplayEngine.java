@@ -180,18 +180,22 @@ final class ReplayEngine extends LazyEngine {
         if (deferUpTo > 0) {
             return addDeferring(row, offset, index, delta, n);
         }
-        int before = latest - 1;
-        double h = stepH;
         double nonFinite = 0;
         for (int k = 0; k < n; k++) {
-            int c = index[k];
-            int i = offset + c;
-            double w = genericStep(caughtUp(row[c], i, before), delta[k], h, terms);
-            row[c] = w;
-            exactAt[i] = latest;
-            nonFinite += w * 0;
+            nonFinite += exactStep(row, index[k], offset + index[k], delta[k]);
         }
         return nonFinite;
+    }
+
+    /**
+     * Weight {@code i} (column {@code c} of {@code row}) caught up to the step before this one, then this step's
+     * update and penalty step applied; returns {@code w·0}, NaN when the weight is not finite.
+     */
+    private double exactStep(double[] row, int c, int i, double delta) {
+        double w = genericStep(caughtUp(row[c], i, latest - 1), delta, stepH, terms);
+        row[c] = w;
+        exactAt[i] = latest;
+        return w * 0;
     }
 
     private double addDeferring(double[] row, int offset, int[] index, double[] delta, int n) {
@@ -208,11 +212,7 @@ final class ReplayEngine extends LazyEngine {
                 stiff[i] = deferUpTo * Math.abs(stepH) * Math.abs(curvature(w)) > STIFF_LIMIT;
             }
             if (stiff[i]) {
-                w = genericStep(caughtUp(w, i, latest - 1), delta[k], stepH, terms);
-                row[c] = w;
-                exactAt[i] = latest;
-                carried[i] = false;
-                nonFinite += w * 0;
+                nonFinite += exactStep(row, c, i, delta[k]);   // never carries: carried[i] stays false
                 continue;
             }
             if (latest - Math.max(exactAt[i], base) >= deferUpTo) {

@@ -36,4 +36,10 @@ abstract class RegistryCommand implements Callable<Integer> {
 
     /** The command's work; returns the exit code. */
     abstract int run(PluginRegistry registry, PrintWriter out);
+
+    /** Prints {@code warning: ...} on {@code err} at once, so it shows before a long run's output. */
+    static void warn(PrintWriter err, String warning) {
+        err.println("warning: " + warning);
+        err.flush();
+    }
 }

@@ -206,11 +206,6 @@ final class TrainCommand extends RegistryCommand {
         }
     }
 
-    private static void warn(PrintWriter err, String warning) {
-        err.println("warning: " + warning);
-        err.flush();
-    }
-
     private static void print(PrintWriter out, ModelChoice model, TrainingResult r, TrainingSettings s, int testSize) {
         out.printf("spec            %s%n", r.spec());
         if (!r.modes().isEmpty()) {

@@ -210,11 +210,6 @@ abstract class TrialsCommand extends RegistryCommand {
                 test == null ? null : files.loadHeldOut(test, "--test", f -> { }));
     }
 
-    private static void warn(PrintWriter err, String warning) {
-        err.println("warning: " + warning);
-        err.flush();
-    }
-
     /** The environment {@code --shard auto} reads; tests replace it. */
     Map<String, String> environment() {
         return System.getenv();
