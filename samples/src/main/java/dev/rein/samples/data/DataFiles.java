@@ -60,7 +60,8 @@ public final class DataFiles {
     public static void checkReadable(Path file, String option) {
         if (!Files.exists(file)) {
             throw DataFileException.inFile(file, "the file given to " + option + " does not exist. Give a CSV file"
-                    + " (named *.csv, with a header row) or a libsvm file (" + LibSvmReader.LINE_FORMAT + ").");
+                    + " (named *.csv, with a header row) or a libsvm file (" + LibSvmReader.LINE_FORMAT + ")"
+                    + (option.equals("--data") ? ", or a folder of the four MNIST-format IDX files" : "") + ".");
         }
         if (!Files.isRegularFile(file) || !Files.isReadable(file)) {
             throw DataFileException.inFile(file, "the path given to " + option + " is not a readable file.");

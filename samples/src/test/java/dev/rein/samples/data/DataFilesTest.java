@@ -206,8 +206,8 @@ class DataFilesTest {
         Path missing = dir.resolve("nope.libsvm");
         DataFileException e = assertThrows(DataFileException.class, () -> files.loadTraining(missing));
         assertEquals(missing + ": the file given to --data does not exist. Give a CSV file (named *.csv, with a"
-                + " header row) or a libsvm file (label index:value index:value ..., e.g. '1 3:0.5 12:1').",
-                e.getMessage());
+                + " header row) or a libsvm file (label index:value index:value ..., e.g. '1 3:0.5 12:1'), or a folder"
+                + " of the four MNIST-format IDX files.", e.getMessage());
     }
 
     // --- held-out files against the training file ---
