@@ -47,8 +47,9 @@ final class PenaltyFlow {
     private static final double MAX_GROWTH = 5;
     private static final double MIN_SHRINK = 0.2;
 
-    private final ElementwisePenalty[] explicit;
-    private final ElementwisePenalty[] implicit;
+    /** The summed slopes of the explicit and the implicit terms, tabulated where the table matches the hooks. */
+    private final SlopeTable explicit;
+    private final SlopeTable implicit;
     /** The factors of the explicit and the implicit terms' gradients (1 and 1 unless {@link #withScales}). */
     private double explicitScale = 1;
     private double implicitScale = 1;
@@ -69,8 +70,8 @@ final class PenaltyFlow {
      *                 way the modified flow does not model)
      */
     PenaltyFlow(ElementwisePenalty[] explicit, ElementwisePenalty[] implicit) {
-        this.explicit = explicit.clone();
-        this.implicit = implicit.clone();
+        this.explicit = SlopeTable.of(explicit);
+        this.implicit = SlopeTable.of(implicit);
     }
 
     /**
@@ -196,17 +197,9 @@ final class PenaltyFlow {
 
     /** {@code (a·G + b·P)(w)}; leaves {@code a·G(w)} in {@link #explicitPart}. */
     private double gradient(double w) {
-        double g = 0;
-        for (ElementwisePenalty t : explicit) {
-            g += t.gradient(w);
-        }
-        g *= explicitScale;
+        double g = explicitScale * explicit.at(w);
         explicitPart = g;
-        double p = 0;
-        for (ElementwisePenalty t : implicit) {
-            p += t.gradient(w);
-        }
-        return g + implicitScale * p;
+        return g + implicitScale * implicit.at(w);
     }
 
     /** The evaluations of the summed gradient or the modified slope the last {@link #advance} made. */
@@ -219,15 +212,7 @@ final class PenaltyFlow {
         double g = gradient(w);
         plain = g;
         double shift = halfStep * g;
-        double forward = 0;
-        for (ElementwisePenalty t : explicit) {
-            forward += t.gradient(w + shift);
-        }
-        double backward = 0;
-        for (ElementwisePenalty t : implicit) {
-            backward += t.gradient(w - shift);
-        }
-        return -(explicitScale * forward + implicitScale * backward);
+        return -(explicitScale * explicit.at(w + shift) + implicitScale * implicit.at(w - shift));
     }
 
     /** What the error bound needs, gathered along the accepted steps from the gradients they evaluated. */
