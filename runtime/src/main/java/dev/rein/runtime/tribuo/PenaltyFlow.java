@@ -63,6 +63,8 @@ final class PenaltyFlow {
     private boolean lastOverBudget;
     /** Slope evaluations of the last {@link #advance} (for tests and measurements). */
     private int lastCalls;
+    /** {@code |R'(end) - R'(start)| / |R'(start)|} of the last {@link #advance}'s first (Heun) step. */
+    private double lastBend;
 
     /**
      * @param explicit the terms stepped along their gradient (coupled and decoupled)
@@ -98,19 +100,23 @@ final class PenaltyFlow {
     /**
      * As {@link #advance(double, double, int, double, double, int)}, with {@code τ} at least {@code movementShare}
      * of the movement {@code S·|R'(w)|} these steps make: for steps whose timing is approximate anyway (steps a
-     * present weight carried, {@link ReplayEngine}), an error far below that approximation's own.
+     * present weight carried, {@link ReplayEngine}), an error far below that approximation's own. Such a catch-up is
+     * settled by one Heun step whenever its estimated error is below {@code τ/2}.
      */
     double advance(double w, double total, int count, double hMin, double hMax, int maxCalls, double movementShare) {
         halfStep = total / count / 2;
         double g = gradient(w);
         lastCalls = 1;
         lastOverBudget = false;
+        lastBend = 0;
         if (g == 0 || total == 0) {
             return w;   // a fixed point of the flow and of every step
         }
         double tolerance = Math.max(RELATIVE_TOLERANCE * Math.abs(w) + ABSOLUTE_TOLERANCE,
                 movementShare * total * Math.abs(g));
-        double quick = plainHeun(w, g, explicitPart, total, total / count, hMin, hMax, tolerance);
+        // carried steps: the Heun step's own error may take half of τ (nothing sums over steps; see the javadoc)
+        double heunShare = movementShare > 0 ? 0.5 : 1.0 / 32;
+        double quick = plainHeun(w, g, explicitPart, total, total / count, hMin, hMax, tolerance, heunShare);
         if (!Double.isNaN(quick)) {
             return quick;
         }
@@ -162,6 +168,14 @@ final class PenaltyFlow {
         return path.gap(hMin, hMax) <= tolerance / 2 ? w : Double.NaN;
     }
 
+    /**
+     * How much the penalty's slope changed over the last {@link #advance}'s whole stretch {@code S}, as a share of
+     * itself ({@code ≈ S·|R''|}): its stiffness for steps summing to {@code S}. 0 when the slope was 0.
+     */
+    double lastBend() {
+        return lastBend;
+    }
+
     /** Whether the last {@link #advance} gave NaN for its call budget alone: replaying is then merely cheaper. */
     boolean lastOverBudget() {
         return lastOverBudget;
@@ -172,17 +186,20 @@ final class PenaltyFlow {
      * ({@code -R'}, one more gradient call), moved onto the steps by the first-order difference between them and
      * the flow, which integrates to {@code (h/2)·(G(end) - G(start)) - (h/2)·(P(end) - P(start))} ({@code h} the mean
      * step; along the flow {@code dR'/ds = -R''·R'}). Accepted when Heun's error, estimated as Euler's
-     * {@code S/2·|ΔR'|} times {@code |ΔR'|/|R'|}, is below {@code τ/32} and what the correction leaves,
+     * {@code S/2·|ΔR'|} times {@code |ΔR'|/|R'|}, is below {@code heunShare·τ} ({@code τ/32} for a catch-up, whose
+     * estimate has been seen to fall short by a factor of 3; {@code τ/2} for carried steps, whose {@code τ} is a
+     * thousandth of their movement and a thousandth of what carrying itself moves) and what the correction leaves,
      * {@code (h_max - h_min)/2·|ΔR'| + h_max²·|R''|·|ΔR'|}, below {@code τ/4}; else NaN and the modified flow is
      * integrated.
      */
     private double plainHeun(double w, double g0, double explicit0, double total, double meanStep, double hMin,
-            double hMax, double tolerance) {
+            double hMax, double tolerance, double heunShare) {
         double predicted = w - total * g0;
         double g1 = gradient(predicted);
         double explicit1 = explicitPart;
         lastCalls++;
         double change = Math.abs(g1 - g0);
+        lastBend = change / Math.abs(g0);
         double explicitChange = explicit1 - explicit0;
         double implicitChange = (g1 - explicit1) - (g0 - explicit0);
         double next = w - 0.5 * total * (g0 + g1) + 0.5 * meanStep * (explicitChange - implicitChange);
@@ -191,7 +208,7 @@ final class PenaltyFlow {
         double heunError = 0.5 * total * change * Math.min(1, change / Math.abs(g0));
         double curvature = change / Math.abs(total * g0);
         double left = (hMax - hMin) / 2 * change + hMax * hMax * curvature * change;
-        boolean accurate = heunError <= tolerance / 32 && left <= tolerance / 4;
+        boolean accurate = heunError <= heunShare * tolerance && left <= tolerance / 4;
         return accurate && next * w >= 0 ? next : Double.NaN;
     }
 

@@ -36,6 +36,14 @@ import java.util.logging.Logger;
  * penalty curved sharply for the step size, a kink), carrying would cost points of accuracy: such a weight takes its
  * steps one by one, exactly, from then on ({@code DeferredStepsTest}).
  *
+ * <p><b>Dense windows.</b> When the updates touch on average at least {@value #DENSE_SHARE} of all weights a step
+ * (judged over the first {@value #JUDGE_AFTER} steps; pixels, not words), keeping a window per weight costs more
+ * than the penalty: the engine then lets every weight carry its steps and applies them all every
+ * {@value #DEFER_STEPS} steps in one pass over the model, with the same tolerance and the same bounds as above, the
+ * forward pass and the update being plain dot products and additions in between. The stiffness check then comes from
+ * that pass: a weight whose slope changed by more than {@value #STIFF_LIMIT} of itself over a window ends dense
+ * windows for the run, and every weight is checked again at its next touch.
+ *
  * <pre>{@code
  * LazyEngine engine = LazyEngines.of(rows, features, LazyTerms.of(terms), bias, Double.POSITIVE_INFINITY, spec);
  * engine.record(h, update);   // each step; engine.weight(values, r, c) reads a weight caught up
@@ -64,6 +72,10 @@ final class ReplayEngine extends LazyEngine {
      * {@code h} the current step: the carried movement would then bend the penalty's slope by a tenth of itself.
      */
     static final double STIFF_LIMIT = 0.1;
+    /** Steps after which the engine judges whether the data are dense enough for {@link #denseWindows}. */
+    static final int JUDGE_AFTER = 2 * DEFER_STEPS;
+    /** The share of all weights a step's updates must touch on average for the data to count as dense. */
+    static final double DENSE_SHARE = 1.0 / 8;
     private static final Logger LOG = Logger.getLogger(ReplayEngine.class.getName());
 
     private final LazyTerms terms;
@@ -90,6 +102,16 @@ final class ReplayEngine extends LazyEngine {
     private final boolean[] stiff;
     /** Per weight: whether {@link #stiff} was decided (at its first touch). */
     private final boolean[] checked;
+    /** Steps recorded and weights their updates touched, until the engine has judged the data's density. */
+    private int recorded;
+    private long touches;
+    private boolean judged;
+    /** Whether some weight was found stiff: dense windows are then not taken (or left). */
+    private boolean anyStiff;
+    /** Dense windows (see the class comment): every weight carries its steps, all applied together. */
+    private boolean dense;
+    /** Dense windows start after the catch-up of every weight now due (which folds each weight as it carried). */
+    private boolean denseNext;
 
     ReplayEngine(int rows, int features, LazyTerms weights, LazyTerms bias, String spec) {
         super(rows, features, bias, spec);
@@ -127,8 +149,14 @@ final class ReplayEngine extends LazyEngine {
         return true;
     }
 
+    /** Whether the engine takes dense windows now (for tests and measurements). */
+    boolean denseWindows() {
+        return dense;
+    }
+
     @Override
     void recordHistory(double h) {
+        recorded++;
         int n = latest - base;
         if (n + 1 == prefixH.length) {
             prefixH = Arrays.copyOf(prefixH, 2 * prefixH.length);
@@ -140,7 +168,17 @@ final class ReplayEngine extends LazyEngine {
 
     @Override
     boolean needsCatchUpAll() {
-        return latest - base >= MAX_HISTORY;
+        int pending = latest - base;
+        if (dense) {
+            return pending >= deferUpTo || pending >= MAX_HISTORY;
+        }
+        if (!judged && deferUpTo > 0 && recorded >= JUDGE_AFTER) {
+            judged = true;
+            // dense: fold everything in now (each weight caught up as it carried), windows together from here
+            denseNext = !anyStiff && touches >= DENSE_SHARE * rows * features * recorded;
+            return denseNext || pending >= MAX_HISTORY;
+        }
+        return pending >= MAX_HISTORY;
     }
 
     @Override
@@ -150,6 +188,9 @@ final class ReplayEngine extends LazyEngine {
 
     @Override
     double forwardRow(double[] row, int r, int[] index, double[] value, int n) {
+        if (dense) {
+            return dot(row, index, value, n);   // every weight carries: the stored values are what the loss reads
+        }
         int offset = r * features;
         double sum = 0;
         for (int k = 0; k < n; k++) {
@@ -177,7 +218,19 @@ final class ReplayEngine extends LazyEngine {
     @Override
     double addRow(double[] row, int r, int[] index, double[] delta, int n) {
         int offset = r * features;
+        if (dense) {
+            double nonFinite = 0;
+            for (int k = 0; k < n; k++) {
+                double w = row[index[k]] + delta[k];
+                row[index[k]] = w;
+                nonFinite += w * 0;
+            }
+            return nonFinite;
+        }
         if (deferUpTo > 0) {
+            if (!judged) {
+                touches += n;
+            }
             return addDeferring(row, offset, index, delta, n);
         }
         double nonFinite = 0;
@@ -210,6 +263,7 @@ final class ReplayEngine extends LazyEngine {
                 // doubled the hook calls of smooth penalties on dense data.
                 checked[i] = true;
                 stiff[i] = deferUpTo * Math.abs(stepH) * Math.abs(curvature(w)) > STIFF_LIMIT;
+                anyStiff |= stiff[i];
             }
             if (stiff[i]) {
                 nonFinite += exactStep(row, c, i, delta[k]);   // never carries: carried[i] stays false
@@ -229,8 +283,38 @@ final class ReplayEngine extends LazyEngine {
         return nonFinite;
     }
 
+    /**
+     * In dense windows, the window's steps applied to every weight of the row (as carried steps, see the class
+     * comment), watching each for stiffness; otherwise each weight as it reads caught up.
+     */
+    @Override
+    int foldRow(double[] row, int r) {
+        if (!dense) {
+            return super.foldRow(row, r);
+        }
+        int steps = latest - base;
+        int bad = -1;
+        for (int c = 0; c < features; c++) {
+            double w = replay(row[c], 0, steps, true);
+            anyStiff |= steps > REPLAY_UP_TO && flow.lastBend() > STIFF_LIMIT;
+            row[c] = w;
+            if (bad < 0 && !Double.isFinite(w)) {
+                bad = c;
+            }
+        }
+        return bad;
+    }
+
     @Override
     void clearHistory() {
+        if (dense && anyStiff) {
+            // a weight went stiff: windows per weight again, each weight checked at its next touch
+            dense = false;
+            anyStiff = false;
+            Arrays.fill(checked, false);
+        }
+        dense |= denseNext;
+        denseNext = false;
         // every weight is exact at latest, which becomes the base: exactAt entries before it no longer count
         if (carried != null) {
             Arrays.fill(carried, false);
@@ -254,7 +338,7 @@ final class ReplayEngine extends LazyEngine {
         if (from >= to) {
             return stored;
         }
-        return replay(stored, from - base, to - base, carried != null && carried[i]);
+        return replay(stored, from - base, to - base, dense || carried != null && carried[i]);
     }
 
     /**
