@@ -291,4 +291,39 @@ class FeedForwardRegressionTrainerTest {
         assertEquals("[network-setting] FeedForwardRegressionTrainer: epochs is 0; it must be at least 1",
                 e.getMessage());
     }
+
+    @Test
+    void aConfiguredTrainerTrainsWhatOneBuiltInCodeTrainsAndRecordsItsSettings() throws Exception {
+        Path file = dir.resolve("regression.xml");
+        java.nio.file.Files.writeString(file, """
+                <?xml version="1.0" encoding="UTF-8"?>
+                <config>
+                  <component name="adam" type="dev.rein.runtime.optim.ReinAdam">
+                    <property name="initialLearningRate" value="0.01"/>
+                  </component>
+                  <component name="mlp" type="dev.rein.runtime.network.FeedForwardRegressionTrainer">
+                    <propertylist name="hiddenLayers"><item>5</item></propertylist>
+                    <property name="activation" value="TANH"/>
+                    <property name="optimiser" value="adam"/>
+                    <property name="epochs" value="3"/>
+                    <property name="minibatchSize" value="16"/>
+                    <property name="seed" value="5"/>
+                    <property name="standardizeTargets" value="false"/>
+                  </component>
+                </config>
+                """);
+        RegressionData data = twoDimensions(100, 9L);
+        var configured = (FeedForwardRegressionTrainer) new com.oracle.labs.mlrg.olcut.config.ConfigurationManager(
+                file.toString()).lookup("mlp");
+        assertFalse(configured.standardizesTargets());
+        FeedForwardRegressionModel model = configured.train(data.dataset);
+        FeedForwardRegressionModel inCode = new FeedForwardRegressionTrainer(new int[] {5}, Activation.TANH,
+                new ReinAdam(0.01), Regularization.none(), 3, 16, 5L).withStandardizedTargets(false)
+                .train(data.dataset);
+        assertBitIdentical(inCode, model, data.dataset);
+        assertArrayEquals(new double[] {1, 1}, model.targetScales(), 0.0);
+        var parameters = model.getProvenance().getTrainerProvenance().getConfiguredParameters();
+        assertEquals(new com.oracle.labs.mlrg.olcut.provenance.primitives.BooleanProvenance("standardizeTargets",
+                false), parameters.get("standardizeTargets"));
+    }
 }
