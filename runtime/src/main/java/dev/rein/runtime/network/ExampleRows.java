@@ -122,7 +122,7 @@ final class ExampleRows {
     /** As {@link #fillNonZeros(int[], int, int, double[], double[])} for rows of one label id each. */
     void fillNonZeros(int[] order, int start, int batch, double[] x, int[] labels) {
         if (width != 1) {
-            throw new IllegalStateException("These rows hold " + width + " targets per example, not a label id");
+            throw new IllegalStateException(NetworkMessages.notLabelRows(width).toString());
         }
         for (int r = 0; r < batch; r++) {
             int e = order[start + r];

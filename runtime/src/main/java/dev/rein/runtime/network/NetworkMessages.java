@@ -137,6 +137,16 @@ final class NetworkMessages {
                 + dimension + "' (it has " + present + "); every example needs the training data's dimensions");
     }
 
+    static ReinMessage notLabelRows(int width) {
+        return ReinMessage.of("network-not-label-rows", "These example rows hold " + width + " targets per example,"
+                + " not a label id; read them with double[] targets");
+    }
+
+    static ReinMessage targetScaling(String problem) {
+        return ReinMessage.of("network-target-scaling", "A regression network's target scaling is not usable: "
+                + problem);
+    }
+
     static ReinMessage unknownLabel(String label) {
         return ReinMessage.of("network-unknown-label", "The validation data has label '" + label + "', which the"
                 + " training data lacks; validate on data with the training labels only");

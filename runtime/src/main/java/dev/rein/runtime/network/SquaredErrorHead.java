@@ -39,13 +39,15 @@ final class SquaredErrorHead implements NetworkHead<Regressor> {
      */
     SquaredErrorHead(String[] names, double[] means, double[] scales) {
         if (names.length == 0 || means.length != names.length || scales.length != names.length) {
-            throw new IllegalArgumentException("A regression head needs a mean and a scale per dimension: "
-                    + names.length + " dimensions, " + means.length + " means, " + scales.length + " scales");
+            throw new IllegalArgumentException(NetworkMessages.targetScaling("it needs a mean and a scale per"
+                    + " dimension, and has " + names.length + " dimensions, " + means.length + " means and "
+                    + scales.length + " scales").toString());
         }
         for (int k = 0; k < names.length; k++) {
             if (!(scales[k] > 0) || !Double.isFinite(scales[k]) || !Double.isFinite(means[k])) {
-                throw new IllegalArgumentException("Dimension '" + names[k] + "' has mean " + means[k] + " and scale "
-                        + scales[k] + "; the mean must be finite and the scale finite and above 0");
+                throw new IllegalArgumentException(NetworkMessages.targetScaling("dimension '" + names[k] + "' has"
+                        + " mean " + means[k] + " and scale " + scales[k] + "; the mean must be finite and the scale"
+                        + " finite and above 0").toString());
             }
         }
         this.names = names.clone();
