@@ -9,15 +9,11 @@ import dev.rein.runtime.network.protos.FeedForwardModelProto;
 import dev.rein.runtime.registry.PluginRegistry;
 import dev.rein.runtime.registry.RegularizerCatalog;
 import java.io.Serial;
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.tribuo.Example;
 import org.tribuo.Excuse;
-import org.tribuo.Feature;
 import org.tribuo.ImmutableFeatureMap;
 import org.tribuo.ImmutableOutputInfo;
 import org.tribuo.Model;
@@ -73,6 +69,7 @@ public final class FeedForwardModel extends Model<Label> {
 
     private final NetworkState state;
     private transient FeedForwardNetwork network;
+    private transient SoftmaxHead head;
 
     FeedForwardModel(String name, ModelProvenance provenance, ImmutableFeatureMap featureMap,
             ImmutableOutputInfo<Label> outputInfo, NetworkState state) {
@@ -91,19 +88,7 @@ public final class FeedForwardModel extends Model<Label> {
      * measure a penalty or count exact zeros.
      */
     public List<ParameterBlock> parameterBlocks() {
-        List<ParameterBlock> out = new ArrayList<>();
-        for (int i = 0; i < state.weights().length; i++) {
-            double[][] w = state.weights()[i];
-            int columns = w.length == 0 ? 0 : w[0].length;
-            double[] flat = new double[w.length * columns];
-            for (int r = 0; r < w.length; r++) {
-                System.arraycopy(w[r], 0, flat, r * columns, columns);
-            }
-            out.add(new ParameterBlock("layer" + (i + 1) + ".weights", Role.WEIGHT, w.length, columns, flat));
-            double[] b = state.biases()[i].clone();
-            out.add(new ParameterBlock("layer" + (i + 1) + ".bias", Role.BIAS, b.length, 1, b));
-        }
-        return out;
+        return NetworkExplanations.parameterBlocks(state);
     }
 
     /** The widths from input to output, e.g. {@code "784-256-128-10"}. */
@@ -113,11 +98,7 @@ public final class FeedForwardModel extends Model<Label> {
 
     /** The layer plugins as canonical spec terms, in network order: {@code ["dropout(p=0.2, after=1)"]}. */
     public List<String> layers() {
-        List<String> out = new ArrayList<>();
-        for (SavedLayer l : state.layers()) {
-            out.add(l.term() + " after hidden layer " + l.position());
-        }
-        return out;
+        return NetworkExplanations.layers(state);
     }
 
     /**
@@ -128,6 +109,13 @@ public final class FeedForwardModel extends Model<Label> {
      */
     public synchronized void bindLayers(RegularizerCatalog catalog) {
         network = FeedForwardNetwork.restore(state, catalog);
+    }
+
+    private SoftmaxHead head() {
+        if (head == null) {
+            head = new SoftmaxHead(outputIDInfo);
+        }
+        return head;
     }
 
     private FeedForwardNetwork network() {
@@ -146,29 +134,8 @@ public final class FeedForwardModel extends Model<Label> {
     @Override
     public synchronized Prediction<Label> predict(Example<Label> example) {
         FeedForwardNetwork net = network();
-        double[] x = net.input(1);
-        java.util.Arrays.fill(x, 0, net.inputs(), 0.0);
-        int used = 0;
-        for (Feature f : example) {
-            int id = featureIDMap.getID(f.getName());
-            if (id >= 0) {
-                x[id] = f.getValue();
-                used++;
-            }
-        }
-        if (used == 0) {
-            throw new IllegalArgumentException(NetworkMessages.noFeatures(featureIDMap.size()).toString());
-        }
-        double[] p = new double[net.outputs()];
-        net.probabilities(1, p);
-        Map<String, Label> scores = new LinkedHashMap<>();
-        int best = NetworkRun.argmax(p, 0, p.length);
-        for (int k = 0; k < p.length; k++) {
-            String name = outputIDInfo.getOutput(k).getLabel();
-            scores.put(name, new Label(name, p[k]));
-        }
-        return new Prediction<>(new Label(outputIDInfo.getOutput(best).getLabel(), p[best]), scores, used, example,
-                true);
+        int used = NetworkExplanations.fillInput(net, featureIDMap, example);
+        return head().predict(net.predict(1), 0, used, example);
     }
 
     /**
@@ -192,36 +159,7 @@ public final class FeedForwardModel extends Model<Label> {
      */
     @Override
     public Map<String, List<Pair<String, Double>>> getTopFeatures(int n) {
-        double[][] first = state.weights()[0];
-        Map<String, List<Pair<String, Double>>> out = new LinkedHashMap<>();
-        if (state.hidden().length == 0) {
-            for (int k = 0; k < first.length; k++) {
-                List<Pair<String, Double>> label = new ArrayList<>();
-                for (int f = 0; f < state.inputs(); f++) {
-                    label.add(new Pair<>(featureIDMap.get(f).getName(), first[k][f]));
-                }
-                label.add(new Pair<>(BIAS_FEATURE, state.biases()[0][k]));
-                out.put(outputIDInfo.getOutput(k).getLabel(), top(label, n, true));
-            }
-            return out;
-        }
-        List<Pair<String, Double>> all = new ArrayList<>();
-        for (int f = 0; f < state.inputs(); f++) {
-            double squares = 0;
-            for (double[] row : first) {
-                squares += row[f] * row[f];
-            }
-            all.add(new Pair<>(featureIDMap.get(f).getName(), Math.sqrt(squares)));
-        }
-        out.put(ALL_OUTPUTS, top(all, n, false));
-        return out;
-    }
-
-    /** The {@code n} largest (by absolute value if asked), largest first; ties keep feature order. */
-    private static List<Pair<String, Double>> top(List<Pair<String, Double>> all, int n, boolean absolute) {
-        all.sort(Comparator.comparingDouble((Pair<String, Double> p) -> absolute ? Math.abs(p.getB()) : p.getB())
-                .reversed());
-        return new ArrayList<>(n < 0 ? all : all.subList(0, Math.min(n, all.size())));
+        return NetworkExplanations.topFeatures(state, featureIDMap, head(), n);
     }
 
     /**
@@ -246,40 +184,8 @@ public final class FeedForwardModel extends Model<Label> {
     @Override
     public synchronized Optional<Excuse<Label>> getExcuse(Example<Label> example) {
         Prediction<Label> prediction = predict(example);
-        FeedForwardNetwork net = network();
-        List<Feature> present = new ArrayList<>();
-        List<Integer> ids = new ArrayList<>();
-        for (Feature f : example) {
-            int id = featureIDMap.getID(f.getName());
-            if (id >= 0) {
-                present.add(f);
-                ids.add(id);
-            }
-        }
-        int inputs = net.inputs();
-        int outputs = net.outputs();
-        int rows = present.size() + 1;   // the example, then the example without feature i in row i + 1
-        double[] x = net.input(rows);
-        java.util.Arrays.fill(x, 0, rows * inputs, 0.0);
-        for (int r = 0; r < rows; r++) {
-            for (int i = 0; i < present.size(); i++) {
-                if (r != i + 1) {
-                    x[r * inputs + ids.get(i)] = present.get(i).getValue();
-                }
-            }
-        }
-        double[] scores = new double[rows * outputs];
-        net.scores(rows, scores);
-        Map<String, List<Pair<String, Double>>> weights = new LinkedHashMap<>();
-        for (int k = 0; k < outputs; k++) {
-            List<Pair<String, Double>> label = new ArrayList<>();
-            for (int i = 0; i < present.size(); i++) {
-                label.add(new Pair<>(present.get(i).getName(), scores[k] - scores[(i + 1) * outputs + k]));
-            }
-            label.sort(Comparator.comparingDouble((Pair<String, Double> p) -> p.getB()).reversed());
-            weights.put(outputIDInfo.getOutput(k).getLabel(), label);
-        }
-        return Optional.of(new Excuse<>(example, prediction, weights));
+        return Optional.of(new Excuse<>(example, prediction,
+                NetworkExplanations.excuse(network(), featureIDMap, example, head())));
     }
 
     /**
@@ -320,6 +226,10 @@ public final class FeedForwardModel extends Model<Label> {
                     + " Rein reads versions up to " + CURRENT_VERSION + " (a newer Rein wrote it)").toString());
         }
         FeedForwardModelProto proto = message.unpack(FeedForwardModelProto.class);
+        if (proto.hasRegression()) {
+            throw new IllegalStateException(NetworkMessages.invalidProto("it holds a regression network, which"
+                    + " FeedForwardRegressionModel reads").toString());
+        }
         ModelDataCarrier<?> carrier = ModelDataCarrier.deserialize(proto.getMetadata().unpack(ModelDataProto.class));
         ImmutableOutputInfo<?> outputs = carrier.outputDomain();
         if (outputs.size() == 0 || !(outputs.getOutput(0) instanceof Label)) {

@@ -15,19 +15,21 @@ import org.tribuo.math.la.DenseMatrix;
 import org.tribuo.math.la.DenseVector;
 
 /**
- * A fully connected network with softmax cross-entropy on its outputs, as a list of {@link Op}s: for each hidden
- * layer a {@link DenseOp}, its {@link Activation} and the layer plugins placed after it, then the output
- * {@code DenseOp}. It owns the activation buffers of one mini-batch, so an instance serves one thread.
+ * A fully connected network with linear output units, as a list of {@link Op}s: for each hidden layer a
+ * {@link DenseOp}, its {@link Activation} and the layer plugins placed after it, then the output {@code DenseOp}.
+ * What the outputs mean (logits under softmax cross-entropy, or regression values under squared error) is the
+ * {@link NetworkHead}'s business. It owns the activation buffers of one mini-batch, so an instance serves one thread.
  *
  * <pre>{@code
  * var net = FeedForwardNetwork.create(784, new int[] {256, 128}, 10, Activation.RELU,
  *         Regularization.of("dropout(p=0.2) + batch_norm(after=1)", registry), new SplittableRandom(1));
- * double loss = net.trainStep(x, labels, 128, random);    // fills net.parameters().gradients()
- * net.probabilities(x, 128, probabilities);               // prediction: dropout off, running averages
+ * System.arraycopy(x, 0, net.input(128), 0, x.length);
+ * double loss = net.trainStep(head, targets, 128, random);   // fills net.parameters().gradients()
+ * double[] outputs = net.predict(128);                      // prediction: dropout off, running averages
  * }</pre>
  *
- * <p>The loss of a batch is {@code (1/r) Σ -log p(y_i)}; its gradient with respect to the logits is
- * {@code (p - onehot(y)) / r}, and the gradients the backward pass leaves are those of this mean.
+ * <p>The gradients the backward pass leaves are those of the batch's mean loss, which the head computes (for
+ * softmax cross-entropy {@code (p - onehot(y)) / r} with respect to the logits).
  */
 final class FeedForwardNetwork {
     private final int inputs;
@@ -253,39 +255,25 @@ final class FeedForwardNetwork {
     }
 
     /**
-     * Forward in training mode on the batch in {@link #input}, softmax cross-entropy against {@code labels}, and the
-     * backward pass: leaves the gradients of the batch's mean loss in {@code parameters().gradients()} and returns
-     * the batch's summed loss.
+     * Forward in training mode on the batch in {@link #input}, {@code head}'s loss against {@code targets}
+     * ({@code batch × head.targetWidth()}), and the backward pass: leaves the gradients of the batch's mean loss in
+     * {@code parameters().gradients()} and returns the batch's summed loss.
      */
-    double trainStep(int[] labels, int batch, RandomGenerator random) {
-        double[] logits = forward(batch, Phase.TRAIN, random);
-        double[] gradLogits = gradients[ops.size()];
-        double loss = 0;
-        for (int r = 0; r < batch; r++) {
-            loss += Softmax.crossEntropy(logits, gradLogits, r * outputs, outputs, labels[r], 1.0 / batch);
-        }
+    double trainStep(NetworkHead<?> head, double[] targets, int batch, RandomGenerator random) {
+        double[] out = forward(batch, Phase.TRAIN, random);
+        double loss = head.loss(out, targets, gradients[ops.size()], batch);
         for (int i = ops.size() - 1; i >= 0; i--) {
             ops.get(i).backward(values[i], values[i + 1], gradients[i + 1], gradients[i], batch);
         }
         return loss;
     }
 
-    /** The summed loss of the batch in {@link #input} in prediction mode; leaves the gradients alone. */
-    double loss(int[] labels, int batch) {
-        double[] logits = forward(batch, Phase.EVAL, null);
-        double loss = 0;
-        for (int r = 0; r < batch; r++) {
-            loss += Softmax.crossEntropy(logits, null, r * outputs, outputs, labels[r], 0);
-        }
-        return loss;
-    }
-
-    /** Prediction mode: writes each row's softmax probabilities of the batch in {@link #input} into {@code out}. */
-    void probabilities(int batch, double[] out) {
-        double[] logits = forward(batch, Phase.EVAL, null);
-        for (int r = 0; r < batch; r++) {
-            Softmax.probabilities(logits, out, r * outputs, outputs);
-        }
+    /**
+     * Prediction mode on the batch in {@link #input}: the output units of its rows, {@code batch × outputs}, in a
+     * buffer the network owns (valid until the next pass).
+     */
+    double[] predict(int batch) {
+        return forward(batch, Phase.EVAL, null);
     }
 
     /**

@@ -2,24 +2,24 @@ package dev.rein.runtime.network;
 
 import com.oracle.labs.mlrg.olcut.config.Config;
 import com.oracle.labs.mlrg.olcut.provenance.Provenance;
-import dev.rein.api.hook.StoppingRule;
-import dev.rein.api.spi.Kind;
 import dev.rein.runtime.optim.ReinAdam;
 import dev.rein.runtime.registry.PluginRegistry;
-import dev.rein.runtime.spec.BoundTerm;
+import dev.rein.runtime.registry.RegularizerCatalog;
 import dev.rein.runtime.spec.Regularization;
-import dev.rein.runtime.tribuo.RegularizedOptimiser;
 import dev.rein.runtime.tribuo.trainer.EpochListener;
 import dev.rein.runtime.tribuo.trainer.PredictionTask;
-import dev.rein.runtime.tribuo.trainer.ValidationMetric;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.SplittableRandom;
 import org.tribuo.Dataset;
+import org.tribuo.Example;
+import org.tribuo.ImmutableFeatureMap;
+import org.tribuo.ImmutableOutputInfo;
 import org.tribuo.Trainer;
 import org.tribuo.classification.Label;
 import org.tribuo.math.StochasticGradientOptimiser;
+import org.tribuo.provenance.ModelProvenance;
 import org.tribuo.provenance.TrainerProvenance;
 import org.tribuo.provenance.impl.TrainerProvenanceImpl;
 
@@ -143,74 +143,18 @@ public final class FeedForwardTrainer implements Trainer<Label> {
     }
 
     private void check() {
-        requireSetting(epochs >= 1, "epochs", epochs, "it must be at least 1");
-        requireSetting(minibatchSize >= 1, "minibatchSize", minibatchSize, "it must be at least 1");
-        requireSetting(validationSplit > 0 && validationSplit < 1, "validationSplit", validationSplit,
-                "it must lie strictly between 0 and 1, e.g. 0.1");
-        for (int h : hiddenLayers) {
-            requireSetting(h >= 1, "hiddenLayers", java.util.Arrays.toString(hiddenLayers),
-                    "every width must be at least 1, e.g. 256, 128");
-        }
-        for (BoundTerm t : regularization.terms()) {
-            if (t.kind() == Kind.ACTIVATION || t.kind() == Kind.NORMALIZATION) {
-                FeedForwardNetwork.positions(t, hiddenLayers.length);
-            }
-        }
-        planOptimiser();   // a refused penalty mode is reported now, not after the data is read
-        stoppingRule().ifPresent(t -> ValidationMetric.resolve(t.hook(StoppingRule.class).metric(),
-                PredictionTask.CLASSIFICATION, t.name()));
+        settings().check();
     }
 
-    private static void requireSetting(boolean ok, String name, Object value, String valid) {
-        if (!ok) {
-            throw new IllegalArgumentException(NetworkMessages.setting(name, value, valid).toString());
-        }
-    }
-
-    /** A fresh copy of the optimiser wrapped with the spec's penalties and constraints, for one run. */
-    RegularizedOptimiser planOptimiser() {
-        Regularization weightTerms = regularization.without(Kind.ACTIVATION).without(Kind.NORMALIZATION)
-                .without(Kind.STOPPING_RULE);
-        return new RegularizedOptimiser(optimiser.copy(), weightTerms, 1);
-    }
-
-    /** The spec's stopping rule, if it has one. */
-    java.util.Optional<BoundTerm> stoppingRule() {
-        List<BoundTerm> rules = regularization.terms(Kind.STOPPING_RULE);
-        if (rules.size() > 1) {
-            throw new IllegalArgumentException(NetworkMessages.severalStoppingRules(spec,
-                    rules.stream().map(BoundTerm::name).toList()).toString());
-        }
-        return rules.stream().findFirst();
+    /** The settings a run reads, checked by {@link NetworkSettings#check()}. */
+    NetworkSettings settings() {
+        return new NetworkSettings("FeedForwardTrainer", PredictionTask.CLASSIFICATION, hiddenLayers, activation,
+                optimiser, regularization, epochs, minibatchSize, seed, validationSplit);
     }
 
     /** The bound spec this trainer applies. */
     public Regularization regularization() {
         return regularization;
-    }
-
-    int[] hiddenLayers() {
-        return hiddenLayers.clone();
-    }
-
-    Activation activation() {
-        return activation;
-    }
-
-    int epochs() {
-        return epochs;
-    }
-
-    int minibatchSize() {
-        return minibatchSize;
-    }
-
-    double validationSplit() {
-        return validationSplit;
-    }
-
-    long seed() {
-        return seed;
     }
 
     @Override
@@ -251,8 +195,32 @@ public final class FeedForwardTrainer implements Trainer<Label> {
             provenance = getProvenance();
             invocationCount++;
         }
-        return new NetworkRun(this, runRandom, provenance).train(examples, validation, runProvenance, listener);
+        return new NetworkRun<>(settings(), TARGET, runRandom, provenance).train(examples, validation, runProvenance,
+                listener);
     }
+
+    /** Labels: softmax cross-entropy, and a {@link FeedForwardModel}. */
+    private static final NetworkRun.Target<Label, FeedForwardModel> TARGET = new NetworkRun.Target<>() {
+        @Override
+        public NetworkHead<Label> head(ImmutableOutputInfo<Label> outputInfo, List<Example<Label>> training) {
+            return new SoftmaxHead(outputInfo);
+        }
+
+        @Override
+        public String modelClass() {
+            return FeedForwardModel.class.getName();
+        }
+
+        @Override
+        public FeedForwardModel model(ModelProvenance provenance, ImmutableFeatureMap featureMap,
+                ImmutableOutputInfo<Label> outputInfo, NetworkState state, NetworkHead<Label> head,
+                RegularizerCatalog layers) {
+            FeedForwardModel model = new FeedForwardModel("feed-forward-network", provenance, featureMap, outputInfo,
+                    state);
+            model.bindLayers(layers);
+            return model;
+        }
+    };
 
     @Override
     public synchronized int getInvocationCount() {
@@ -279,8 +247,6 @@ public final class FeedForwardTrainer implements Trainer<Label> {
 
     @Override
     public String toString() {
-        return "FeedForwardTrainer(hiddenLayers=" + java.util.Arrays.toString(hiddenLayers) + ",activation="
-                + activation.displayName() + ",optimiser=" + optimiser + ",spec=" + spec + ",epochs=" + epochs
-                + ",minibatchSize=" + minibatchSize + ",seed=" + seed + ")";
+        return settings().toString();
     }
 }

@@ -2,6 +2,10 @@ package dev.rein.runtime.network;
 
 import dev.rein.runtime.spec.Regularization;
 import java.util.SplittableRandom;
+import java.util.function.BiConsumer;
+import org.tribuo.MutableOutputInfo;
+import org.tribuo.classification.Label;
+import org.tribuo.classification.LabelFactory;
 import org.tribuo.math.la.DenseMatrix;
 import org.tribuo.math.la.DenseVector;
 import org.tribuo.math.la.Tensor;
@@ -47,10 +51,49 @@ public final class NetworkGradientCheck {
     }
 
     /**
-     * Builds a network of 4 inputs, {@code hidden} layers and 3 outputs with the layer plugins of {@code layers},
-     * draws a batch of 6 examples from {@code seed}, and compares every parameter's gradient with finite differences.
+     * Builds a classifier of 4 inputs, {@code hidden} layers and 3 labels (softmax cross-entropy) with the layer
+     * plugins of {@code layers}, draws a batch of 6 examples from {@code seed}, and compares every parameter's
+     * gradient with finite differences.
      */
     public static Worst run(Regularization layers, int[] hidden, Activation activation, long seed) {
+        MutableOutputInfo<Label> labels = new LabelFactory().generateInfo();
+        for (int k = 0; k < OUTPUTS; k++) {
+            labels.observe(new Label("class" + k));
+        }
+        SoftmaxHead head = new SoftmaxHead(labels.generateImmutableOutputInfo());
+        return check(head, layers, hidden, activation, seed, (random, targets) -> {
+            for (int r = 0; r < BATCH; r++) {
+                targets[r] = random.nextInt(OUTPUTS);
+            }
+        });
+    }
+
+    /**
+     * As {@link #run}, for a regression network: 3 linear outputs under the squared error {@code ½ Σ (ŷ − y)²}
+     * (the loss {@link FeedForwardRegressionTrainer} trains), against targets drawn from a standard normal.
+     *
+     * <pre>{@code
+     * var worst = NetworkGradientCheck.runSquaredError(Regularization.none(), new int[] {5}, Activation.TANH, 1L);
+     * assertTrue(worst.relativeError() < 1e-6, worst::toString);
+     * }</pre>
+     */
+    public static Worst runSquaredError(Regularization layers, int[] hidden, Activation activation, long seed) {
+        String[] names = new String[OUTPUTS];
+        for (int k = 0; k < OUTPUTS; k++) {
+            names[k] = "y" + k;
+        }
+        double[] ones = new double[OUTPUTS];
+        java.util.Arrays.fill(ones, 1.0);
+        SquaredErrorHead head = new SquaredErrorHead(names, new double[OUTPUTS], ones);
+        return check(head, layers, hidden, activation, seed, (random, targets) -> {
+            for (int i = 0; i < targets.length; i++) {
+                targets[i] = random.nextGaussian();
+            }
+        });
+    }
+
+    private static Worst check(NetworkHead<?> head, Regularization layers, int[] hidden, Activation activation,
+            long seed, BiConsumer<SplittableRandom, double[]> drawTargets) {
         SplittableRandom random = new SplittableRandom(seed);
         FeedForwardNetwork net = FeedForwardNetwork.create(INPUTS, hidden, OUTPUTS, activation, layers, random);
         // Biases start at zero, so a row whose inputs to a ReLU layer are all zero (dropped, or dead ReLUs) sits
@@ -66,12 +109,10 @@ public final class NetworkGradientCheck {
         for (int i = 0; i < x.length; i++) {
             x[i] = random.nextGaussian();
         }
-        int[] labels = new int[BATCH];
-        for (int r = 0; r < BATCH; r++) {
-            labels[r] = random.nextInt(OUTPUTS);
-        }
+        double[] targets = new double[BATCH * head.targetWidth()];
+        drawTargets.accept(random, targets);
         long layerSeed = random.nextLong();
-        meanLoss(net, x, labels, layerSeed);
+        meanLoss(net, head, x, targets, layerSeed);
         Tensor[] live = net.parameters().get();
         Tensor[] analytic = new Tensor[live.length];
         for (int i = 0; i < live.length; i++) {
@@ -89,10 +130,10 @@ public final class NetworkGradientCheck {
                     double keep = rows[r][c];
                     rows[r][c] = keep + STEP;
                     net.parametersChanged();
-                    double up = meanLoss(net, x, labels, layerSeed);
+                    double up = meanLoss(net, head, x, targets, layerSeed);
                     rows[r][c] = keep - STEP;
                     net.parametersChanged();
-                    double down = meanLoss(net, x, labels, layerSeed);
+                    double down = meanLoss(net, head, x, targets, layerSeed);
                     rows[r][c] = keep;
                     net.parametersChanged();
                     double numeric = (up - down) / (2 * STEP);
@@ -110,8 +151,9 @@ public final class NetworkGradientCheck {
         return new Worst(worst.parameter(), worst.analytic(), worst.numeric(), worst.relativeError(), checked);
     }
 
-    private static double meanLoss(FeedForwardNetwork net, double[] x, int[] labels, long layerSeed) {
+    private static double meanLoss(FeedForwardNetwork net, NetworkHead<?> head, double[] x, double[] targets,
+            long layerSeed) {
         System.arraycopy(x, 0, net.input(BATCH), 0, x.length);
-        return net.trainStep(labels, BATCH, new SplittableRandom(layerSeed)) / BATCH;
+        return net.trainStep(head, targets, BATCH, new SplittableRandom(layerSeed)) / BATCH;
     }
 }

@@ -61,7 +61,7 @@ final class NetworkMessages {
 
     static ReinMessage invalidProto(String problem) {
         return ReinMessage.of("network-invalid-proto", "Not a valid Rein network model: " + problem + "; the file is"
-                + " damaged or was not written by FeedForwardModel.serialize()");
+                + " damaged or was not written by a Rein network model's serialize()");
     }
 
     static ReinMessage savedArray(String term, String array, int expected, int found) {
@@ -98,7 +98,11 @@ final class NetworkMessages {
     }
 
     static ReinMessage setting(String name, Object value, String valid) {
-        return ReinMessage.of("network-setting", "FeedForwardTrainer: " + name + " is " + value + "; " + valid);
+        return setting("FeedForwardTrainer", name, value, valid);
+    }
+
+    static ReinMessage setting(String trainer, String name, Object value, String valid) {
+        return ReinMessage.of("network-setting", trainer + ": " + name + " is " + value + "; " + valid);
     }
 
     static ReinMessage noFeatures(int features) {
@@ -107,8 +111,8 @@ final class NetworkMessages {
                 + " the training data's");
     }
 
-    static ReinMessage noTrainingData() {
-        return ReinMessage.of("network-no-training-data", "FeedForwardTrainer: the training dataset is empty, or every"
+    static ReinMessage noTrainingData(String trainer) {
+        return ReinMessage.of("network-no-training-data", trainer + ": the training dataset is empty, or every"
                 + " example went to validation; give more examples or a smaller validationSplit");
     }
 
@@ -126,6 +130,21 @@ final class NetworkMessages {
         return ReinMessage.of("network-restore-not-kept", "Stopping rule '" + rule + "' asked to restore epoch "
                 + epoch + ", but the trainer kept " + (kept == 0 ? "no epoch" : "epoch " + kept) + ": a rule must name"
                 + " the epoch it may restore in restorableEpoch()");
+    }
+
+    static ReinMessage missingDimension(String dimension, String present) {
+        return ReinMessage.of("network-missing-dimension", "An example's regression target has no dimension '"
+                + dimension + "' (it has " + present + "); every example needs the training data's dimensions");
+    }
+
+    static ReinMessage notLabelRows(int width) {
+        return ReinMessage.of("network-not-label-rows", "These example rows hold " + width + " targets per example,"
+                + " not a label id; read them with double[] targets");
+    }
+
+    static ReinMessage targetScaling(String problem) {
+        return ReinMessage.of("network-target-scaling", "A regression network's target scaling is not usable: "
+                + problem);
     }
 
     static ReinMessage unknownLabel(String label) {

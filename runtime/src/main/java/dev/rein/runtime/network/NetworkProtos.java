@@ -20,7 +20,7 @@ import java.util.List;
  *
  * <pre>{@code
  * NetworkProto proto = NetworkProtos.toProto(model.state());
- * NetworkState same = NetworkProtos.fromProto(proto, features, labels);   // equal arrays, equal terms
+ * NetworkState same = NetworkProtos.fromProto(proto, features, outputs);   // equal arrays, equal terms
  * }</pre>
  */
 final class NetworkProtos {
@@ -79,7 +79,7 @@ final class NetworkProtos {
         require(proto.getInputs() == features, "it has " + proto.getInputs() + " inputs but its feature domain has "
                 + features + " features");
         require(proto.getOutputs() == outputs, "it has " + proto.getOutputs() + " outputs but its output domain has "
-                + outputs + " labels");
+                + outputs + (outputs == 1 ? " output" : " outputs"));
         Activation activation;
         try {
             activation = Activation.valueOf(proto.getActivation());

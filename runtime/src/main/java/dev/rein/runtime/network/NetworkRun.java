@@ -10,7 +10,6 @@ import dev.rein.runtime.tribuo.RegularizedOptimiser;
 import dev.rein.runtime.tribuo.TrainingDivergedException;
 import dev.rein.runtime.tribuo.trainer.EpochListener;
 import dev.rein.runtime.tribuo.trainer.EpochReport;
-import dev.rein.runtime.tribuo.trainer.PredictionTask;
 import dev.rein.runtime.tribuo.trainer.TrainingOutcome;
 import dev.rein.runtime.tribuo.trainer.ValidationMetric;
 import dev.rein.runtime.tribuo.trainer.ValidationSplit;
@@ -27,48 +26,73 @@ import org.tribuo.Dataset;
 import org.tribuo.Example;
 import org.tribuo.ImmutableFeatureMap;
 import org.tribuo.ImmutableOutputInfo;
-import org.tribuo.classification.Label;
+import org.tribuo.Model;
+import org.tribuo.Output;
 import org.tribuo.math.la.Tensor;
 import org.tribuo.provenance.ModelProvenance;
 import org.tribuo.provenance.TrainerProvenance;
 
 /**
- * One training run of a {@link FeedForwardTrainer}: the epoch loop with its mini-batches, and at each epoch's end the
- * divergence check, the stopping rule on validation data (keeping a copy of the network for the epoch it may
- * restore) and the listener; then the model, its provenance extended by the {@link TrainingOutcome}.
+ * One training run of a network trainer, for any output type: the epoch loop with its mini-batches, and at each
+ * epoch's end the divergence check, the stopping rule on validation data (keeping a copy of the network for the
+ * epoch it may restore) and the listener; then the model, its provenance extended by the {@link TrainingOutcome}.
+ * What depends on the output type comes from the trainer's {@link Target}: the {@link NetworkHead} (loss, targets,
+ * metrics) and the model class.
+ *
+ * @param <T> the output type
+ * @param <M> the model type
  */
-final class NetworkRun {
-    private final FeedForwardTrainer trainer;
+final class NetworkRun<T extends Output<T>, M extends Model<T>> {
+    /**
+     * What a trainer's output type adds to a run: the head for its data, and its model.
+     *
+     * @param <T> the output type
+     * @param <M> the model type
+     */
+    interface Target<T extends Output<T>, M extends Model<T>> {
+        /** The head for {@code outputInfo}, fitted to {@code training} where it needs to (target scaling). */
+        NetworkHead<T> head(ImmutableOutputInfo<T> outputInfo, List<Example<T>> training);
+
+        /** The model class's name, for the provenance. */
+        String modelClass();
+
+        /** The model of a trained network, its layer plugins bound against {@code layers}. */
+        M model(ModelProvenance provenance, ImmutableFeatureMap featureMap, ImmutableOutputInfo<T> outputInfo,
+                NetworkState state, NetworkHead<T> head, RegularizerCatalog layers);
+    }
+
+    private final NetworkSettings trainer;
+    private final Target<T, M> target;
     private final SplittableRandom random;
     private final TrainerProvenance provenance;
 
-    NetworkRun(FeedForwardTrainer trainer, SplittableRandom random, TrainerProvenance provenance) {
+    NetworkRun(NetworkSettings trainer, Target<T, M> target, SplittableRandom random, TrainerProvenance provenance) {
         this.trainer = trainer;
+        this.target = target;
         this.random = random;
         this.provenance = provenance;
     }
 
-    FeedForwardModel train(Dataset<Label> examples, Dataset<Label> validation, Map<String, Provenance> runProvenance,
+    M train(Dataset<T> examples, Dataset<T> validation, Map<String, Provenance> runProvenance,
             EpochListener listener) {
         ImmutableFeatureMap featureMap = examples.getFeatureIDMap();
-        ImmutableOutputInfo<Label> outputInfo = examples.getOutputIDInfo();
-        List<Example<Label>> all = ExampleRows.list(examples);
-        List<Example<Label>> training = all;
+        ImmutableOutputInfo<T> outputInfo = examples.getOutputIDInfo();
+        List<Example<T>> all = ExampleRows.list(examples);
+        List<Example<T>> training = all;
         Optional<BoundTerm> ruleTerm = trainer.stoppingRule();
         String validationText = "none";
-        ExampleRows held = null;
+        List<Example<T>> heldOut = null;
         StoppingRule rule = null;
         ValidationMetric metric = null;
         if (ruleTerm.isPresent()) {
             rule = ruleTerm.get().forRun().hook(StoppingRule.class);
             rule.reset();
-            metric = ValidationMetric.resolve(rule.metric(), PredictionTask.CLASSIFICATION, ruleTerm.get().name());
-            List<Example<Label>> heldOut;
+            metric = ValidationMetric.resolve(rule.metric(), trainer.task(), ruleTerm.get().name());
             if (validation != null) {
                 heldOut = ExampleRows.list(validation);
                 validationText = heldOut.size() + " examples of a separate validation dataset";
             } else {
-                ValidationSplit<Example<Label>> split = ValidationSplit.of(all, trainer.validationSplit(),
+                ValidationSplit<Example<T>> split = ValidationSplit.of(all, trainer.validationSplit(),
                         trainer.seed());
                 training = split.training();
                 heldOut = split.validation();
@@ -78,16 +102,17 @@ final class NetworkRun {
             if (heldOut.isEmpty()) {
                 throw new IllegalArgumentException(NetworkMessages.validationEmpty(ruleTerm.get().name()).toString());
             }
-            held = ExampleRows.of(heldOut, featureMap, outputInfo);
         }
         if (training.isEmpty()) {
-            throw new IllegalArgumentException(NetworkMessages.noTrainingData().toString());
+            throw new IllegalArgumentException(NetworkMessages.noTrainingData(trainer.trainer()).toString());
         }
-        ExampleRows rows = ExampleRows.of(training, featureMap, outputInfo);
+        NetworkHead<T> head = target.head(outputInfo, training);
+        ExampleRows held = heldOut == null ? null : ExampleRows.of(heldOut, featureMap, head);
+        ExampleRows rows = ExampleRows.of(training, featureMap, head);
 
         String spec = trainer.regularization().toSpec();
         FeedForwardNetwork network = FeedForwardNetwork.create(featureMap.size(), trainer.hiddenLayers(),
-                outputInfo.size(), trainer.activation(), trainer.regularization(), random);
+                head.outputs(), trainer.activation(), trainer.regularization(), random);
         RegularizedOptimiser optimiser = trainer.planOptimiser().checkedByCaller();   // parameters.add checks
         NetworkParameters parameters = network.parameters();
         optimiser.initialise(parameters);
@@ -99,7 +124,7 @@ final class NetworkRun {
             order[i] = i;
         }
         int batchSize = Math.min(trainer.minibatchSize(), n);
-        int[] labels = new int[batchSize];
+        double[] targets = new double[batchSize * head.targetWidth()];
         int maxEpochs = trainer.epochs();
         int epochsRun = 0;
         int modelEpoch = 0;
@@ -119,8 +144,8 @@ final class NetworkRun {
                 for (int start = 0; start < n; start += batchSize) {
                     int batch = Math.min(batchSize, n - start);
                     double[] x = network.input(batch);
-                    rows.fillNonZeros(order, start, batch, x, labels);
-                    epochLoss += network.trainStep(labels, batch, layerRandom);
+                    rows.fillNonZeros(order, start, batch, x, targets);
+                    epochLoss += network.trainStep(head, targets, batch, layerRandom);
                     rows.clear(order, start, batch, x);
                     Tensor[] gradients = parameters.gradients();
                     for (Tensor g : gradients) {
@@ -142,7 +167,7 @@ final class NetworkRun {
             Optional<EpochScore> score = Optional.empty();
             EpochDecision decision = EpochDecision.keepGoing();
             if (rule != null) {
-                EpochScore s = new EpochScore(epoch, metric.metricName(), score(network, held, metric),
+                EpochScore s = new EpochScore(epoch, metric.metricName(), score(network, held, head, metric),
                         metric.higherIsBetter());
                 score = Optional.of(s);
                 decision = rule.afterEpoch(s);
@@ -189,16 +214,13 @@ final class NetworkRun {
                 bestEpoch > 0 ? OptionalDouble.of(bestValue) : OptionalDouble.empty());
         Map<String, Provenance> run = new LinkedHashMap<>(runProvenance);
         run.putAll(outcome.toProvenance());
-        ModelProvenance modelProvenance = new ModelProvenance(FeedForwardModel.class.getName(), OffsetDateTime.now(),
+        ModelProvenance modelProvenance = new ModelProvenance(target.modelClass(), OffsetDateTime.now(),
                 examples.getProvenance(), provenance, run);
         optimiser.reset();
-        FeedForwardModel model = new FeedForwardModel("feed-forward-network", modelProvenance, featureMap, outputInfo,
-                result);
         // Predict with the plugins the spec was bound to (a jar's layer included), not whatever the shared registry
         // holds: a loaded model binds its layers again, a fresh one already has them.
-        model.bindLayers(RegularizerCatalog.of(trainer.regularization().terms().stream()
-                .map(BoundTerm::plugin).toList()));
-        return model;
+        return target.model(modelProvenance, featureMap, outputInfo, result, head,
+                RegularizerCatalog.of(trainer.regularization().terms().stream().map(BoundTerm::plugin).toList()));
     }
 
     /** Fisher-Yates with the run's generator. */
@@ -211,42 +233,21 @@ final class NetworkRun {
         }
     }
 
-    /** Accuracy or mean loss of the network in prediction mode on {@code held}. */
-    static double score(FeedForwardNetwork network, ExampleRows held, ValidationMetric metric) {
+    /** {@code metric} of the network in prediction mode on {@code held}, as {@code head} scores it. */
+    static double score(FeedForwardNetwork network, ExampleRows held, NetworkHead<?> head, ValidationMetric metric) {
         int n = held.size();
         int batchSize = Math.min(256, n);
         int[] order = new int[n];
         for (int i = 0; i < n; i++) {
             order[i] = i;
         }
-        int[] labels = new int[batchSize];
-        double[] probabilities = new double[batchSize * network.outputs()];
-        int correct = 0;
-        double loss = 0;
+        double[] targets = new double[batchSize * head.targetWidth()];
+        NetworkHead.Score score = head.score(metric);
         for (int start = 0; start < n; start += batchSize) {
             int batch = Math.min(batchSize, n - start);
-            held.fill(order, start, batch, network.input(batch), labels);
-            if (metric == ValidationMetric.ACCURACY) {
-                network.probabilities(batch, probabilities);
-                for (int r = 0; r < batch; r++) {
-                    if (argmax(probabilities, r * network.outputs(), network.outputs()) == labels[r]) {
-                        correct++;
-                    }
-                }
-            } else {
-                loss += network.loss(labels, batch);
-            }
+            held.fill(order, start, batch, network.input(batch), targets);
+            score.add(network.predict(batch), targets, batch);
         }
-        return metric == ValidationMetric.ACCURACY ? (double) correct / n : loss / n;
-    }
-
-    static int argmax(double[] values, int offset, int length) {
-        int best = 0;
-        for (int k = 1; k < length; k++) {
-            if (values[offset + k] > values[offset + best]) {
-                best = k;
-            }
-        }
-        return best;
+        return score.value();
     }
 }

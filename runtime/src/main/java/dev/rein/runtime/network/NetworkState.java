@@ -10,7 +10,7 @@ import java.io.Serializable;
  *
  * @param inputs     the number of input features
  * @param hidden     the hidden layers' widths
- * @param outputs    the number of outputs (labels)
+ * @param outputs    the number of output units (labels, or regression dimensions)
  * @param activation the hidden layers' activation
  * @param weights    per dense layer, {@code [units][inputs]}
  * @param biases     per dense layer, {@code [units]}

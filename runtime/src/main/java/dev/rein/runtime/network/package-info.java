@@ -4,6 +4,14 @@
  * with the spec's penalties and constraints applied through the regularization plan, and its layer plugins
  * (dropout, noise, normalization) run as layers; {@link dev.rein.runtime.network.FeedForwardModel} is the Tribuo
  * {@code Model} it builds, which saves a plugin layer by its spec term and arrays.
+ * {@link dev.rein.runtime.network.FeedForwardRegressionTrainer} ({@code Trainer<Regressor>}) and
+ * {@link dev.rein.runtime.network.FeedForwardRegressionModel} are the same for regression: one linear output per
+ * dimension under the squared error.
+ *
+ * <p>Only a {@code NetworkHead} knows the output type: how an output becomes targets, the loss and its gradient, the
+ * stopping metrics, and how output units become a prediction ({@code SoftmaxHead} for labels,
+ * {@code SquaredErrorHead} for regressors). {@code NetworkRun} (the epoch loop), {@code FeedForwardNetwork},
+ * {@code ExampleRows} and the saving are shared.
  *
  * <p>Depends on: {@code rein-api}, {@link dev.rein.runtime.spec}, {@link dev.rein.runtime.plan},
  * {@link dev.rein.runtime.registry}, {@link dev.rein.runtime.tribuo} (the optimiser adapter and the trainer's
