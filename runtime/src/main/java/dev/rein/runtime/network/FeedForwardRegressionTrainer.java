@@ -2,6 +2,7 @@ package dev.rein.runtime.network;
 
 import com.oracle.labs.mlrg.olcut.config.Config;
 import com.oracle.labs.mlrg.olcut.provenance.Provenance;
+import dev.rein.runtime.optim.RateSchedule;
 import dev.rein.runtime.optim.ReinAdam;
 import dev.rein.runtime.registry.PluginRegistry;
 import dev.rein.runtime.registry.RegularizerCatalog;
@@ -102,6 +103,10 @@ public final class FeedForwardRegressionTrainer implements Trainer<Regressor> {
             + " and standard deviation (the model predicts in the original units either way).")
     private boolean standardizeTargets = true;
 
+    @Config(description = "The learning-rate schedule over the run (e.g. a CosineRate over the most epochs); none for"
+            + " the optimiser's constant rate.")
+    private RateSchedule learningRateSchedule;
+
     private Regularization regularization = Regularization.none();
     private SplittableRandom rng;
     private int invocationCount;
@@ -161,11 +166,26 @@ public final class FeedForwardRegressionTrainer implements Trainer<Regressor> {
         return copy;
     }
 
+    /**
+     * The same trainer with {@code schedule} multiplying the optimiser's rate at each step ({@code null} for the
+     * constant rate), as {@link FeedForwardTrainer#withLearningRateSchedule}.
+     *
+     * @throws IllegalArgumentException if the optimiser's update is not proportional to its rate (tagged
+     *                                  {@code network-rate-schedule})
+     */
+    public FeedForwardRegressionTrainer withLearningRateSchedule(RateSchedule schedule) {
+        FeedForwardRegressionTrainer copy = duplicate();
+        copy.learningRateSchedule = schedule;
+        copy.check();
+        return copy;
+    }
+
     private FeedForwardRegressionTrainer duplicate() {
         FeedForwardRegressionTrainer copy = new FeedForwardRegressionTrainer(hiddenLayers, activation, optimiser,
                 regularization, epochs, minibatchSize, seed);
         copy.validationSplit = validationSplit;
         copy.standardizeTargets = standardizeTargets;
+        copy.learningRateSchedule = learningRateSchedule;
         return copy;
     }
 
@@ -188,7 +208,7 @@ public final class FeedForwardRegressionTrainer implements Trainer<Regressor> {
 
     private NetworkSettings settings() {
         return new NetworkSettings(NAME, PredictionTask.REGRESSION, hiddenLayers, activation, optimiser,
-                regularization, epochs, minibatchSize, seed, validationSplit);
+                regularization, epochs, minibatchSize, seed, validationSplit, learningRateSchedule);
     }
 
     /** The bound spec this trainer applies. */

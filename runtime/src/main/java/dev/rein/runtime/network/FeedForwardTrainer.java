@@ -2,6 +2,7 @@ package dev.rein.runtime.network;
 
 import com.oracle.labs.mlrg.olcut.config.Config;
 import com.oracle.labs.mlrg.olcut.provenance.Provenance;
+import dev.rein.runtime.optim.RateSchedule;
 import dev.rein.runtime.optim.ReinAdam;
 import dev.rein.runtime.registry.PluginRegistry;
 import dev.rein.runtime.registry.RegularizerCatalog;
@@ -38,6 +39,7 @@ import org.tribuo.provenance.impl.TrainerProvenanceImpl;
  * var trainer = new FeedForwardTrainer(new int[] {256, 128}, Activation.RELU, new ReinAdam(0.001), reg,
  *         20, 128, 1L);
  * FeedForwardModel model = trainer.train(trainingData);          // validates on a seeded 10 % of it
+ * trainer.withLearningRateSchedule(new CosineRate(0.0));          // the same, with the rate annealed to 0
  * model = trainer.train(trainingData, validationData, report -> System.out.println(report));
  * }</pre>
  *
@@ -53,6 +55,10 @@ import org.tribuo.provenance.impl.TrainerProvenanceImpl;
  * <component name="mlp" type="dev.rein.runtime.network.FeedForwardTrainer">
  *   <propertylist name="hiddenLayers"><item>256</item><item>128</item></propertylist>
  *   <property name="spec" value="dropout(p=0.2) + l2(lambda=1e-5)"/>
+ *   <property name="learningRateSchedule" value="cosine"/>
+ * </component>
+ * <component name="cosine" type="dev.rein.runtime.optim.CosineRate">
+ *   <property name="minFactor" value="0.0"/>
  * </component>
  * }</pre>
  */
@@ -83,6 +89,10 @@ public final class FeedForwardTrainer implements Trainer<Label> {
     @Config(description = "The share of the training data held out for a stopping rule when no validation dataset"
             + " is given; strictly between 0 and 1.")
     private double validationSplit = 0.1;
+
+    @Config(description = "The learning-rate schedule over the run (e.g. a CosineRate over the most epochs); none for"
+            + " the optimiser's constant rate.")
+    private RateSchedule learningRateSchedule;
 
     private Regularization regularization = Regularization.none();
     private SplittableRandom rng;
@@ -125,6 +135,25 @@ public final class FeedForwardTrainer implements Trainer<Label> {
         FeedForwardTrainer copy = new FeedForwardTrainer(hiddenLayers, activation, optimiser, regularization, epochs,
                 minibatchSize, seed);
         copy.validationSplit = validationSplit;
+        copy.learningRateSchedule = learningRateSchedule;
+        copy.check();
+        return copy;
+    }
+
+    /**
+     * The same trainer with {@code schedule} multiplying the optimiser's rate at each step ({@code null} for the
+     * constant rate), e.g. {@code trainer.withLearningRateSchedule(new CosineRate(0.0))}: cosine annealing over the
+     * run's most epochs ({@code epochs · ⌈n/minibatchSize⌉} steps, {@code n} the examples trained on).
+     *
+     * @throws IllegalArgumentException if the optimiser's update is not proportional to its rate (tagged
+     *                                  {@code network-rate-schedule}: momentum, averaging, AdaDelta, Pegasos, RDA,
+     *                                  FTRL, {@code mode=cumulative})
+     */
+    public FeedForwardTrainer withLearningRateSchedule(RateSchedule schedule) {
+        FeedForwardTrainer copy = new FeedForwardTrainer(hiddenLayers, activation, optimiser, regularization, epochs,
+                minibatchSize, seed);
+        copy.validationSplit = validationSplit;
+        copy.learningRateSchedule = schedule;
         copy.check();
         return copy;
     }
@@ -149,12 +178,17 @@ public final class FeedForwardTrainer implements Trainer<Label> {
     /** The settings a run reads, checked by {@link NetworkSettings#check()}. */
     NetworkSettings settings() {
         return new NetworkSettings("FeedForwardTrainer", PredictionTask.CLASSIFICATION, hiddenLayers, activation,
-                optimiser, regularization, epochs, minibatchSize, seed, validationSplit);
+                optimiser, regularization, epochs, minibatchSize, seed, validationSplit, learningRateSchedule);
     }
 
     /** The bound spec this trainer applies. */
     public Regularization regularization() {
         return regularization;
+    }
+
+    /** The learning-rate schedule, if one is set. */
+    public java.util.Optional<RateSchedule> learningRateSchedule() {
+        return java.util.Optional.ofNullable(learningRateSchedule);
     }
 
     @Override

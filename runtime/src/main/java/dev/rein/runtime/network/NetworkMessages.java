@@ -97,6 +97,13 @@ final class NetworkMessages {
                 + " stopping rules (" + String.join(", ", rules) + "); a network follows at most one: keep one");
     }
 
+    static ReinMessage rateSchedule(String schedule, String optimiser) {
+        return ReinMessage.of("network-rate-schedule", "FeedForwardTrainer: the learning-rate schedule " + schedule
+                + " scales each update, which is a step at the scheduled rate only under SGD without momentum,"
+                + " AdaGrad, RMSProp and Adam (not averaged, not in FTRL's form or mode=cumulative); the optimiser is "
+                + optimiser + ": use one of those, or no schedule");
+    }
+
     static ReinMessage setting(String name, Object value, String valid) {
         return setting("FeedForwardTrainer", name, value, valid);
     }

@@ -4,6 +4,7 @@ import com.oracle.labs.mlrg.olcut.provenance.Provenance;
 import dev.rein.api.hook.EpochDecision;
 import dev.rein.api.hook.EpochScore;
 import dev.rein.api.hook.StoppingRule;
+import dev.rein.runtime.optim.RateSchedule;
 import dev.rein.runtime.registry.RegularizerCatalog;
 import dev.rein.runtime.spec.BoundTerm;
 import dev.rein.runtime.tribuo.RegularizedOptimiser;
@@ -126,6 +127,10 @@ final class NetworkRun<T extends Output<T>, M extends Model<T>> {
         int batchSize = Math.min(trainer.minibatchSize(), n);
         double[] targets = new double[batchSize * head.targetWidth()];
         int maxEpochs = trainer.epochs();
+        RateSchedule schedule = trainer.learningRateSchedule().orElse(null);
+        long stepsPerEpoch = (n + batchSize - 1) / batchSize;
+        long totalSteps = stepsPerEpoch * maxEpochs;
+        long step = 0;
         int epochsRun = 0;
         int modelEpoch = 0;
         String stopReason = TrainingOutcome.COMPLETED;
@@ -143,6 +148,10 @@ final class NetworkRun<T extends Output<T>, M extends Model<T>> {
             try {
                 for (int start = 0; start < n; start += batchSize) {
                     int batch = Math.min(batchSize, n - start);
+                    step++;
+                    if (schedule != null) {
+                        optimiser.scaleRate(schedule.factor(step, stepsPerEpoch, totalSteps));
+                    }
                     double[] x = network.input(batch);
                     rows.fillNonZeros(order, start, batch, x, targets);
                     epochLoss += network.trainStep(head, targets, batch, layerRandom);

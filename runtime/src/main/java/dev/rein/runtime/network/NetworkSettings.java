@@ -4,6 +4,7 @@ import dev.rein.api.hook.StoppingRule;
 import dev.rein.api.spi.Kind;
 import dev.rein.runtime.spec.BoundTerm;
 import dev.rein.runtime.spec.Regularization;
+import dev.rein.runtime.optim.RateSchedule;
 import dev.rein.runtime.tribuo.RegularizedOptimiser;
 import dev.rein.runtime.tribuo.trainer.PredictionTask;
 import dev.rein.runtime.tribuo.trainer.ValidationMetric;
@@ -18,7 +19,7 @@ import org.tribuo.math.StochasticGradientOptimiser;
  *
  * <pre>{@code
  * var settings = new NetworkSettings("FeedForwardTrainer", PredictionTask.CLASSIFICATION, new int[] {16},
- *         Activation.RELU, new ReinAdam(0.001), regularization, 10, 128, 1L, 0.1);
+ *         Activation.RELU, new ReinAdam(0.001), regularization, 10, 128, 1L, 0.1, null);
  * settings.check();                                  // IllegalArgumentException naming the setting
  * RegularizedOptimiser optimiser = settings.planOptimiser();
  * }</pre>
@@ -33,10 +34,11 @@ import org.tribuo.math.StochasticGradientOptimiser;
  * @param minibatchSize   examples per step
  * @param seed            seeds everything random
  * @param validationSplit the share held out for a stopping rule when no validation data is given
+ * @param schedule        the learning-rate schedule, or null for a constant rate
  */
 record NetworkSettings(String trainer, PredictionTask task, int[] hiddenLayers, Activation activation,
         StochasticGradientOptimiser optimiser, Regularization regularization, int epochs, int minibatchSize,
-        long seed, double validationSplit) {
+        long seed, double validationSplit, RateSchedule schedule) {
     NetworkSettings {
         hiddenLayers = hiddenLayers.clone();
     }
@@ -67,7 +69,11 @@ record NetworkSettings(String trainer, PredictionTask task, int[] hiddenLayers, 
                 FeedForwardNetwork.positions(t, hiddenLayers.length);
             }
         }
-        planOptimiser();   // a refused penalty mode is reported now, not after the data is read
+        RegularizedOptimiser planned = planOptimiser();   // a refused penalty mode is reported now, not after the data
+        if (schedule != null && !planned.acceptsRateSchedule()) {
+            throw new IllegalArgumentException(NetworkMessages.rateSchedule(schedule.describe(),
+                    optimiser.toString()).toString());
+        }
         stoppingRule().ifPresent(t -> ValidationMetric.resolve(t.hook(StoppingRule.class).metric(), task, t.name()));
     }
 
@@ -82,6 +88,11 @@ record NetworkSettings(String trainer, PredictionTask task, int[] hiddenLayers, 
         Regularization weightTerms = regularization.without(Kind.ACTIVATION).without(Kind.NORMALIZATION)
                 .without(Kind.STOPPING_RULE);
         return new RegularizedOptimiser(optimiser.copy(), weightTerms, 1);
+    }
+
+    /** The learning-rate schedule, if one is set. */
+    Optional<RateSchedule> learningRateSchedule() {
+        return Optional.ofNullable(schedule);
     }
 
     /** The spec's stopping rule, if it has one. */
@@ -99,6 +110,7 @@ record NetworkSettings(String trainer, PredictionTask task, int[] hiddenLayers, 
     public String toString() {
         return trainer + "(hiddenLayers=" + Arrays.toString(hiddenLayers) + ",activation=" + activation.displayName()
                 + ",optimiser=" + optimiser + ",spec=" + regularization.toSpec() + ",epochs=" + epochs
-                + ",minibatchSize=" + minibatchSize + ",seed=" + seed + ")";
+                + ",minibatchSize=" + minibatchSize + ",seed=" + seed
+                + (schedule == null ? "" : ",learningRateSchedule=" + schedule.describe()) + ")";
     }
 }

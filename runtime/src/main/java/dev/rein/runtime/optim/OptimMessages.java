@@ -20,6 +20,10 @@ final class OptimMessages {
                 + valid);
     }
 
+    static ReinMessage rateSchedule(String text, String why) {
+        return ReinMessage.of("optim-rate-schedule", "learning-rate schedule '" + text + "': " + why);
+    }
+
     static ReinMessage regionRange(int tensor, int firstColumn, int columns) {
         return ReinMessage.of("optim-region-range", "a penalised region needs a tensor index >= 0, a first column"
                 + " >= 0 and at least one column; got tensor " + tensor + ", first column " + firstColumn + ", "

@@ -32,6 +32,14 @@ final class Settings {
         }
     }
 
+    /** A factor that shrinks a rate: above 0 and at most 1. */
+    static void shrinkFactor(String owner, String name, double value) {
+        if (!(value > 0 && value <= 1)) {
+            throw new IllegalArgumentException(
+                    OptimMessages.notInRange(owner, name, value, "above 0 and at most 1").toString());
+        }
+    }
+
     /** A step size exists only after the first step since {@code initialise}. */
     static void requireStepped(long steps, String owner) {
         if (steps == 0) {

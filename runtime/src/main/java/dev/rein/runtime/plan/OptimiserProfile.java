@@ -71,6 +71,18 @@ public record OptimiserProfile(String description, Family family, String simpleN
         return (isPlainSgd() || perCoordinate) && !averaged;
     }
 
+    /**
+     * Whether every update is proportional to the learning rate with state that does not depend on it, so that
+     * multiplying the update by {@code f} is exactly a step at rate {@code f·η} (a learning-rate schedule): SGD
+     * without momentum, AdaGrad, RMSProp and Adam, not under parameter averaging. Momentum would carry each step's
+     * rate into later steps; AdaDelta has no rate; Pegasos, RDA and FTRL keep the weights in their own form.
+     */
+    public boolean updateScalesWithRate() {
+        boolean proportional = isPlainSgd() || family == Family.ADAGRAD || family == Family.ADAM
+                || family == Family.RMSPROP;
+        return proportional && !averaged;
+    }
+
     /** SGD of any schedule without momentum: the one optimiser whose step size is one known number per step. */
     public boolean isPlainSgd() {
         return family == Family.SGD && !momentum;

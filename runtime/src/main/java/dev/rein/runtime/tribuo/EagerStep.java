@@ -22,7 +22,7 @@ import org.tribuo.math.la.Tensor;
  *
  * <pre>{@code
  * var eager = new EagerStep(plan, layout, parameters, inner);
- * Tensor[] update = eager.step(gradients, weight, plan.stepSize(t), averaging);   // the trainer adds it
+ * Tensor[] update = eager.step(gradients, weight, plan.stepSize(t), 1.0, averaging);   // the trainer adds it
  * }</pre>
  */
 final class EagerStep {
@@ -48,10 +48,13 @@ final class EagerStep {
     }
 
     /**
-     * Coupled gradient, inner step, decoupled decay and proximal terms with step size {@code stepSize}, then the
-     * constraints; tells {@code averaging} (may be null) what Rein changed in the inner update.
+     * Coupled gradient, inner step (its update multiplied by {@code rateFactor}, a scheduled rate's share; 1 for
+     * none), decoupled decay and proximal terms with step size {@code stepSize} (already scaled) or each
+     * coordinate's step size times {@code rateFactor}, then the constraints; tells {@code averaging} (may be null)
+     * what Rein changed in the inner update.
      */
-    Tensor[] step(Tensor[] gradients, double weight, double stepSize, AveragingCorrection averaging) {
+    Tensor[] step(Tensor[] gradients, double weight, double stepSize, double rateFactor,
+            AveragingCorrection averaging) {
         boolean moves = plan.moves(weight);
         boolean after = moves && rewritesUpdate;
         double[][] before = after ? readSlots(parameters.get()) : null;
@@ -59,9 +62,14 @@ final class EagerStep {
             addCoupledGradient(gradients, plan.coupledShare(weight));
         }
         Tensor[] update = inner.step(gradients, weight);
+        if (rateFactor != 1.0) {
+            for (Tensor t : update) {
+                t.scaleInPlace(rateFactor);
+            }
+        }
         double[][] innerUpdate = averaging != null ? readSlots(update) : null;
         if (after) {
-            applyDecoupledAndProximal(update, before, stepSize);
+            applyDecoupledAndProximal(update, before, stepSize, rateFactor);
         }
         if (!plan.constraints().isEmpty()) {
             project(update);
@@ -109,7 +117,7 @@ final class EagerStep {
      * then each proximal term {@code v = prox(v)}, with step {@code s} or, under an optimiser that gives each weight
      * its own step size, with {@code b²·s_i}; finally {@code U = v - w}.
      */
-    private void applyDecoupledAndProximal(Tensor[] update, double[][] before, double stepSize) {
+    private void applyDecoupledAndProximal(Tensor[] update, double[][] before, double stepSize, double rateFactor) {
         List<ParameterSlot> slots = layout.slots();
         for (int i = 0; i < slots.size(); i++) {
             ParameterSlot slot = slots.get(i);
@@ -132,7 +140,7 @@ final class EagerStep {
                 if (p.mode() == PenaltyMode.PROXIMAL && p.covers(slot.role())) {
                     v = v != null ? v : moved(slot, update, w);
                     if (perCoordinate != null) {
-                        steps = steps != null ? steps : slot.stepSizes(perCoordinate, squaredBatch);
+                        steps = steps != null ? steps : slot.stepSizes(perCoordinate, squaredBatch * rateFactor);
                         p.proximal(v, steps);
                     } else {
                         p.proximal(block(slot, v), stepSize);

@@ -90,6 +90,8 @@ public final class RegularizedOptimiser implements StochasticGradientOptimiser {
     private StochasticGradientOptimiser running;
     private Parameters parameters;
     private long steps;
+    /** The factor of the learning rate for the next steps ({@link #scaleRate}); 1 unless a trainer schedules it. */
+    private double rateFactor = 1.0;
     private EagerStep eager;
     private AveragingCorrection averaging;
     private LazyStep lazy;
@@ -207,6 +209,37 @@ public final class RegularizedOptimiser implements StochasticGradientOptimiser {
                         TribuoMessages.nonFiniteSum("update")));
     }
 
+    /**
+     * Whether {@link #scaleRate} is allowed: the inner optimiser's update is proportional to its learning rate
+     * ({@link dev.rein.runtime.plan.OptimiserProfile#updateScalesWithRate()}) and the plan does not run in a form
+     * that keeps the weights itself (FTRL, {@code mode=cumulative}).
+     */
+    public boolean acceptsRateSchedule() {
+        return plan.optimiser().updateScalesWithRate() && !plan.has(PenaltyMode.CUMULATIVE);
+    }
+
+    /**
+     * For a trainer with a learning-rate schedule: the following steps run at {@code factor} times the optimiser's
+     * configured rate. The inner optimiser's update is multiplied by {@code factor} (exactly a step at that rate for
+     * the optimisers {@link #acceptsRateSchedule()} allows), and so are the step size of decoupled decays and
+     * proximal steps (AdamW's convention: the decay follows the scheduled rate). Set it before each step; it goes
+     * back to 1 at {@code initialise}.
+     *
+     * @throws IllegalArgumentException if {@code factor} is not finite and above 0
+     * @throws IllegalStateException    if the optimiser does not {@link #acceptsRateSchedule() accept} a schedule
+     *                                  (tagged {@code tribuo-rate-schedule-refused}), or the plan runs lazily
+     */
+    public void scaleRate(double factor) {
+        if (!(factor > 0) || Double.isInfinite(factor)) {
+            throw new IllegalArgumentException(TribuoMessages.rateFactor(factor).toString());
+        }
+        if (factor != 1.0 && (!acceptsRateSchedule() || lazy != null)) {
+            throw new IllegalStateException(TribuoMessages.rateScheduleRefused(optimiser.toString(), spec)
+                    .toString());
+        }
+        this.rateFactor = factor;
+    }
+
     /** The number of {@code step} calls since {@code initialise} (the 1-based index of the last step). */
     public long steps() {
         return steps;
@@ -244,6 +277,7 @@ public final class RegularizedOptimiser implements StochasticGradientOptimiser {
         running.initialise(parameters);
         this.parameters = parameters;
         this.steps = 0;
+        this.rateFactor = 1.0;
         this.eager = null;
         this.averaging = null;
         this.lazy = null;
@@ -295,9 +329,9 @@ public final class RegularizedOptimiser implements StochasticGradientOptimiser {
         long step = ++steps;
         if (eager == null) {
             requireFinite(gradients, "gradient", step);
-            return requireFinite(running.step(gradients, weight), "update", step);
+            return requireFinite(scaled(running.step(gradients, weight)), "update", step);
         }
-        double stepSize = plan.stepSize(step);
+        double stepSize = plan.stepSize(step) * rateFactor;
         if (lazy != null) {
             Tensor[] update = lazy.step(gradients, weight, plan.moves(weight) ? stepSize : 0, step);
             if (update != null) {
@@ -305,7 +339,7 @@ public final class RegularizedOptimiser implements StochasticGradientOptimiser {
             }
         }
         requireFinite(gradients, "gradient", step);
-        Tensor[] update = eager.step(gradients, weight, stepSize, averaging);
+        Tensor[] update = eager.step(gradients, weight, stepSize, rateFactor, averaging);
         if (lazy != null) {
             lazy.steppedEagerly();
         }
@@ -323,6 +357,15 @@ public final class RegularizedOptimiser implements StochasticGradientOptimiser {
         if (lazy != null) {
             lazy.catchUp();
         }
+    }
+
+    private Tensor[] scaled(Tensor[] update) {
+        if (rateFactor != 1.0) {
+            for (Tensor t : update) {
+                t.scaleInPlace(rateFactor);
+            }
+        }
+        return update;
     }
 
     private Tensor[] requireFinite(Tensor[] tensors, String what, long step) {

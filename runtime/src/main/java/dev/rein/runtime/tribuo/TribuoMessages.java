@@ -21,6 +21,20 @@ final class TribuoMessages {
     private TribuoMessages() {
     }
 
+    // --- learning-rate schedules ---
+
+    static ReinMessage rateFactor(double factor) {
+        return ReinMessage.of("tribuo-rate-factor", "a learning-rate factor must be finite and above 0; got "
+                + factor);
+    }
+
+    static ReinMessage rateScheduleRefused(String optimiser, String spec) {
+        return ReinMessage.of("tribuo-rate-schedule-refused", "a learning-rate schedule scales each update by its"
+                + " factor, which is a step at the scheduled rate only under SGD without momentum, AdaGrad, RMSProp"
+                + " and Adam (not averaged, not in FTRL's form or mode=cumulative); " + optimiser + " with spec '"
+                + spec + "' is not one of them: use one of those optimisers, or no schedule");
+    }
+
     // --- divergence (TrainingDivergedException and where it is found) ---
 
     /** {@code epoch} and {@code step} 0 when not known; both 0 for the final catch-up. */

@@ -4,6 +4,7 @@ import dev.rein.runtime.network.Activation;
 import dev.rein.runtime.network.FeedForwardModel;
 import dev.rein.runtime.network.FeedForwardTrainer;
 import dev.rein.runtime.network.MatrixProducts;
+import dev.rein.runtime.optim.RateSchedules;
 import dev.rein.runtime.optim.ReinAdam;
 import dev.rein.runtime.registry.PluginRegistry;
 import dev.rein.runtime.spec.Regularization;
@@ -65,6 +66,10 @@ final class NetworkBenchCommand implements Callable<Integer> {
             + " (seeded), as rein train --label-noise does; test labels stay clean (default ${DEFAULT-VALUE}).")
     double labelNoise;
 
+    @Option(names = "--lr-schedule", defaultValue = "none", description = "The learning-rate schedule, as rein"
+            + " train --lr-schedule takes it (default ${DEFAULT-VALUE}).")
+    String rateSchedule;
+
     @Option(names = "--out", description = "Append one JSON line per spec here.")
     Path out;
 
@@ -78,14 +83,15 @@ final class NetworkBenchCommand implements Callable<Integer> {
         IdxFolder.Sets sets = labelNoise == 0 ? loaded
                 : new IdxFolder.Sets(LabelNoise.apply(loaded.train(), labelNoise, seed), loaded.test());
         pw.printf("%d training and %d test examples from %s (label noise %s); network %s hidden, relu, Adam %s, batch"
-                + " %d; products: %s; %d cores%n", sets.train().size(), sets.test().size(), dir, labelNoise,
-                Arrays.toString(layers), rate, batch,
+                + " %d, schedule %s; products: %s; %d cores%n", sets.train().size(), sets.test().size(), dir, labelNoise,
+                Arrays.toString(layers), rate, batch, RateSchedules.describe(RateSchedules.parse(rateSchedule)),
                 MatrixProducts.blas().describe(), Runtime.getRuntime().availableProcessors());
         pw.flush();
         for (String text : specs) {
             Regularization regularization = Regularization.of(text, PluginRegistry.shared());
             FeedForwardTrainer trainer = new FeedForwardTrainer(layers, Activation.RELU, new ReinAdam(rate),
-                    regularization, epochs, batch, seed);
+                    regularization, epochs, batch, seed)
+                    .withLearningRateSchedule(RateSchedules.parse(rateSchedule).orElse(null));
             List<Double> seconds = new ArrayList<>();
             long[] last = {System.nanoTime()};
             long start = last[0];
@@ -112,6 +118,7 @@ final class NetworkBenchCommand implements Callable<Integer> {
             json.put("layers", Arrays.toString(layers));
             json.put("batch", batch);
             json.put("learning_rate", rate);
+            json.put("lr_schedule", RateSchedules.describe(RateSchedules.parse(rateSchedule)));
             json.put("label_noise", labelNoise);
             json.put("first_epoch_seconds", first);
             json.put("median_epoch_seconds", median);

@@ -215,9 +215,9 @@ final class TrainCommand extends RegistryCommand {
             out.printf("network         %s, %s hidden layers%n", ((FeedForwardModel) r.model()).shape(),
                     model.describe().get("activation"));
         }
-        out.printf("optimiser       %s (learning rate %s on the mean gradient), batch size %d, %d epoch%s, seed %d%n",
-                s.optimiser().cliName(), s.learningRate(), s.batchSize(), s.epochs(), s.epochs() == 1 ? "" : "s",
-                s.seed());
+        out.printf("optimiser       %s (learning rate %s on the mean gradient%s), batch size %d, %d epoch%s, seed %d%n",
+                s.optimiser().cliName(), s.learningRate(), s.hasSchedule() ? ", schedule " + s.rateSchedule() : "",
+                s.batchSize(), s.epochs(), s.epochs() == 1 ? "" : "s", s.seed());
         out.printf("train accuracy  %.4f  (%d examples trained on)%n", r.trainAccuracy(), r.trainExamples());
         if (r.heldOut() > 0) {
             out.printf("validation      %d of the %d examples of --data held out (--validation-split %s, seed %d)%n",

@@ -3,6 +3,7 @@ package dev.rein.samples.cli;
 import dev.rein.samples.train.ModelChoice;
 import dev.rein.samples.train.OptimiserChoice;
 import dev.rein.samples.train.TrainingSettings;
+import dev.rein.samples.train.UserInputException;
 import picocli.CommandLine.Option;
 
 /**
@@ -44,15 +45,26 @@ public final class TrainingOptions {
                     + " no validation data is given (default ${DEFAULT-VALUE}); only used when the spec has one.")
     double validationSplit;
 
+    @Option(names = "--lr-schedule", paramLabel = "SCHEDULE", defaultValue = "none",
+            description = "With --model mlp: the learning rate over the run, multiplying --learning-rate at each step:"
+                    + " none (default), cosine (annealed to min times the rate over all --epochs: cosine(min=0.0)),"
+                    + " step(every=10,gamma=0.5) (times gamma every few epochs) or exponential(gamma=0.95) (times"
+                    + " gamma every epoch).")
+    String rateSchedule;
+
     @Option(names = "--label-column", paramLabel = "NAME", defaultValue = "label",
             description = "The CSV column holding the label (default ${DEFAULT-VALUE}).")
     String labelColumn;
 
     /** The settings for {@code model}, checked. */
     TrainingSettings settings(ModelChoice model) {
+        if (!model.isNetwork() && !rateSchedule.trim().equalsIgnoreCase("none")) {
+            throw new UserInputException("--lr-schedule schedules the network's optimiser and goes only with --model"
+                    + " mlp; add --model mlp, or leave --lr-schedule out to train the linear model.");
+        }
         OptimiserChoice choice = optimiser == null ? model.defaultOptimiser() : OptimiserChoice.parse(optimiser);
         return new TrainingSettings(epochs, seed, choice,
                 learningRate == null ? model.defaultLearningRate(choice) : learningRate,
-                batchSize == null ? model.defaultBatchSize() : batchSize, validationSplit);
+                batchSize == null ? model.defaultBatchSize() : batchSize, validationSplit, rateSchedule);
     }
 }

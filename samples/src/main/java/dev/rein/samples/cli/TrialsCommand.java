@@ -178,6 +178,7 @@ abstract class TrialsCommand extends RegistryCommand {
         identity.put("seed", settings.seed());
         identity.put("optimiser", settings.optimiser().cliName());
         identity.put("learning_rate", settings.learningRate());
+        identity.put("lr_schedule", settings.rateSchedule());
         identity.put("epochs", settings.epochs());
         identity.put("batch_size", settings.batchSize());
         identity.put("validation_split", settings.validationSplit());

@@ -53,7 +53,8 @@ public final class NetworkTrainingJob {
         try {
             FeedForwardTrainer trainer = new FeedForwardTrainer(layers, activation,
                     settings.optimiser().create(settings.learningRate()), regularization, settings.epochs(),
-                    settings.batchSize(), settings.seed()).withValidationSplit(settings.validationSplit());
+                    settings.batchSize(), settings.seed()).withValidationSplit(settings.validationSplit())
+                    .withLearningRateSchedule(settings.schedule().orElse(null));
             return new NetworkTrainingJob(regularization, trainer, settings.validationSplit(), settings.seed());
         } catch (IllegalArgumentException e) {
             throw new UserInputException(e.getMessage(), e);
