@@ -219,6 +219,11 @@ final class PenaltyFlow {
         return g + implicitScale * implicit.at(w);
     }
 
+    /** {@code G(w)}, the explicit terms' summed slope (unscaled), from their table. */
+    double explicitSlope(double w) {
+        return explicit.at(w);
+    }
+
     /** The evaluations of the summed gradient or the modified slope the last {@link #advance} made. */
     int lastCalls() {
         return lastCalls;

@@ -377,6 +377,9 @@ final class ReplayEngine extends LazyEngine {
     }
 
     private double slope(double w) {
+        if (flow != null) {
+            return flow.explicitSlope(w);   // the terms' table: a stiffness check at every first touch adds up
+        }
         double sum = 0;
         for (ElementwisePenalty g : terms.gradients()) {
             sum += g.gradient(w);

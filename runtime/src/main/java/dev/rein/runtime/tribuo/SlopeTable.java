@@ -21,8 +21,8 @@ import dev.rein.api.hook.ElementwisePenalty;
  * exactly. A piece is kept only where the cubic agrees with the hooks at three more points (its sixths and middle)
  * to within {@value #RELATIVE_ERROR} of the slope there (plus {@value #ROUNDING_SHARE} of its size at the piece's ends,
  * for rounding where it crosses zero); a piece that does not (a kink, a slope that changes sign
- * inside it, a function too wiggly for the width) is answered by the hooks, as are zero, magnitudes outside the
- * range and non-finite weights. For a smooth slope the cubic's error is of order {@code (w/64)^4·|R'''''(w)|/1000}
+ * inside it, a function too wiggly for the width) is answered by the hooks, as are magnitudes outside the range
+ * and non-finite weights; the slope at zero is the hooks', asked once. For a smooth slope the cubic's error is of order {@code (w/64)^4·|R'''''(w)|/1000}
  * ({@code 1e-10} of {@code tanh}'s slope at its scale), far inside the check.
  *
  * <p>So a slope read here is within about {@code 1e-9·|R'(w)|} of the hooks' (checked at seven points of each
@@ -59,10 +59,15 @@ final class SlopeTable {
      * first, then negative weights'; NaN where the hooks answer.
      */
     private final double[] cubic;
+    /** The hooks' slope at {@code +0.0} and {@code -0.0} (where Tribuo starts every weight), when there is a table. */
+    private final double atZero;
+    private final double atNegativeZero;
 
     private SlopeTable(ElementwisePenalty[] terms, double[] cubic) {
         this.terms = terms;
         this.cubic = cubic;
+        this.atZero = cubic == null ? Double.NaN : hooks(terms, 0.0);
+        this.atNegativeZero = cubic == null ? Double.NaN : hooks(terms, -0.0);
     }
 
     /** The table of {@code Σ R'(w)} over {@code terms} (none: the slope is 0). */
@@ -93,6 +98,8 @@ final class SlopeTable {
                 if (value == value) {   // not NaN: a kept piece
                     return value;
                 }
+            } else if (magnitude == 0) {
+                return bits == 0 ? atZero : atNegativeZero;
             }
         }
         return hooks(terms, w);

@@ -86,6 +86,21 @@ class SlopeTableTest {
     }
 
     @Test
+    void aWeightAtZeroWhereTribuoStartsThemAllCostsNoHookCall() {
+        int[] calls = {0};
+        ElementwisePenalty counted = TestHooks.penalty(w -> 0, w -> {
+            calls[0]++;
+            return 1e-3 * w / Math.hypot(w, 0.01);
+        }, null);
+        SlopeTable table = SlopeTable.of(new ElementwisePenalty[] {counted});
+        int built = calls[0];
+        assertEquals(0.0, table.at(0.0), 0.0);
+        assertEquals(0.0, table.at(-0.0), 0.0);
+        assertEquals(counted.gradient(0.004), table.at(0.004), 1e-9 * 1e-3);
+        assertEquals(built + 1, calls[0], "only the direct call above reached the hook");
+    }
+
+    @Test
     void noTermsHaveSlopeZero() {
         SlopeTable table = SlopeTable.of(NONE);
         assertEquals(0.0, table.at(0.5));
