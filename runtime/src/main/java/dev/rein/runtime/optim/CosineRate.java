@@ -1,8 +1,6 @@
 package dev.rein.runtime.optim;
 
 import com.oracle.labs.mlrg.olcut.config.Config;
-import com.oracle.labs.mlrg.olcut.provenance.ConfiguredObjectProvenance;
-import com.oracle.labs.mlrg.olcut.provenance.impl.ConfiguredObjectProvenanceImpl;
 
 /**
  * Cosine annealing over the whole run (Loshchilov and Hutter, 2017, without restarts; PyTorch's
@@ -51,11 +49,6 @@ public final class CosineRate implements RateSchedule {
     @Override
     public String describe() {
         return "cosine(min=" + minFactor + ")";
-    }
-
-    @Override
-    public ConfiguredObjectProvenance getProvenance() {
-        return new ConfiguredObjectProvenanceImpl(this, "RateSchedule");
     }
 
     @Override

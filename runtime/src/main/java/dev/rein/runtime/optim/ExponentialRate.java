@@ -1,8 +1,6 @@
 package dev.rein.runtime.optim;
 
 import com.oracle.labs.mlrg.olcut.config.Config;
-import com.oracle.labs.mlrg.olcut.provenance.ConfiguredObjectProvenance;
-import com.oracle.labs.mlrg.olcut.provenance.impl.ConfiguredObjectProvenanceImpl;
 
 /**
  * Exponential decay per epoch (PyTorch's {@code ExponentialLR} stepped every epoch): in epoch {@code e} (1-based)
@@ -40,11 +38,6 @@ public final class ExponentialRate implements RateSchedule {
     @Override
     public String describe() {
         return "exponential(gamma=" + gamma + ")";
-    }
-
-    @Override
-    public ConfiguredObjectProvenance getProvenance() {
-        return new ConfiguredObjectProvenanceImpl(this, "RateSchedule");
     }
 
     @Override

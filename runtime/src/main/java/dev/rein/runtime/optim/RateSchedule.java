@@ -3,6 +3,7 @@ package dev.rein.runtime.optim;
 import com.oracle.labs.mlrg.olcut.config.Configurable;
 import com.oracle.labs.mlrg.olcut.provenance.ConfiguredObjectProvenance;
 import com.oracle.labs.mlrg.olcut.provenance.Provenancable;
+import com.oracle.labs.mlrg.olcut.provenance.impl.ConfiguredObjectProvenanceImpl;
 
 /**
  * A learning-rate schedule over a training run: the factor by which the optimiser's configured rate {@code η₀} is
@@ -32,6 +33,12 @@ public interface RateSchedule extends Configurable, Provenancable<ConfiguredObje
 
     /** The schedule as {@link RateSchedules#parse} reads it, e.g. {@code cosine(min=0.01)}. */
     String describe();
+
+    /** The schedule's {@code @Config} fields, as every OLCUT component records them. */
+    @Override
+    default ConfiguredObjectProvenance getProvenance() {
+        return new ConfiguredObjectProvenanceImpl(this, "RateSchedule");
+    }
 
     /** The epoch (1-based) that step {@code step} (1-based) falls in. */
     static long epochOf(long step, long stepsPerEpoch) {

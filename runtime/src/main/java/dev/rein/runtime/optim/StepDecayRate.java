@@ -1,8 +1,6 @@
 package dev.rein.runtime.optim;
 
 import com.oracle.labs.mlrg.olcut.config.Config;
-import com.oracle.labs.mlrg.olcut.provenance.ConfiguredObjectProvenance;
-import com.oracle.labs.mlrg.olcut.provenance.impl.ConfiguredObjectProvenanceImpl;
 
 /**
  * Step decay (PyTorch's {@code StepLR} stepped every epoch, Keras' staircase {@code ExponentialDecay}): the rate is
@@ -53,11 +51,6 @@ public final class StepDecayRate implements RateSchedule {
     @Override
     public String describe() {
         return "step(every=" + everyEpochs + ",gamma=" + gamma + ")";
-    }
-
-    @Override
-    public ConfiguredObjectProvenance getProvenance() {
-        return new ConfiguredObjectProvenanceImpl(this, "RateSchedule");
     }
 
     @Override
