@@ -31,9 +31,11 @@ import java.util.logging.Logger;
  *       to a few ulps whatever the mix; a coefficient below {@code 1e-14} times the other is rounding of a zero),
  *       then the same comparison at every probe point, null on any difference.</li>
  * </ul>
- * The probe points are those near zero, {@code -3.5, -1, -0.25, 0, 0.125, 0.7, 2.5}, and every decade from
+ * The probe points are those near zero, {@code -3.5, -1, -0.25, 0, 0.125, 0.7, 2.5}, every decade from
  * {@code ±10} to {@code ±10⁶} (the large weights {@code rein check} also samples), so that a penalty equal to L2
- * for {@code |w| <= 10} and linear beyond (a Huber-like penalty) is not taken for L2. A value or gradient agrees
+ * for {@code |w| <= 10} and linear beyond (a Huber-like penalty) is not taken for L2, and twenty points a decade
+ * from {@code ±10⁻⁶} to {@code ±10⁶}, so that a well or a bump between them is not missed. A penalty that shows
+ * no form but zero is not recognised at all (it is caught up by replay, exactly). A value or gradient agrees
  * when it is within {@code 1e-12·max(1, |expected|)}; at {@code w = 0} any gradient in {@code [-λ₁, λ₁]} (a
  * subgradient) agrees. No finite set of probes proves the form, which is what a declaration is for; a penalty that
  * bends away only beyond {@code 10⁶} would still be taken for the form without one.
@@ -43,6 +45,11 @@ public final class ElasticForm {
     private static final double[] NEAR = {-3.5, -1, -0.25, 0, 0.125, 0.7, 2.5};
     /** Far out: each decade from 10 to a million, on both sides, nearest first (a report names the nearest). */
     private static final double[] FAR = {10, -10, 100, -100, 1e3, -1e3, 1e4, -1e4, 1e5, -1e5, 1e6, -1e6};
+    /**
+     * Between them, twenty points a decade from {@code 10⁻⁶} to {@code 10⁶} on each side, so that a bump, a well or a
+     * dead zone somewhere in between (a penalty that is zero at the points above) does not pass for a form.
+     */
+    private static final double[] DENSE = dense();
     private static final double[] STEPS = {0.01, 0.5, 3};
     /** Where the recognition reads {@code λ₂} off the gradient: {@code λ₂·w} dwarfs {@code λ₁} there. */
     private static final double FAR_OUT = 1e6;
@@ -103,13 +110,27 @@ public final class ElasticForm {
         if (!(l1 >= 0 && l2 >= 0 && l1 < Double.POSITIVE_INFINITY && l2 < Double.POSITIVE_INFINITY)) {
             return null;
         }
+        if (l1 == 0 && l2 == 0) {
+            return null;   // zero at every probe is no evidence of the form: a zero penalty replays cheaply anyway
+        }
         ElasticForm form = new ElasticForm(l1, l2);
         return form.firstDifference(p) == null ? form : null;
     }
 
+    private static double[] dense() {
+        int perDecade = 20;
+        double[] points = new double[2 * (12 * perDecade + 1)];
+        for (int k = 0; k <= 12 * perDecade; k++) {
+            double w = Math.pow(10, -6 + (double) k / perDecade);
+            points[2 * k] = w;
+            points[2 * k + 1] = -w;
+        }
+        return points;
+    }
+
     /** Where {@code p}'s value or gradient first differs from this form, in words, or null where none does. */
     private String firstDifference(ElementwisePenalty p) {
-        for (double[] points : new double[][] {NEAR, FAR}) {
+        for (double[] points : new double[][] {NEAR, FAR, DENSE}) {
             for (double w : points) {
                 double value = p.value(w);
                 if (!close(value(w), value)) {

@@ -75,6 +75,19 @@ class ClosedFormRecognitionTest {
     }
 
     @Test
+    void aWellZeroAtTheCoarseProbesOrAZeroPenaltyIsNotTakenForAForm() {
+        // λ((w - c)² - r²) inside |w - c| < r, zero elsewhere: zero at every coarse probe point (found by a user)
+        double c = 0.3;
+        double r = 0.1;
+        ElementwisePenalty well = TestHooks.penalty(w -> Math.abs(w - c) < r ? (w - c) * (w - c) - r * r : 0,
+                w -> Math.abs(w - c) < r ? 2 * (w - c) : 0, null);
+        assertNull(ElasticForm.of(well), "a well between the probes: no closed form");
+        ElementwisePenalty narrow = TestHooks.penalty(w -> Math.abs(w - 3e-4) < 1e-5 ? 1 : 0, w -> 0, null);
+        assertNull(ElasticForm.of(narrow), "a bump too narrow for any probe: zero is no evidence of a form");
+        assertNull(ElasticForm.of(TestHooks.penalty(w -> 0, w -> 0, null)), "nothing but zero: replayed");
+    }
+
+    @Test
     void l1L2AndElasticNetWithoutADeclarationAreStillRecognisedWithTheirCoefficients() {
         ElasticForm l2 = ElasticForm.of(TestHooks.l2(0.3));
         assertEquals(0.0, l2.l1, 0.0, "exactly no L1 part, so an L2 step has no thresholds");
