@@ -1,6 +1,7 @@
 package dev.rein.runtime.tribuo;
 
 import dev.rein.api.hook.ElementwisePenalty;
+import java.util.logging.Logger;
 
 /**
  * The summed slope {@code Σ R'(w)} of element-wise penalty terms, read from a table of cubic pieces built from the
@@ -30,7 +31,8 @@ import dev.rein.api.hook.ElementwisePenalty;
  * about {@code 1e-9·S·max|R'|}: a billionth of how far the penalty moves it, far below {@link PenaltyFlow}'s
  * bound. The table
  * assumes what the processor's contract says, that a penalty is a function of the weight and its bound parameters;
- * a term whose hook answers the same weight twice differently (a random or stateful one) gets no table.
+ * a term whose hook answers the same weight twice differently (a random or stateful one) gets no table, and a
+ * {@code [tribuo-penalty-not-reproducible]} warning on this class's logger says so.
  */
 final class SlopeTable {
     /** Pieces in each binade ({@code 2^6}: pieces 1/64 of a binade wide). */
@@ -53,6 +55,8 @@ final class SlopeTable {
     private static final int FIRST_KEY = (SMALLEST_EXPONENT + 1023) << PIECE_BITS;
     private static final int PIECES = (LARGEST_EXPONENT - SMALLEST_EXPONENT) << PIECE_BITS;
 
+    private static final Logger LOG = Logger.getLogger(SlopeTable.class.getName());
+
     private final ElementwisePenalty[] terms;
     /**
      * Four coefficients per piece (the cubic in the position {@code t ∈ [0, 1)} within it), positive weights' pieces
@@ -73,7 +77,11 @@ final class SlopeTable {
     /** The table of {@code Σ R'(w)} over {@code terms} (none: the slope is 0). */
     static SlopeTable of(ElementwisePenalty[] terms) {
         ElementwisePenalty[] copy = terms.clone();
-        if (copy.length == 0 || !reproducible(copy)) {
+        if (copy.length == 0) {
+            return new SlopeTable(copy, null);
+        }
+        if (!reproducible(copy)) {
+            LOG.warning(TribuoMessages.penaltyNotReproducible(names(copy)).toString());
             return new SlopeTable(copy, null);
         }
         double[] cubic = new double[2 * PIECES * 4];
@@ -114,6 +122,15 @@ final class SlopeTable {
             }
         }
         return kept;
+    }
+
+    private static String names(ElementwisePenalty[] terms) {
+        StringBuilder names = new StringBuilder();
+        for (ElementwisePenalty t : terms) {
+            String name = t.getClass().getSimpleName().replace("_ReinPenalty", "");
+            names.append(names.length() == 0 ? "" : " + ").append(name.isEmpty() ? t.getClass().getName() : name);
+        }
+        return names.toString();
     }
 
     /** The hooks' summed slope. */

@@ -84,6 +84,14 @@ final class TribuoMessages {
                 + " learning rate or penalty strength makes the flow usable again.");
     }
 
+    static ReinMessage penaltyNotReproducible(String terms) {
+        return ReinMessage.of("tribuo-penalty-not-reproducible", "The penalty " + terms + " answered the same weight"
+                + " with two different gradients: Rein assumes a penalty is a function of the weight and its"
+                + " parameters only (no randomness, no state), so this run calls its gradient for every catch-up"
+                + " step instead of reading a table of it, and two runs of it will not give the same model. Remove the"
+                + " randomness (for noise, use the gaussian_noise layer of --model mlp) or seed it per weight.");
+    }
+
     // --- RegularizedOptimiser ---
 
     /** {@code rest} is the spec without its stopping rules. */

@@ -111,8 +111,32 @@ class SlopeTableTest {
     void aHookThatAnswersTheSameWeightDifferentlyGetsNoTable() {
         int[] calls = {0};
         ElementwisePenalty drifting = TestHooks.penalty(w -> 0, w -> w + 1e-3 * calls[0]++, null);
-        SlopeTable table = SlopeTable.of(new ElementwisePenalty[] {drifting});
+        java.util.List<String> warnings = new java.util.ArrayList<>();
+        java.util.logging.Logger log = java.util.logging.Logger.getLogger(SlopeTable.class.getName());
+        java.util.logging.Handler handler = new java.util.logging.Handler() {
+            @Override
+            public void publish(java.util.logging.LogRecord record) {
+                warnings.add(record.getMessage());
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        log.addHandler(handler);
+        SlopeTable table;
+        try {
+            table = SlopeTable.of(new ElementwisePenalty[] {drifting});
+        } finally {
+            log.removeHandler(handler);
+        }
         assertEquals(0, table.keptPieces());
+        assertEquals(1, warnings.size(), "said once: " + warnings);
+        assertTrue(warnings.get(0).startsWith("[tribuo-penalty-not-reproducible]"), warnings.get(0));
         int before = calls[0];
         table.at(0.25);
         assertEquals(before + 1, calls[0], "the hook answers every read");
