@@ -78,8 +78,16 @@ public final class RegularizedOptimiser implements StochasticGradientOptimiser {
     private String modes = "";
 
     private RegularizationPlan plan;
-    /** Package-private switch for tests: never use lazy updates. */
-    boolean eagerOnly;
+    /**
+     * The system property that makes every {@code RegularizedOptimiser} created afterwards take every penalty step at
+     * every weight on every step ({@code -Drein.exact=true}, or {@code rein train --exact}): no lazy catch-up, no
+     * carried steps, no dense windows. Slower on sparse data by the ratio of features to non-zeros; for checking
+     * what the lazy path gives against the steps themselves.
+     */
+    public static final String EXACT_PROPERTY = "rein.exact";
+
+    /** Never use lazy updates ({@link #EXACT_PROPERTY}; tests set it directly). */
+    boolean eagerOnly = Boolean.getBoolean(EXACT_PROPERTY);
     /** For tests and measurements: the missed steps a present weight may carry under {@link ReplayEngine}. */
     int deferSteps = ReplayEngine.DEFER_STEPS;
     /** False when the trainer checks each update as it adds it ({@link #checkedByCaller()}). */

@@ -1,5 +1,6 @@
 package dev.rein.samples.cli;
 
+import dev.rein.runtime.tribuo.RegularizedOptimiser;
 import dev.rein.samples.train.ModelChoice;
 import dev.rein.samples.train.OptimiserChoice;
 import dev.rein.samples.train.TrainingSettings;
@@ -52,6 +53,12 @@ public final class TrainingOptions {
                     + " gamma every epoch).")
     String rateSchedule;
 
+    @Option(names = "--exact",
+            description = "Linear model: take every penalty step at every weight on every step, as the penalty's"
+                    + " definition says (no lazy catch-up, carried steps or dense windows): slower, for checking the"
+                    + " fast path's result against it. The same as java -Drein.exact=true.")
+    boolean exact;
+
     @Option(names = "--label-column", paramLabel = "NAME", defaultValue = "label",
             description = "The CSV column holding the label (default ${DEFAULT-VALUE}).")
     String labelColumn;
@@ -61,6 +68,14 @@ public final class TrainingOptions {
         if (!model.isNetwork() && !rateSchedule.trim().equalsIgnoreCase("none")) {
             throw new UserInputException("--lr-schedule schedules the network's optimiser and goes only with --model"
                     + " mlp; add --model mlp, or leave --lr-schedule out to train the linear model.");
+        }
+        if (exact && model.isNetwork()) {
+            throw new UserInputException("--exact turns off the linear model's lazy penalty steps; the network takes"
+                    + " every step at every weight already. Leave --exact out with --model mlp.");
+        }
+        if (exact) {
+            // read by every RegularizedOptimiser created from here on, the trainers' own copies included
+            System.setProperty(RegularizedOptimiser.EXACT_PROPERTY, "true");
         }
         OptimiserChoice choice = optimiser == null ? model.defaultOptimiser() : OptimiserChoice.parse(optimiser);
         return new TrainingSettings(epochs, seed, choice,
