@@ -97,10 +97,16 @@ final class NetworkMessages {
                 + " stopping rules (" + String.join(", ", rules) + "); a network follows at most one: keep one");
     }
 
-    static ReinMessage rateSchedule(String schedule, String optimiser) {
-        return ReinMessage.of("network-rate-schedule", "FeedForwardTrainer: the learning-rate schedule " + schedule
+    static ReinMessage rateSchedule(String trainer, String schedule, String optimiser, boolean cumulative) {
+        if (cumulative) {
+            return ReinMessage.of("network-rate-schedule", trainer + ": the learning-rate schedule " + schedule
+                    + " scales each step, but the spec has a penalty in mode=cumulative (mode=auto's choice for l1 and"
+                    + " elastic_net under AdaGrad), whose accumulated penalty a schedule cannot scale: give that term"
+                    + " mode=proximal, e.g. l1(lambda=1e-3, mode=proximal), or leave the schedule out");
+        }
+        return ReinMessage.of("network-rate-schedule", trainer + ": the learning-rate schedule " + schedule
                 + " scales each update, which is a step at the scheduled rate only under SGD without momentum,"
-                + " AdaGrad, RMSProp and Adam (not averaged, not in FTRL's form or mode=cumulative); the optimiser is "
+                + " AdaGrad, RMSProp and Adam (not averaged, not in FTRL's form); the optimiser is "
                 + optimiser + ": use one of those, or no schedule");
     }
 

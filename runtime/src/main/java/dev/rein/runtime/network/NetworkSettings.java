@@ -2,9 +2,10 @@ package dev.rein.runtime.network;
 
 import dev.rein.api.hook.StoppingRule;
 import dev.rein.api.spi.Kind;
-import dev.rein.runtime.spec.BoundTerm;
-import dev.rein.runtime.spec.Regularization;
 import dev.rein.runtime.optim.RateSchedule;
+import dev.rein.runtime.spec.BoundTerm;
+import dev.rein.runtime.spec.PenaltyMode;
+import dev.rein.runtime.spec.Regularization;
 import dev.rein.runtime.tribuo.RegularizedOptimiser;
 import dev.rein.runtime.tribuo.trainer.PredictionTask;
 import dev.rein.runtime.tribuo.trainer.ValidationMetric;
@@ -71,8 +72,8 @@ record NetworkSettings(String trainer, PredictionTask task, int[] hiddenLayers, 
         }
         RegularizedOptimiser planned = planOptimiser();   // a refused penalty mode is reported now, not after the data
         if (schedule != null && !planned.acceptsRateSchedule()) {
-            throw new IllegalArgumentException(NetworkMessages.rateSchedule(schedule.describe(),
-                    optimiser.toString()).toString());
+            throw new IllegalArgumentException(NetworkMessages.rateSchedule(trainer, schedule.describe(),
+                    optimiser.toString(), planned.plan().has(PenaltyMode.CUMULATIVE)).toString());
         }
         stoppingRule().ifPresent(t -> ValidationMetric.resolve(t.hook(StoppingRule.class).metric(), task, t.name()));
     }

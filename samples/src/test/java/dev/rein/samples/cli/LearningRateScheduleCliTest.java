@@ -57,5 +57,15 @@ class LearningRateScheduleCliTest {
                 "adadelta", "--lr-schedule", "cosine");
         assertEquals(1, adadelta.exitCode());
         assertTrue(adadelta.err().contains("[network-rate-schedule]"), adadelta.err());
+        // l1 under AdaGrad runs in mode=cumulative by default: the message names that, and the way out
+        CliRun cumulative = CliRun.of("train", "--model", "mlp", "--data", train, "--batch-size", "16",
+                "--optimiser", "adagrad", "--spec", "l1(lambda=1e-3)", "--lr-schedule", "cosine");
+        assertEquals(1, cumulative.exitCode());
+        assertTrue(cumulative.err().contains("mode=cumulative") && cumulative.err().contains("mode=proximal"),
+                cumulative.err());
+        CliRun proximal = CliRun.of("train", "--model", "mlp", "--layers", "4", "--data", train, "--epochs", "1",
+                "--batch-size", "16", "--optimiser", "adagrad", "--spec", "l1(lambda=1e-3, mode=proximal)",
+                "--lr-schedule", "cosine");
+        assertEquals(0, proximal.exitCode(), proximal.err());
     }
 }
