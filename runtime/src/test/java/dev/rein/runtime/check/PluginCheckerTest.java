@@ -57,6 +57,18 @@ class PluginCheckerTest {
     }
 
     @Test
+    void aPenaltyThatIsNotFiniteSomewhereFailsTheFiniteCheckAloneWithoutContradictions() {
+        // a barrier: λw² inside |w| < 1, NaN outside (found by a user: the other checks said "NaN but ... NaN")
+        CheckReport report = checker.check(TestHooks.penaltyProvider("barrier", lambda -> TestHooks.penalty(
+                w -> Math.abs(w) < 1 ? lambda * w * w : Double.NaN,
+                w -> Math.abs(w) < 1 ? 2 * lambda * w : Double.NaN, null)), Map.of("lambda", "1"));
+        assertEquals(List.of(ElementwisePenaltyChecks.FINITE),
+                report.failures().stream().map(CheckResult::name).toList(), report::format);
+        assertTrue(report.result(ElementwisePenaltyChecks.GRADIENT).get().detail()
+                .contains("points where R is not finite left to the finite check"), report::format);
+    }
+
+    @Test
     void gradientOffByAFactorOfTwoFailsNamingThePoint() {
         CheckReport report = checker.check(TestHooks.penaltyProvider("l2", TestHooks::l2WithDoubledGradient),
                 Map.of("lambda", "1"));
