@@ -98,16 +98,14 @@ final class NetworkMessages {
     }
 
     static ReinMessage rateSchedule(String trainer, String schedule, String optimiser, boolean cumulative) {
-        if (cumulative) {
-            return ReinMessage.of("network-rate-schedule", trainer + ": the learning-rate schedule " + schedule
-                    + " scales each step, but the spec has a penalty in mode=cumulative (mode=auto's choice for l1 and"
-                    + " elastic_net under AdaGrad), whose accumulated penalty a schedule cannot scale: give that term"
-                    + " mode=proximal, e.g. l1(lambda=1e-3, mode=proximal), or leave the schedule out");
-        }
-        return ReinMessage.of("network-rate-schedule", trainer + ": the learning-rate schedule " + schedule
-                + " scales each update, which is a step at the scheduled rate only under SGD without momentum,"
-                + " AdaGrad, RMSProp and Adam (not averaged, not in FTRL's form); the optimiser is "
-                + optimiser + ": use one of those, or no schedule");
+        String why = cumulative
+                ? " scales each step, but the spec has a penalty in mode=cumulative (mode=auto's choice for l1 and"
+                        + " elastic_net under AdaGrad), whose accumulated penalty a schedule cannot scale: give that"
+                        + " term mode=proximal, e.g. l1(lambda=1e-3, mode=proximal), or leave the schedule out"
+                : " scales each update, which is a step at the scheduled rate only under SGD without momentum,"
+                        + " AdaGrad, RMSProp and Adam (not averaged, not in FTRL's form); the optimiser is " + optimiser
+                        + ": use one of those, or no schedule";
+        return ReinMessage.of("network-rate-schedule", trainer + ": the learning-rate schedule " + schedule + why);
     }
 
     static ReinMessage setting(String name, Object value, String valid) {
@@ -153,6 +151,12 @@ final class NetworkMessages {
     static ReinMessage notLabelRows(int width) {
         return ReinMessage.of("network-not-label-rows", "These example rows hold " + width + " targets per example,"
                 + " not a label id; read them with double[] targets");
+    }
+
+    static ReinMessage targetNotFinite(int example, String dimension, double value) {
+        return ReinMessage.of("network-target-not-finite", "Training example " + example + " (counted from 0, in the"
+                + " order the network trains on after any validation split) has target " + dimension + " = " + value
+                + ": a regression target must be a finite number; drop or fix that example.");
     }
 
     static ReinMessage targetScaling(String problem) {

@@ -69,7 +69,8 @@ final class SquaredErrorHead implements NetworkHead<Regressor> {
      * deviation of each dimension when {@code standardize}, else leaving them as they are.
      *
      * @throws IllegalArgumentException if a training example lacks a dimension (tagged
-     *                                  {@code network-missing-dimension})
+     *                                  {@code network-missing-dimension}) or a target is not finite (tagged
+     *                                  {@code network-target-not-finite})
      */
     static SquaredErrorHead fit(ImmutableOutputInfo<Regressor> info, List<Example<Regressor>> training,
             boolean standardize) {
@@ -77,15 +78,19 @@ final class SquaredErrorHead implements NetworkHead<Regressor> {
         double[] means = new double[names.length];
         double[] scales = new double[names.length];
         Arrays.fill(scales, 1.0);
-        if (standardize && !training.isEmpty()) {
-            int n = training.size();
-            double[][] values = new double[names.length][n];
-            for (int i = 0; i < n; i++) {
-                Regressor y = training.get(i).getOutput();
-                for (int k = 0; k < names.length; k++) {
-                    values[k][i] = value(y, names[k]);
+        int n = training.size();
+        double[][] values = new double[names.length][n];
+        for (int i = 0; i < n; i++) {
+            Regressor y = training.get(i).getOutput();
+            for (int k = 0; k < names.length; k++) {
+                values[k][i] = value(y, names[k]);
+                if (!Double.isFinite(values[k][i])) {
+                    throw new IllegalArgumentException(NetworkMessages.targetNotFinite(i, names[k], values[k][i])
+                            .toString());
                 }
             }
+        }
+        if (standardize && n > 0) {
             for (int k = 0; k < names.length; k++) {
                 double sum = 0;
                 for (double v : values[k]) {

@@ -285,6 +285,21 @@ class FeedForwardRegressionTrainerTest {
     }
 
     @Test
+    void aTargetThatIsNotFiniteIsRefusedNamingTheExampleWhetherOrNotTargetsAreStandardized() {
+        RegressionData data = twoDimensions(20, 5L);
+        java.util.List<org.tribuo.Example<Regressor>> rows = new java.util.ArrayList<>(ExampleRows.list(data.dataset));
+        rows.set(3, new org.tribuo.impl.ArrayExample<>(new Regressor(new String[] {"zeta", "alpha"},
+                new double[] {1.0, Double.NaN})));
+        for (boolean standardize : new boolean[] {true, false}) {
+            var e = assertThrows(IllegalArgumentException.class,
+                    () -> SquaredErrorHead.fit(data.dataset.getOutputIDInfo(), rows, standardize));
+            assertEquals("network-target-not-finite", ReinMessage.tagOf(e).orElseThrow(), e.getMessage());
+            assertTrue(e.getMessage().contains("Training example 3") && e.getMessage().contains("alpha = NaN"),
+                    e.getMessage());
+        }
+    }
+
+    @Test
     void settingsOutOfRangeNameTheRegressionTrainer() {
         var e = assertThrows(IllegalArgumentException.class, () -> new FeedForwardRegressionTrainer(new int[] {4},
                 Activation.RELU, new ReinAdam(), Regularization.none(), 0, 16, 1L));
