@@ -34,7 +34,9 @@ import java.util.logging.Logger;
  * ({@code DeferralOnRealDataTest}, docs/NOTES.md). A decay that stops at zero stops where it is applied. Where a
  * window would be stiff, {@code K·h·|R''(w)| > }{@value #STIFF_LIMIT} at the weight's first touch (a
  * penalty curved sharply for the step size, a kink), carrying would cost points of accuracy: such a weight takes its
- * steps one by one, exactly, from then on ({@code DeferredStepsTest}).
+ * steps one by one, exactly, from then on ({@code DeferredStepsTest}). So does a weight whose carried window turns
+ * out to have bent the penalty's slope by more than {@value #STIFF_LIMIT} of itself (it moved to a kink or a steep
+ * place away from zero: {@code DenseWindowsTest}).
  *
  * <p><b>Dense windows.</b> When the updates touch on average at least {@value #DENSE_SHARE} of all weights a step
  * (judged over the first {@value #JUDGE_AFTER} steps; pixels, not words), keeping a window per weight costs more
@@ -202,7 +204,7 @@ final class ReplayEngine extends LazyEngine {
             int i = offset + c;
             double u = row[c];
             if (latest - Math.max(exactAt[i], base) >= deferUpTo || stiff != null && stiff[i]) {
-                u = caughtUp(u, i, latest);
+                u = carried != null ? carriedCaughtUp(u, i) : caughtUp(u, i, latest);
                 row[c] = u;   // a replay is costly: keep its result
                 exactAt[i] = latest;
                 if (carried != null) {
@@ -266,7 +268,7 @@ final class ReplayEngine extends LazyEngine {
                 // kinks and steepest curvature): exact steps cost less than lost accuracy. Checking every window
                 // doubled the hook calls of smooth penalties on dense data.
                 checked[i] = true;
-                stiff[i] = deferUpTo * Math.abs(stepH) * Math.abs(curvature(w)) > STIFF_LIMIT;
+                stiff[i] |= deferUpTo * Math.abs(stepH) * Math.abs(curvature(w)) > STIFF_LIMIT;
                 anyStiff |= stiff[i];
             }
             if (stiff[i]) {
@@ -274,7 +276,7 @@ final class ReplayEngine extends LazyEngine {
                 continue;
             }
             if (latest - Math.max(exactAt[i], base) >= deferUpTo) {
-                w = caughtUp(w, i, latest);
+                w = carriedCaughtUp(w, i);
                 exactAt[i] = latest;
                 carried[i] = false;
             } else {
@@ -300,7 +302,10 @@ final class ReplayEngine extends LazyEngine {
         int bad = -1;
         for (int c = 0; c < features; c++) {
             double w = replay(row[c], 0, steps, true);
-            anyStiff |= steps > REPLAY_UP_TO && flow.lastBend() > STIFF_LIMIT;
+            if (steps > REPLAY_UP_TO && flow.lastBend() > STIFF_LIMIT) {
+                anyStiff = true;
+                stiff[r * features + c] = true;   // exact steps for it once windows are per weight again
+            }
             row[c] = w;
             if (bad < 0 && !Double.isFinite(w)) {
                 bad = c;
@@ -343,6 +348,22 @@ final class ReplayEngine extends LazyEngine {
             return stored;
         }
         return replay(stored, from - base, to - base, dense || carried != null && carried[i]);
+    }
+
+    /**
+     * Weight {@code i} caught up to {@code latest}; when it carried steps and their window bent its slope by more
+     * than {@link #STIFF_LIMIT} of itself (a kink or steep curvature where the weight has moved to, away from where
+     * its first touch was checked), it takes exact steps from now on.
+     */
+    private double carriedCaughtUp(double w, int i) {
+        boolean wasCarried = carried[i];
+        int missed = latest - Math.max(exactAt[i], base);
+        double u = caughtUp(w, i, latest);
+        if (wasCarried && missed > REPLAY_UP_TO && flow.lastBend() > STIFF_LIMIT) {
+            stiff[i] = true;
+            anyStiff = true;
+        }
+        return u;
     }
 
     /**
