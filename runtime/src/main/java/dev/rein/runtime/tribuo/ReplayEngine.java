@@ -302,7 +302,7 @@ final class ReplayEngine extends LazyEngine {
         int bad = -1;
         for (int c = 0; c < features; c++) {
             double w = replay(row[c], 0, steps, true);
-            if (steps > REPLAY_UP_TO && flow.lastBend() > STIFF_LIMIT) {
+            if (steps > REPLAY_UP_TO && bentPastLimit(prefixH[steps])) {
                 anyStiff = true;
                 stiff[r * features + c] = true;   // exact steps for it once windows are per weight again
             }
@@ -357,13 +357,22 @@ final class ReplayEngine extends LazyEngine {
      */
     private double carriedCaughtUp(double w, int i) {
         boolean wasCarried = carried[i];
-        int missed = latest - Math.max(exactAt[i], base);
+        int from = Math.max(exactAt[i], base) - base;
+        int missed = latest - base - from;
         double u = caughtUp(w, i, latest);
-        if (wasCarried && missed > REPLAY_UP_TO && flow.lastBend() > STIFF_LIMIT) {
+        if (wasCarried && missed > REPLAY_UP_TO && bentPastLimit(prefixH[latest - base] - prefixH[from])) {
             stiff[i] = true;
             anyStiff = true;
         }
         return u;
+    }
+
+    /**
+     * Whether the last flow's bend over a stretch of summed step {@code total} means a window of {@link #deferUpTo}
+     * steps would be stiff: the bend is about {@code total·|R''|}, the limit is on {@code K·h·|R''|}.
+     */
+    private boolean bentPastLimit(double total) {
+        return total > 0 && flow.lastBend() * deferUpTo * largestStep / total > STIFF_LIMIT;
     }
 
     /**
