@@ -65,8 +65,6 @@ final class PenaltyFlow {
     private int lastCalls;
     /** {@code |R'(end) - R'(start)| / |R'(start)|} of the last {@link #advance}'s first (Heun) step. */
     private double lastBend;
-    /** The last quick path's error estimate over the whole stretch. */
-    private double lastHeunError;
 
     /**
      * @param explicit the terms stepped along their gradient (coupled and decoupled)
@@ -126,9 +124,7 @@ final class PenaltyFlow {
         lastCalls++;
         double perStep = tolerance / 32;
         double done = 0;
-        // the first step from Heun's estimate over the whole stretch (both errors grow as the step cubed): a stretch
-        // the quick path refused is otherwise tried whole and shrunk, three calls a refusal
-        double step = lastHeunError > perStep ? total * SAFETY * Math.cbrt(perStep / lastHeunError) : total;
+        double step = total;
         Path path = new Path(g);
         while (done < total) {
             if (lastCalls + 3 > maxCalls) {
@@ -210,7 +206,6 @@ final class PenaltyFlow {
         // Heun's leading error for w' = -λw is z³/6 (z = λS); this estimate is z³/2 (τ/8 instead of τ/32 let a
         // log-cosh catch-up under decaying steps reach 1.1·τ)
         double heunError = 0.5 * total * change * Math.min(1, change / Math.abs(g0));
-        lastHeunError = heunError;
         double curvature = change / Math.abs(total * g0);
         double left = (hMax - hMin) / 2 * change + hMax * hMax * curvature * change;
         boolean accurate = heunError <= heunShare * tolerance && left <= tolerance / 4;
