@@ -48,7 +48,12 @@ public final class RateSchedules {
                 return Optional.empty();
             case "cosine":
                 allow(text, name, args, "min");
-                return Optional.of(new CosineRate(number(text, args, "min", 0.0)));
+                double min = number(text, args, "min", 0.0);
+                if (!(min >= 0 && min < 1)) {
+                    throw refused(text, "min is " + args.get("min") + "; it must be at least 0 and below 1 (a share of"
+                            + " the rate, e.g. 0.01)");
+                }
+                return Optional.of(new CosineRate(min));
             case "step":
                 allow(text, name, args, "every", "gamma");
                 double every = number(text, args, "every", 10);
@@ -56,10 +61,10 @@ public final class RateSchedules {
                     throw refused(text, "every is " + args.get("every") + "; it must be a whole number of epochs of at"
                             + " least 1");
                 }
-                return Optional.of(new StepDecayRate((int) every, number(text, args, "gamma", 0.5)));
+                return Optional.of(new StepDecayRate((int) every, gamma(text, args, 0.5)));
             case "exponential":
                 allow(text, name, args, "gamma");
-                return Optional.of(new ExponentialRate(number(text, args, "gamma", 0.95)));
+                return Optional.of(new ExponentialRate(gamma(text, args, 0.95)));
             default:
                 throw refused(text, "unknown schedule '" + m.group(1) + "'; use one of: " + FORMS);
         }
@@ -95,6 +100,16 @@ public final class RateSchedules {
                         : " takes " + String.join(", ", keys)) + ", not '" + key + "'");
             }
         }
+    }
+
+    /** {@code gamma}, checked in the text's own words: above 0 and at most 1. */
+    private static double gamma(String text, Map<String, String> args, double otherwise) {
+        double gamma = number(text, args, "gamma", otherwise);
+        if (!(gamma > 0 && gamma <= 1)) {
+            throw refused(text, "gamma is " + args.get("gamma") + "; it must be above 0 and at most 1 (the factor the"
+                    + " rate is multiplied by, e.g. 0.5)");
+        }
+        return gamma;
     }
 
     private static double number(String text, Map<String, String> args, String key, double otherwise) {

@@ -80,9 +80,14 @@ class RateScheduleTest {
         assertEquals("[optim-rate-schedule] learning-rate schedule 'step(gamma=half)': gamma is 'half', not a finite"
                 + " number", e.getMessage());
         e = assertThrows(IllegalArgumentException.class, () -> RateSchedules.parse("exponential(gamma=2)"));
-        assertEquals("[optim-setting-out-of-range] ExponentialRate: gamma is 2.0; it must be above 0 and at most 1",
-                e.getMessage());
+        // out of range: in the text's own words and under the text's tag (it said CosineRate's minFactor before)
+        assertEquals("[optim-rate-schedule] learning-rate schedule 'exponential(gamma=2)': gamma is 2; it must be"
+                + " above 0 and at most 1 (the factor the rate is multiplied by, e.g. 0.5)", e.getMessage());
         e = assertThrows(IllegalArgumentException.class, () -> RateSchedules.parse("cosine(min=1)"));
+        assertEquals("[optim-rate-schedule] learning-rate schedule 'cosine(min=1)': min is 1; it must be at least 0"
+                + " and below 1 (a share of the rate, e.g. 0.01)", e.getMessage());
+        // the Java API keeps its own check
+        e = assertThrows(IllegalArgumentException.class, () -> new CosineRate(1.0));
         assertEquals("[optim-setting-out-of-range] CosineRate: minFactor is 1.0; it must be at least 0 and below 1",
                 e.getMessage());
         e = assertThrows(IllegalArgumentException.class, () -> RateSchedules.parse("none(x=1)"));
