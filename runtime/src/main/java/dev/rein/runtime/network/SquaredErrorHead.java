@@ -97,11 +97,17 @@ final class SquaredErrorHead implements NetworkHead<Regressor> {
                     sum += v;
                 }
                 double mean = sum / n;
+                // squares of deviations scaled by the largest, so that targets near 1e160 do not overflow
+                double largest = 0;
+                for (double v : values[k]) {
+                    largest = Math.max(largest, Math.abs(v - mean));
+                }
                 double squares = 0;
                 for (double v : values[k]) {
-                    squares += (v - mean) * (v - mean);
+                    double d = largest > 0 ? (v - mean) / largest : 0;
+                    squares += d * d;
                 }
-                double sd = Math.sqrt(squares / n);
+                double sd = largest * Math.sqrt(squares / n);
                 means[k] = mean;
                 scales[k] = sd > 0 && Double.isFinite(sd) ? sd : 1.0;
             }

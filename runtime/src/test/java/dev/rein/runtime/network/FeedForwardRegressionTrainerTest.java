@@ -300,6 +300,20 @@ class FeedForwardRegressionTrainerTest {
     }
 
     @Test
+    void targetsNearTheTopOfTheDoubleRangeAreStandardizedWithoutOverflow() {
+        // found by a user: squares of deviations near 1e160 overflowed, the scale fell back to 1 and training diverged
+        java.util.List<org.tribuo.Example<Regressor>> rows = new java.util.ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            rows.add(new org.tribuo.impl.ArrayExample<>(new Regressor("y", 1e160 * (1 + i))));
+        }
+        var info = new org.tribuo.regression.RegressionFactory().generateInfo();
+        rows.forEach(e -> info.observe(e.getOutput()));
+        SquaredErrorHead head = SquaredErrorHead.fit(info.generateImmutableOutputInfo(), rows, true);
+        assertEquals(2.5e160, head.means()[0], 1e146);
+        assertEquals(Math.sqrt(1.25) * 1e160, head.scales()[0], 1e146, "the population standard deviation");
+    }
+
+    @Test
     void settingsOutOfRangeNameTheRegressionTrainer() {
         var e = assertThrows(IllegalArgumentException.class, () -> new FeedForwardRegressionTrainer(new int[] {4},
                 Activation.RELU, new ReinAdam(), Regularization.none(), 0, 16, 1L));
