@@ -6,9 +6,7 @@ import java.util.List;
 import org.tribuo.Example;
 import org.tribuo.Feature;
 import org.tribuo.ImmutableFeatureMap;
-import org.tribuo.ImmutableOutputInfo;
 import org.tribuo.Output;
-import org.tribuo.classification.Label;
 
 /**
  * Examples as sparse rows of feature ids and values plus their targets as a {@link NetworkHead} encodes them (a
@@ -34,17 +32,6 @@ final class ExampleRows {
         this.values = values;
         this.width = width;
         this.targets = targets;
-    }
-
-    /**
-     * Reads labelled {@code examples} with each label's id as its target; features the map lacks are left out.
-     *
-     * @throws IllegalArgumentException if an example's label is not in {@code outputInfo} (tagged
-     *                                  {@code network-unknown-label})
-     */
-    static ExampleRows of(List<Example<Label>> examples, ImmutableFeatureMap featureMap,
-            ImmutableOutputInfo<Label> outputInfo) {
-        return of(examples, featureMap, new SoftmaxHead(outputInfo));
     }
 
     /**
@@ -101,12 +88,6 @@ final class ExampleRows {
         fillNonZeros(order, start, batch, x, y);
     }
 
-    /** As {@link #fill(int[], int, int, double[], double[])} for rows of one label id each. */
-    void fill(int[] order, int start, int batch, double[] x, int[] labels) {
-        Arrays.fill(x, 0, batch * features, 0.0);
-        fillNonZeros(order, start, batch, x, labels);
-    }
-
     /**
      * As {@link #fill(int[], int, int, double[], double[])}, into an {@code x} that is zero over the batch's rows (as
      * {@link #clear} leaves it): writes only the examples' stored values, about half of a Fashion-MNIST image.
@@ -116,18 +97,6 @@ final class ExampleRows {
             int e = order[start + r];
             writeNonZeros(e, x, r * features);
             System.arraycopy(targets, e * width, y, r * width, width);
-        }
-    }
-
-    /** As {@link #fillNonZeros(int[], int, int, double[], double[])} for rows of one label id each. */
-    void fillNonZeros(int[] order, int start, int batch, double[] x, int[] labels) {
-        if (width != 1) {
-            throw new IllegalStateException(NetworkMessages.notLabelRows(width).toString());
-        }
-        for (int r = 0; r < batch; r++) {
-            int e = order[start + r];
-            writeNonZeros(e, x, r * features);
-            labels[r] = (int) targets[e];
         }
     }
 

@@ -148,11 +148,6 @@ final class NetworkMessages {
                 + dimension + "' (it has " + present + "); every example needs the training data's dimensions");
     }
 
-    static ReinMessage notLabelRows(int width) {
-        return ReinMessage.of("network-not-label-rows", "These example rows hold " + width + " targets per example,"
-                + " not a label id; read them with double[] targets");
-    }
-
     static ReinMessage targetNotFinite(int example, String dimension, double value) {
         return ReinMessage.of("network-target-not-finite", "Training example " + example + " (counted from 0, in the"
                 + " order the network trains on after any validation split) has target " + dimension + " = " + value

@@ -18,18 +18,18 @@ class ExampleRowsTest {
     void nonZerosIntoAZeroBufferAreTheFilledBatchAndClearLeavesZeros() {
         MutableDataset<Label> data = Rings.of(50, 3L);
         List<Example<Label>> examples = ExampleRows.list(data);
-        ExampleRows rows = ExampleRows.of(examples, data.getFeatureIDMap(), data.getOutputIDInfo());
+        ExampleRows rows = ExampleRows.of(examples, data.getFeatureIDMap(), new SoftmaxHead(data.getOutputIDInfo()));
         int features = data.getFeatureIDMap().size();
         int[] order = {7, 3, 41, 0, 19, 19, 22};
         double[] filled = new double[4 * features];
         Arrays.fill(filled, 5.0);   // junk that fill must overwrite
-        int[] filledLabels = new int[4];
+        double[] filledLabels = new double[4];
         rows.fill(order, 2, 4, filled, filledLabels);
         double[] buffer = new double[4 * features];
-        int[] labels = new int[4];
+        double[] labels = new double[4];
         rows.fillNonZeros(order, 2, 4, buffer, labels);
         assertArrayEquals(filled, buffer, 0.0);
-        assertArrayEquals(filledLabels, labels);
+        assertArrayEquals(filledLabels, labels, 0.0);
         rows.clear(order, 2, 4, buffer);
         assertArrayEquals(new double[4 * features], buffer, 0.0);
     }
