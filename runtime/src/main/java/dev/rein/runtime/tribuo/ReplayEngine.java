@@ -1,6 +1,5 @@
 package dev.rein.runtime.tribuo;
 
-import dev.rein.api.hook.ElementwisePenalty;
 import java.util.Arrays;
 import java.util.logging.Logger;
 
@@ -400,21 +399,13 @@ final class ReplayEngine extends LazyEngine {
         return w;
     }
 
-    /** {@code R''(w)} of the terms' summed slope, by a central difference. */
+    /**
+     * {@code R''(w)} of the terms' summed slope, by a central difference on the flow's table (only weights that may
+     * carry are checked, and they have a flow): a stiffness check at every first touch adds up.
+     */
     private double curvature(double w) {
         double d = 1e-6 * Math.max(1, Math.abs(w));
-        return (slope(w + d) - slope(w - d)) / (2 * d);
-    }
-
-    private double slope(double w) {
-        if (flow != null) {
-            return flow.explicitSlope(w);   // the terms' table: a stiffness check at every first touch adds up
-        }
-        double sum = 0;
-        for (ElementwisePenalty g : terms.gradients()) {
-            sum += g.gradient(w);
-        }
-        return sum;
+        return (flow.explicitSlope(w + d) - flow.explicitSlope(w - d)) / (2 * d);
     }
 
     private void replayed() {

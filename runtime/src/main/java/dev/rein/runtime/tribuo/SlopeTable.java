@@ -177,7 +177,9 @@ final class SlopeTable {
             double value = c0 + t * (c1 + t * (c2 + t * c3));
             kept = Math.abs(value - expected) <= RELATIVE_ERROR * Math.abs(expected) + floor;
         }
-        double[] piece4 = kept ? new double[] {c0, c1, c2, c3} : new double[] {Double.NaN, 0, 0, 0};
-        System.arraycopy(piece4, 0, cubic, at, 4);
+        cubic[at] = kept ? c0 : Double.NaN;   // NaN: the hooks answer in this piece
+        cubic[at + 1] = c1;
+        cubic[at + 2] = c2;
+        cubic[at + 3] = c3;
     }
 }
