@@ -50,9 +50,16 @@ final class PenaltyFlow {
     /** The summed slopes of the explicit and the implicit terms, tabulated where the table matches the hooks. */
     private final SlopeTable explicit;
     private final SlopeTable implicit;
+    /** The clock of the flow when its terms are all explicit or all implicit (see {@link #clocked}); else null. */
+    private final FlowClock clock;
+    private final boolean implicitClock;
     /** The factors of the explicit and the implicit terms' gradients (1 and 1 unless {@link #withScales}). */
     private double explicitScale = 1;
     private double implicitScale = 1;
+    /** Slope evaluations {@link #clocked} takes at most (its table readings count as evaluations). */
+    private static final int CLOCK_CALLS = 2 * FlowClock.NEWTON_LIMIT + 4;
+    /** The plain flow's end by the last {@link #plainHeun}: where {@link #clocked} starts looking. */
+    private double heunEnd;
     /** Half the mean step of the current {@link #advance}: the modified flow's shift. */
     private double halfStep;
     /** {@code a·G(w)} at the point of the last {@link #gradient} call. */
@@ -74,6 +81,9 @@ final class PenaltyFlow {
     PenaltyFlow(ElementwisePenalty[] explicit, ElementwisePenalty[] implicit) {
         this.explicit = SlopeTable.of(explicit);
         this.implicit = SlopeTable.of(implicit);
+        this.implicitClock = explicit.length == 0;
+        this.clock = explicit.length == 0 || implicit.length == 0
+                ? FlowClock.of(implicitClock ? this.implicit : this.explicit) : null;
     }
 
     /**
@@ -119,6 +129,12 @@ final class PenaltyFlow {
         double quick = plainHeun(w, g, explicitPart, total, total / count, hMin, hMax, tolerance, heunShare);
         if (!Double.isNaN(quick)) {
             return quick;
+        }
+        if (clock != null && lastCalls + CLOCK_CALLS <= maxCalls) {
+            double clocked = clocked(w, g, total, total / count, hMin, hMax, tolerance);
+            if (!Double.isNaN(clocked)) {
+                return clocked;
+            }
         }
         double k1 = slope(w);
         lastCalls++;
@@ -202,7 +218,8 @@ final class PenaltyFlow {
         lastBend = change / Math.abs(g0);
         double explicitChange = explicit1 - explicit0;
         double implicitChange = (g1 - explicit1) - (g0 - explicit0);
-        double next = w - 0.5 * total * (g0 + g1) + 0.5 * meanStep * (explicitChange - implicitChange);
+        heunEnd = w - 0.5 * total * (g0 + g1);
+        double next = heunEnd + 0.5 * meanStep * (explicitChange - implicitChange);
         // Heun's leading error for w' = -λw is z³/6 (z = λS); this estimate is z³/2 (τ/8 instead of τ/32 let a
         // log-cosh catch-up under decaying steps reach 1.1·τ)
         double heunError = 0.5 * total * change * Math.min(1, change / Math.abs(g0));
@@ -210,6 +227,41 @@ final class PenaltyFlow {
         double left = (hMax - hMin) / 2 * change + hMax * hMax * curvature * change;
         boolean accurate = heunError <= heunShare * tolerance && left <= tolerance / 4;
         return accurate && next * w >= 0 ? next : Double.NaN;
+    }
+
+    /**
+     * The steps by the flow's {@link FlowClock}, when the quick step was not accurate enough: the plain flow's end
+     * from the clock, then what the steps lag behind it. A step of explicit Euler falls behind the flow by
+     * {@code (h²/2)·f'f} ({@code f} the velocity {@code a·G}); a one-dimensional flow carries a difference at
+     * {@code w} to the end multiplied by {@code f(end)/f(w)}; summed over the steps, the lag is
+     * {@code (h/2)·f(end)·∫f' ds = (h/2)·f(end)·ln(f(w₀)/f(end))}, exact in how far the flow goes and first order in
+     * {@code h}; a proximal step leads by as much. What is left, the step sizes' spread and the second order, is
+     * estimated as for the integrated path, from the slopes at the start, the middle and the end (the path is
+     * monotone), and must stay below {@code τ/2}. NaN where the clock cannot follow the path.
+     */
+    private double clocked(double w, double f0, double total, double meanStep, double hMin, double hMax,
+            double tolerance) {
+        double scale = implicitClock ? implicitScale : explicitScale;
+        double end = clock.travel(w, scale * total, heunEnd, tolerance / 64);
+        lastCalls += clock.lastReadings();
+        if (Double.isNaN(end)) {
+            return Double.NaN;
+        }
+        double mid = 0.5 * (w + end);
+        double fMid = gradient(mid);
+        double fEnd = gradient(end);
+        lastCalls += 2;
+        if (!(fEnd / f0 > 0)) {
+            return Double.NaN;
+        }
+        double lag = 0.5 * meanStep * fEnd * Math.log(f0 / fEnd);
+        Path path = new Path(f0);
+        path.add(w, mid, fMid, end, fEnd, total);
+        double largest = Math.max(Math.abs(f0), Math.max(Math.abs(fMid), Math.abs(fEnd)));
+        double clockError = FlowClock.RELATIVE_ERROR * total * largest;
+        double next = implicitClock ? end + lag : end - lag;
+        boolean accurate = path.gap(hMin, hMax) + clockError <= tolerance / 2;
+        return accurate && next * w > 0 ? next : Double.NaN;
     }
 
     /** {@code (a·G + b·P)(w)}; leaves {@code a·G(w)} in {@link #explicitPart}. */

@@ -97,20 +97,56 @@ final class SlopeTable {
     double at(double w) {
         if (cubic != null) {
             long bits = Double.doubleToRawLongBits(w);
-            long magnitude = bits & Long.MAX_VALUE;
-            int piece = (int) (magnitude >>> SHIFT) - FIRST_KEY;
-            if (piece >= 0 && piece < PIECES) {
-                int at = 4 * ((int) (bits >>> 63) * PIECES + piece);
-                double t = (magnitude & POSITION_MASK) * POSITION_SCALE;
-                double value = cubic[at] + t * (cubic[at + 1] + t * (cubic[at + 2] + t * cubic[at + 3]));
+            int index = pieceOf(bits);
+            if (index >= 0) {
+                double value = inPiece(index, positionOf(bits));
                 if (value == value) {   // not NaN: a kept piece
                     return value;
                 }
-            } else if (magnitude == 0) {
+            } else if ((bits & Long.MAX_VALUE) == 0) {
                 return bits == 0 ? atZero : atNegativeZero;
             }
         }
         return hooks(terms, w);
+    }
+
+    /**
+     * The piece holding the weight of these bits, {@code 0 .. 2·PIECES - 1} (positive weights' pieces first, in
+     * order of magnitude), or -1 outside the table's range.
+     */
+    static int pieceOf(long bits) {
+        int piece = (int) ((bits & Long.MAX_VALUE) >>> SHIFT) - FIRST_KEY;
+        return piece >= 0 && piece < PIECES ? (int) (bits >>> 63) * PIECES + piece : -1;
+    }
+
+    /** Where in its piece the weight of these bits lies, {@code t ∈ [0, 1)} from the end nearer zero. */
+    static double positionOf(long bits) {
+        return (bits & POSITION_MASK) * POSITION_SCALE;
+    }
+
+    /** The smallest magnitude of piece {@code index} and its width. */
+    static double pieceStart(int index) {
+        return Double.longBitsToDouble((long) (index % PIECES + FIRST_KEY) << SHIFT);
+    }
+
+    static double pieceWidth(int index) {
+        return Math.ulp(pieceStart(index)) * (1L << SHIFT);
+    }
+
+    /** How many pieces each sign has. */
+    static int piecesPerSign() {
+        return PIECES;
+    }
+
+    /** Whether this table has pieces at all (none for no terms, or for terms that are not reproducible). */
+    boolean tabulated() {
+        return cubic != null;
+    }
+
+    /** The slope at position {@code t} of piece {@code index} from its cubic; NaN where the hooks answer. */
+    double inPiece(int index, double t) {
+        int at = 4 * index;
+        return cubic[at] + t * (cubic[at + 1] + t * (cubic[at + 2] + t * cubic[at + 3]));
     }
 
     /** How many pieces are kept (for tests and measurements). */
@@ -155,8 +191,8 @@ final class SlopeTable {
 
     /** The cubic of one piece into {@code cubic[at .. at + 3]}, or NaN there when it does not match the hooks. */
     private static void fit(ElementwisePenalty[] terms, int sign, int piece, double[] cubic, int at) {
-        double start = Double.longBitsToDouble((long) (piece + FIRST_KEY) << SHIFT);
-        double width = Math.ulp(start) * (1L << SHIFT);
+        double start = pieceStart(piece);
+        double width = pieceWidth(piece);
         double direction = sign == 0 ? 1 : -1;
         double f0 = hooks(terms, direction * start);
         double f1 = hooks(terms, direction * (start + width / 3));
