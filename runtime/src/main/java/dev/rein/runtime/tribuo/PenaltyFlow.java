@@ -52,6 +52,9 @@ final class PenaltyFlow {
     private final SlopeTable implicit;
     /** The clock of the flow when its terms are all explicit or all implicit (see {@link #clocked}); else null. */
     private final FlowClock clock;
+    /** Whether there are explicit and implicit terms (an empty side is skipped, not summed as 0, at every call). */
+    private final boolean hasExplicit;
+    private final boolean hasImplicit;
     private final boolean implicitClock;
     /** The factors of the explicit and the implicit terms' gradients (1 and 1 unless {@link #withScales}). */
     private double explicitScale = 1;
@@ -81,6 +84,8 @@ final class PenaltyFlow {
     PenaltyFlow(ElementwisePenalty[] explicit, ElementwisePenalty[] implicit) {
         this.explicit = SlopeTable.of(explicit);
         this.implicit = SlopeTable.of(implicit);
+        this.hasExplicit = explicit.length > 0;
+        this.hasImplicit = implicit.length > 0;
         this.implicitClock = explicit.length == 0;
         this.clock = explicit.length == 0 || implicit.length == 0
                 ? FlowClock.of(implicitClock ? this.implicit : this.explicit) : null;
@@ -266,9 +271,9 @@ final class PenaltyFlow {
 
     /** {@code (a·G + b·P)(w)}; leaves {@code a·G(w)} in {@link #explicitPart}. */
     private double gradient(double w) {
-        double g = explicitScale * explicit.at(w);
+        double g = hasExplicit ? explicitScale * explicit.at(w) : 0;
         explicitPart = g;
-        return g + implicitScale * implicit.at(w);
+        return hasImplicit ? g + implicitScale * implicit.at(w) : g;
     }
 
     /** {@code G(w)}, the explicit terms' summed slope (unscaled), from their table. */
@@ -286,7 +291,8 @@ final class PenaltyFlow {
         double g = gradient(w);
         plain = g;
         double shift = halfStep * g;
-        return -(explicitScale * explicit.at(w + shift) + implicitScale * implicit.at(w - shift));
+        return -((hasExplicit ? explicitScale * explicit.at(w + shift) : 0)
+                + (hasImplicit ? implicitScale * implicit.at(w - shift) : 0));
     }
 
     /** What the error bound needs, gathered along the accepted steps from the gradients they evaluated. */

@@ -98,15 +98,22 @@ final class ReplayEngine extends LazyEngine {
     private double[] prefixH = new double[256];
     /** Pending steps a present weight carries before they are applied; 0: none (every step applied when seen). */
     private int deferUpTo;
-    /** Per weight: whether an update was added while it carried steps (its catch-up is then approximate anyway). */
-    private final boolean[] carried;
     /**
-     * Per weight: a window of carried steps was found stiff at it, so it takes its steps exactly and is read caught
-     * up from then on (as without carrying).
+     * Per weight, {@link #CARRIED}, {@link #STIFF} and {@link #CHECKED} (null where weights never carry): one byte,
+     * so that a touch reads one array beside the weight and {@link #exactAt}; on sparse data each is a cache miss.
      */
-    private final boolean[] stiff;
-    /** Per weight: whether {@link #stiff} was decided (at its first touch). */
-    private final boolean[] checked;
+    private final byte[] flags;
+    /** An update was added while the weight carried steps (its catch-up is then approximate anyway). */
+    private static final byte CARRIED = 1;
+    /**
+     * A window of carried steps was found stiff at the weight, so it takes its steps exactly and is read caught up
+     * from then on (as without carrying).
+     */
+    private static final byte STIFF = 2;
+    /** Whether {@link #STIFF} was decided (at the weight's first touch). */
+    private static final byte CHECKED = 4;
+    /** Whether any weight was ever found stiff in this run (so that no touch reads its flag before then). */
+    private boolean stiffSeen;
     /** Steps recorded and weights their updates touched, until the engine has judged the data's density. */
     private int recorded;
     private long touches;
@@ -127,9 +134,7 @@ final class ReplayEngine extends LazyEngine {
         this.flow = weights.proximals().length <= 1 ? new PenaltyFlow(weights.gradients(), weights.proximals())
                 : null;
         this.deferUpTo = deferrable() ? DEFER_STEPS : 0;
-        this.carried = deferrable() ? new boolean[rows * features] : null;
-        this.stiff = deferrable() ? new boolean[rows * features] : null;
-        this.checked = deferrable() ? new boolean[rows * features] : null;
+        this.flags = deferrable() ? new byte[rows * features] : null;
     }
 
     /**
@@ -202,12 +207,12 @@ final class ReplayEngine extends LazyEngine {
             int c = index[k];
             int i = offset + c;
             double u = row[c];
-            if (latest - Math.max(exactAt[i], base) >= deferUpTo || stiff != null && stiff[i]) {
-                u = carried != null ? carriedCaughtUp(u, i) : caughtUp(u, i, latest);
+            if (latest - Math.max(exactAt[i], base) >= deferUpTo || stiffSeen && (flags[i] & STIFF) != 0) {
+                u = flags != null ? carriedCaughtUp(u, i) : caughtUp(u, i, latest);
                 row[c] = u;   // a replay is costly: keep its result
                 exactAt[i] = latest;
-                if (carried != null) {
-                    carried[i] = false;
+                if (flags != null) {
+                    flags[i] &= ~CARRIED;
                 }
             }
             sum += u * value[k];
@@ -262,24 +267,29 @@ final class ReplayEngine extends LazyEngine {
             int c = index[k];
             int i = offset + c;
             double w = row[c];
-            if (!checked[i]) {
+            byte flag = flags[i];
+            if ((flag & CHECKED) == 0) {
                 // Once per weight, at its first touch (Tribuo starts linear weights at 0, where penalties have their
                 // kinks and steepest curvature): exact steps cost less than lost accuracy. Checking every window
                 // doubled the hook calls of smooth penalties on dense data.
-                checked[i] = true;
-                stiff[i] |= deferUpTo * Math.abs(stepH) * Math.abs(curvature(w)) > STIFF_LIMIT;
-                anyStiff |= stiff[i];
+                flag |= CHECKED;
+                if ((flag & STIFF) != 0 || deferUpTo * Math.abs(stepH) * Math.abs(curvature(w)) > STIFF_LIMIT) {
+                    flag |= STIFF;
+                    anyStiff = true;
+                    stiffSeen = true;
+                }
+                flags[i] = flag;
             }
-            if (stiff[i]) {
+            if ((flag & STIFF) != 0) {
                 nonFinite += exactStep(row, c, i, delta[k]);   // never carries: carried[i] stays false
                 continue;
             }
             if (latest - Math.max(exactAt[i], base) >= deferUpTo) {
                 w = carriedCaughtUp(w, i);
                 exactAt[i] = latest;
-                carried[i] = false;
+                flags[i] &= ~CARRIED;
             } else {
-                carried[i] = true;
+                flags[i] |= CARRIED;
             }
             w += delta[k];
             row[c] = w;
@@ -303,7 +313,8 @@ final class ReplayEngine extends LazyEngine {
             double w = replay(row[c], 0, steps, true);
             if (steps > REPLAY_UP_TO && bentPastLimit(prefixH[steps])) {
                 anyStiff = true;
-                stiff[r * features + c] = true;   // exact steps for it once windows are per weight again
+                flags[r * features + c] |= STIFF;   // exact steps for it once windows are per weight again
+                stiffSeen = true;
             }
             row[c] = w;
             if (bad < 0 && !Double.isFinite(w)) {
@@ -319,16 +330,24 @@ final class ReplayEngine extends LazyEngine {
             // a weight went stiff: windows per weight again, each weight checked at its next touch
             dense = false;
             anyStiff = false;
-            Arrays.fill(checked, false);
+            clear(CHECKED);
         }
         dense |= denseNext;
         denseNext = false;
         // every weight is exact at latest, which becomes the base: exactAt entries before it no longer count
-        if (carried != null) {
-            Arrays.fill(carried, false);
+        if (flags != null) {
+            clear(CARRIED);
         }
         largestStep = 0;
         smallestStep = Double.POSITIVE_INFINITY;
+    }
+
+    /** Clears {@code flag} at every weight. */
+    private void clear(byte flag) {
+        byte keep = (byte) ~flag;
+        for (int i = 0; i < flags.length; i++) {
+            flags[i] &= keep;
+        }
     }
 
     @Override
@@ -346,7 +365,7 @@ final class ReplayEngine extends LazyEngine {
         if (from >= to) {
             return stored;
         }
-        return replay(stored, from - base, to - base, dense || carried != null && carried[i]);
+        return replay(stored, from - base, to - base, dense || flags != null && (flags[i] & CARRIED) != 0);
     }
 
     /**
@@ -355,13 +374,14 @@ final class ReplayEngine extends LazyEngine {
      * its first touch was checked), it takes exact steps from now on.
      */
     private double carriedCaughtUp(double w, int i) {
-        boolean wasCarried = carried[i];
+        boolean wasCarried = (flags[i] & CARRIED) != 0;
         int from = Math.max(exactAt[i], base) - base;
         int missed = latest - base - from;
         double u = caughtUp(w, i, latest);
         if (wasCarried && missed > REPLAY_UP_TO && bentPastLimit(prefixH[latest - base] - prefixH[from])) {
-            stiff[i] = true;
+            flags[i] |= STIFF;
             anyStiff = true;
+            stiffSeen = true;
         }
         return u;
     }
