@@ -92,7 +92,8 @@ final class FlowClock {
             return Double.NaN;
         }
         double target = layout.timeIn(index, SlopeTable.positionOf(bits)) - elapsed;
-        double w = guess * w0 > 0 ? guess : w0;
+        int guessed = SlopeTable.pieceOf(Double.doubleToRawLongBits(guess));
+        double w = guessed >= 0 && run[guessed] == path ? guess : w0;   // a wild guess (a stiff Heun step): from w0
         double below = 0;   // magnitudes known to lie below and above the end: Newton's method is kept between them
         double above = Double.POSITIVE_INFINITY;
         for (int step = 0; step < NEWTON_LIMIT; step++) {
@@ -188,7 +189,7 @@ final class FlowClock {
     /**
      * The clock's pieces laid out in runs, each anchored ({@code T = 0}) at the end its scan started from: the end
      * nearest zero ({@code rising}) or the far end. Which anchor keeps {@code |T|} small depends on the flow: the
-     * time from {@code w} down to a tiny weight is moderate for a slope like {@code λw} and enormous for {@code λw³},
+     * time from {@code w} down to a tiny weight is moderate for a slope like {@code λw}, enormous for {@code λw³},
      * whose flow slows down to nothing near zero.
      */
     private static final class Layout {

@@ -80,7 +80,7 @@ class FlowClockTest {
 
     @Test
     void pseudoHuberFlowsAcrossItsBendAtTheWidth() {
-        // R' = λw/√(w² + ε²): λT(m) = √(m² + ε²) - ε·ln((ε + √(m² + ε²))/m); L1-like beyond ε, L2-like inside
+        // R' = λw/√(w² + ε²): λT(m) = √(m² + ε²) - ε·ln((ε + √(m² + ε²))/m); L1-like beyond ε
         double lambda = 1e-4;
         double epsilon = 0.01;
         assertFollowsTheFlow("pseudo-Huber", FlowPenalties.steep(lambda, epsilon), new double[] {3, 100, 1000, 2e4},
@@ -95,7 +95,8 @@ class FlowClockTest {
         FlowClock clock = FlowClock.of(SlopeTable.of(new ElementwisePenalty[] {outward}));
         for (double w0 : new double[] {-2.0, 0.003, 0.4}) {
             double exact = w0 * Math.exp(0.01 * 70);
-            assertEquals(exact, clock.travel(w0, 70, w0, 1e-12 * Math.abs(w0)), 1e-8 * 70 * 0.01 * Math.abs(exact) + 1e-12,
+            assertEquals(exact, clock.travel(w0, 70, w0, 1e-12 * Math.abs(w0)),
+                    1e-8 * 70 * 0.01 * Math.abs(exact) + 1e-12,
                     "from " + w0);
         }
     }
@@ -117,7 +118,7 @@ class FlowClockTest {
 
     @Test
     void aFlowThatReachesZeroInFiniteTimeIsNotFollowedPastIt() {
-        // λ·log(1 + |w|/ε): slope λ/(ε + |w|) stays finite at zero, so the flow gets there (in time ≈ ε|w|/λ here)
+        // λ·log(1 + |w|/ε): slope λ/(ε + |w|) stays finite at zero, so the flow gets there in finite time
         ElementwisePenalty log = FlowPenalties.logL1(0.1, 0.01);
         FlowClock clock = FlowClock.of(SlopeTable.of(new ElementwisePenalty[] {log}));
         double reaches = (0.01 * 0.05 + 0.05 * 0.05 / 2) / 0.1;   // T(m) = (εm + m²/2)/λ from 0
