@@ -73,6 +73,15 @@ abstract class LazyEngine {
     /** Whether the history should be folded in now, to bound rounding or memory. */
     abstract boolean needsCatchUpAll();
 
+    /**
+     * Whether catching weights up has come to cost more than stepping every weight would (replaying missed steps
+     * one by one, a chain of dependent steps, is slower per step than an eager pass): the optimiser then finishes
+     * this engine and steps eagerly. False unless an engine replays.
+     */
+    boolean costsMoreThanEager() {
+        return false;
+    }
+
     /** {@code Σ w·x} over a row's present weights, read caught up (storing what it caught up, if that pays). */
     abstract double forwardRow(double[] row, int r, int[] index, double[] value, int n);
 

@@ -114,6 +114,11 @@ final class LazyStep {
         live.catchUpAll();
     }
 
+    /** Whether the engine's catch-ups cost more than eager steps would ({@link LazyEngine#costsMoreThanEager}). */
+    boolean costsMoreThanEager() {
+        return engine.costsMoreThanEager();
+    }
+
     /** Catches up and puts a plain {@code DenseMatrix} back, so that no model ever holds a live matrix. */
     void finish() {
         catchUp();

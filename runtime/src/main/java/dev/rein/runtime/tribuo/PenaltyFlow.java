@@ -68,8 +68,11 @@ final class PenaltyFlow {
     /** The factors of the explicit and the implicit terms' gradients (1 and 1 unless {@link #withScales}). */
     private double explicitScale = 1;
     private double implicitScale = 1;
-    /** Slope evaluations {@link #clocked} takes at most (its table readings count as evaluations). */
-    private static final int CLOCK_CALLS = 2 * FlowClock.NEWTON_LIMIT + 4;
+    /**
+     * Slope evaluations {@link #clocked} usually takes (its table readings count as evaluations; at most
+     * {@code 2·NEWTON_LIMIT + 4}): a catch-up whose budget is smaller goes straight to the integrator's check.
+     */
+    private static final int CLOCK_CALLS = 12;
     /** The plain flow's end by the last {@link #plainHeun}: where {@link #clocked} starts looking. */
     private double heunEnd;
     /** Half the mean step of the current {@link #advance}: the modified flow's shift. */

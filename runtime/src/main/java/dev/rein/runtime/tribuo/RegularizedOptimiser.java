@@ -20,6 +20,7 @@ import org.tribuo.math.Parameters;
 import org.tribuo.math.StochasticGradientOptimiser;
 import org.tribuo.math.la.DenseMatrix;
 import org.tribuo.math.la.Tensor;
+import java.util.logging.Logger;
 
 /**
  * Puts a spec's penalties and constraints into any Tribuo SGD trainer by wrapping its optimiser, the way Tribuo's
@@ -85,11 +86,14 @@ public final class RegularizedOptimiser implements StochasticGradientOptimiser {
      * what the lazy path gives against the steps themselves.
      */
     public static final String EXACT_PROPERTY = "rein.exact";
+    private static final Logger LOG = Logger.getLogger(RegularizedOptimiser.class.getName());
 
     /** Never use lazy updates ({@link #EXACT_PROPERTY}; tests set it directly). */
     boolean eagerOnly = Boolean.getBoolean(EXACT_PROPERTY);
     /** For tests and measurements: the missed steps a present weight may carry under {@link ReplayEngine}. */
     int deferSteps = ReplayEngine.DEFER_STEPS;
+    /** Whether a lazy run whose replays cost more than eager steps switches to them (tests of replay turn it off). */
+    boolean eagerWhenReplaysCostly = true;
     /** False when the trainer checks each update as it adds it ({@link #checkedByCaller()}). */
     private boolean scans = true;
 
@@ -189,6 +193,7 @@ public final class RegularizedOptimiser implements StochasticGradientOptimiser {
                 minibatchSize);
         copy.eagerOnly = eagerOnly;
         copy.deferSteps = deferSteps;
+        copy.eagerWhenReplaysCostly = eagerWhenReplaysCostly;
         copy.scans = scans;
         return copy;
     }
@@ -340,6 +345,12 @@ public final class RegularizedOptimiser implements StochasticGradientOptimiser {
             return requireFinite(scaled(running.step(gradients, weight)), "update", step);
         }
         double stepSize = plan.stepSize(step) * rateFactor;
+        if (lazy != null && eagerWhenReplaysCostly && lazy.costsMoreThanEager()) {
+            // every weight exact as of the last step, a plain matrix back, and eager steps from this one on
+            lazy.finish();
+            lazy = null;
+            LOG.warning(TribuoMessages.replaysCostMoreThanEager(spec, step).toString());
+        }
         if (lazy != null) {
             Tensor[] update = lazy.step(gradients, weight, plan.moves(weight) ? stepSize : 0, step);
             if (update != null) {

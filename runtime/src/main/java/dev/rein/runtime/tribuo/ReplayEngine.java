@@ -81,6 +81,14 @@ final class ReplayEngine extends LazyEngine {
     static final int JUDGE_AFTER = 2 * DEFER_STEPS;
     /** The share of all weights a step's updates must touch on average for the data to count as dense. */
     static final double DENSE_SHARE = 1.0 / 8;
+    /**
+     * Replayed steps, as a share of what stepping every weight would have taken, past which eager steps are cheaper:
+     * a replayed step is a link in a chain (each waits for the one before), about twice an eager pass's cost a
+     * weight, and the flow's failed attempt before it adds half that again.
+     */
+    static final double EAGER_SHARE = 0.25;
+    /** Steps before the replays' share is judged: enough to have seen the data's rare features come back. */
+    static final int EAGER_JUDGE_AFTER = 512;
     private static final Logger LOG = Logger.getLogger(ReplayEngine.class.getName());
 
     private final LazyTerms terms;
@@ -116,6 +124,8 @@ final class ReplayEngine extends LazyEngine {
     private boolean stiffSeen;
     /** Steps recorded and weights their updates touched, until the engine has judged the data's density. */
     private int recorded;
+    /** Steps replayed one by one in long replays (the flow could not meet its bound), for {@link #EAGER_SHARE}. */
+    private long replayedSteps;
     private long touches;
     private boolean judged;
     /** Whether some weight was found stiff: dense windows are then not taken (or left). */
@@ -405,7 +415,7 @@ final class ReplayEngine extends LazyEngine {
             int flowTo = to - (carriedSteps ? 0 : tail);
             int flowedSteps = flowTo - from;
             double flowed = flow.advance(w, prefixH[flowTo] - prefixH[from], flowedSteps, smallestStep, largestStep,
-                    flowedSteps / 2, carriedSteps ? CARRIED_SHARE : 0);   // a slope: two calls per term
+                    flowedSteps / 2, carriedSteps ? CARRIED_SHARE : 0);
             if (!Double.isNaN(flowed) || Double.isNaN(w)) {
                 w = flowed;
                 from = flowTo;
@@ -413,8 +423,32 @@ final class ReplayEngine extends LazyEngine {
                 replayed();   // worth saying unless the flow ran out of calls on a short replay, cheap anyway
             }
         }
+        return replaySteps(w, from, to);
+    }
+
+    /**
+     * Steps {@code from + 1 .. to} one by one. In a long replay (the flow could not meet its bound) plain gradient
+     * terms (no prox, no stop at zero) read their summed slope from the flow's table, within {@code 1e-9} of the
+     * hooks; up to {@link #REPLAY_UP_TO} steps call the hooks, bit for bit as eager training. Under a constant step size a weight that
+     * returns to where it was two steps before (a penalty stiff at zero, whose steps bounce across it, or a fixed
+     * point) stays on that cycle, so the steps left are counted rather than taken.
+     */
+    private double replaySteps(double w, int from, int to) {
+        boolean longReplay = to - from > REPLAY_UP_TO;
+        if (longReplay) {
+            replayedSteps += to - from;
+        }
+        boolean tabulated = longReplay && flow != null && terms.proximals().length == 0 && !terms.anyStopsAtZero();
+        boolean constant = largestStep - smallestStep <= 1e-12 * largestStep;
+        double before = Double.NaN;
         for (int s = from; s < to; s++) {
-            w = oneStep(w, prefixH[s + 1] - prefixH[s]);
+            double h = prefixH[s + 1] - prefixH[s];
+            double next = tabulated ? (h == 0 ? w : w - h * flow.explicitSlope(w)) : oneStep(w, h);
+            if (constant && (next == before || next == w)) {
+                return (to - s - 1) % 2 == 0 || next == w ? next : w;   // w, next, w, next, ...: the parity decides
+            }
+            before = w;
+            w = next;
         }
         return w;
     }
@@ -433,6 +467,11 @@ final class ReplayEngine extends LazyEngine {
             LOG.warning(TribuoMessages.flowReplayed(spec(), PenaltyFlow.RELATIVE_TOLERANCE,
                     PenaltyFlow.ABSOLUTE_TOLERANCE).toString());
         }
+    }
+
+    @Override
+    boolean costsMoreThanEager() {
+        return recorded >= EAGER_JUDGE_AFTER && replayedSteps > EAGER_SHARE * recorded * (double) rows * features;
     }
 
     /** How many catch-ups replayed every missed step because the flow could not meet its bound. */

@@ -80,8 +80,16 @@ final class TribuoMessages {
                 + " replaying each missed penalty step, because integrating the penalty's gradient flow over those"
                 + " steps could not stay within " + relative + "·|w| + " + absolute + " of them (the penalty is stiff"
                 + " for these step sizes, or the weight reached zero, or the flow would have cost more calls than the"
-                + " steps). The model is exact but those catch-ups cost one penalty call per missed step; a smaller"
-                + " learning rate or penalty strength makes the flow usable again.");
+                + " steps). Those weights are caught up step by step, exactly, at the cost of one penalty step per"
+                + " missed step (if that comes to cost more than stepping every weight, the run switches to that); a"
+                + " smaller learning rate or penalty strength makes the flow usable again.");
+    }
+
+    static ReinMessage replaysCostMoreThanEager(String spec, long step) {
+        return ReinMessage.of("tribuo-lazy-replays-costly", "Spec '" + spec + "': replaying absent weights' missed"
+                + " penalty steps one by one (the flow could not meet its bound) cost more than stepping every weight"
+                + " would, so from step " + step + " on every weight takes every step, exactly, as with --exact; a"
+                + " smaller learning rate or penalty strength lets the fast path work again.");
     }
 
     static ReinMessage penaltyNotReproducible(String terms) {

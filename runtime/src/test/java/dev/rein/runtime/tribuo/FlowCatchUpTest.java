@@ -9,7 +9,11 @@ import dev.rein.runtime.spec.Regularization;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
+import java.util.logging.Handler;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -83,12 +87,58 @@ class FlowCatchUpTest {
                 + ", lazy and eager differ by at most " + worst);
     }
 
+    @Test
+    void aRunWhoseReplaysCostMoreThanEagerStepsSwitchesToThemSaysSoOnceAndMatchesEager() {
+        // the pseudo-Huber of width 0.05 brings many rare weights to zero, where the flow stops and steps replay
+        MutableDataset<Label> train = LazyTest.sparseClassification(3000, 400, 5, 12L);
+        Regularization reg = TestTerms.of(FlowPenalties.term("user", FlowPenalties.steep(2e-3, 0.05),
+                PenaltyMode.COUPLED));
+        RegularizedOptimiser opt = new RegularizedOptimiser(SGD.getSimpleSGD(0.05), reg, 1);
+        opt.deferSteps = 0;
+        List<String> updateTypes = new ArrayList<>();
+        List<String> warnings = new ArrayList<>();
+        Logger log = Logger.getLogger(RegularizedOptimiser.class.getName());
+        Handler handler = new Handler() {
+            @Override
+            public void publish(LogRecord record) {
+                warnings.add(record.getMessage());
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        log.addHandler(handler);
+        LinearSGDModel switched;
+        try {
+            switched = new LinearSGDTrainer(new LogMulticlass(), new LazyTest.Recorder(opt, updateTypes), 4, -1, 1,
+                    4L).train(train);
+        } finally {
+            log.removeHandler(handler);
+        }
+        assertEquals(List.of("DenseSparseMatrix", "DenseMatrix"), updateTypes.stream().distinct().toList(),
+                "lazy updates first, then eager ones");
+        assertEquals(1, warnings.size(), warnings.toString());
+        assertTrue(warnings.get(0).startsWith("[tribuo-lazy-replays-costly]"), warnings.get(0));
+        double[] switchedWeights = LazyTest.flat(switched.getWeightsCopy());
+        double[] eagerWeights = LazyTest.flat(train(SGD.getSimpleSGD(0.05), reg, train, true).getWeightsCopy());
+        for (int i = 0; i < eagerWeights.length; i++) {
+            double allowed = RELATIVE_TOLERANCE * Math.abs(eagerWeights[i]) + ABSOLUTE_TOLERANCE;
+            assertEquals(eagerWeights[i], switchedWeights[i], allowed, "weight " + i);
+        }
+    }
+
     /** Trains; a lazy run also checks that every update handed to Tribuo was sparse (so lazy mode was on). */
     private static LinearSGDModel train(StochasticGradientOptimiser inner, Regularization reg,
             MutableDataset<Label> data, boolean eager) {
         RegularizedOptimiser opt = new RegularizedOptimiser(inner, reg, 1);
         opt.eagerOnly = eager;
         opt.deferSteps = 0;   // the flow catch-up of absent weights; steps carried by present weights: DeferredStepsTest
+        opt.eagerWhenReplaysCostly = false;   // the lazy path itself, even where its replays cost more than eager steps
         List<String> updateTypes = new ArrayList<>();
         LinearSGDModel model = new LinearSGDTrainer(new LogMulticlass(), new LazyTest.Recorder(opt, updateTypes), 4,
                 -1, 1, 4L).train(data);

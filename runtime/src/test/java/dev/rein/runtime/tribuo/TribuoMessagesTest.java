@@ -33,10 +33,20 @@ class TribuoMessagesTest {
         assertMessage("[tribuo-flow-replayed] Spec 'cauchy(lambda=1.0)': some absent weights were caught up by"
                 + " replaying each missed penalty step, because integrating the penalty's gradient flow over those"
                 + " steps could not stay within 1.0E-6·|w| + 1.0E-9 of them (the penalty is stiff for these step"
-                + " sizes, or the weight reached zero, or the flow would have cost more calls than the steps). The"
-                + " model is exact but those catch-ups cost one penalty call per missed step; a smaller learning rate"
-                + " or penalty strength makes the flow usable again.",
+                + " sizes, or the weight reached zero, or the flow would have cost more calls than the steps). Those"
+                + " weights are caught up step by step, exactly, at the cost of one penalty step per missed step (if"
+                + " that comes to cost more than stepping every weight, the run switches to that); a smaller learning"
+                + " rate or penalty strength makes the flow usable again.",
                 TribuoMessages.flowReplayed("cauchy(lambda=1.0)", 1e-6, 1e-9));
+    }
+
+    @Test
+    void replaysThatCostMoreThanEagerSteps() {
+        assertMessage("[tribuo-lazy-replays-costly] Spec 'welsch(lambda=0.01)': replaying absent weights' missed"
+                + " penalty steps one by one (the flow could not meet its bound) cost more than stepping every weight"
+                + " would, so from step 513 on every weight takes every step, exactly, as with --exact; a smaller"
+                + " learning rate or penalty strength lets the fast path work again.",
+                TribuoMessages.replaysCostMoreThanEager("welsch(lambda=0.01)", 513));
     }
 
     @Test
