@@ -91,7 +91,7 @@ final class ElementwisePenaltyChecks {
             }
             FiniteDifferences.Slopes slopes = FiniteDifferences.slopes(penalty::value, w);
             double claimed = penalty.gradient(w);
-            if (!slopes.accepts(claimed)) {
+            if (!Double.isFinite(claimed) || !slopes.accepts(claimed)) {
                 failures++;
                 if (first == null) {
                     first = "at w = " + w + ": gradient(w) = " + num(claimed) + " but finite differences give "

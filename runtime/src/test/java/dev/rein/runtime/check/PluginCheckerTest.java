@@ -69,6 +69,19 @@ class PluginCheckerTest {
     }
 
     @Test
+    void aFiniteValueWithAnInfiniteGradientFailsTheGradientCheckNamingThePoint() {
+        // found by a user: λw²/2 whose gradient is ±∞ beyond 0.3 passed every check (the finite differences'
+        // tolerance scales with the gradient claimed)
+        CheckReport report = checker.check(TestHooks.penaltyProvider("inf", lambda -> TestHooks.penalty(
+                w -> lambda * w * w / 2, w -> Math.abs(w) > 0.3 ? Math.copySign(Double.POSITIVE_INFINITY, w)
+                        : lambda * w, null)), Map.of("lambda", "1"));
+        assertEquals(List.of(ElementwisePenaltyChecks.GRADIENT),
+                report.failures().stream().map(CheckResult::name).toList(), report::format);
+        assertTrue(report.result(ElementwisePenaltyChecks.GRADIENT).get().detail().contains("= Infinity but"),
+                report::format);
+    }
+
+    @Test
     void gradientOffByAFactorOfTwoFailsNamingThePoint() {
         CheckReport report = checker.check(TestHooks.penaltyProvider("l2", TestHooks::l2WithDoubledGradient),
                 Map.of("lambda", "1"));
