@@ -98,6 +98,16 @@ public final class ElasticForm {
     }
 
     private static ElasticForm recognised(ElementwisePenalty p) {
+        try {
+            return probed(p);
+        } catch (RuntimeException e) {
+            // a penalty that refuses far-out weights (|w| = 1e6) is no elastic net; training meets its refusal only
+            // if a weight gets there, and then names the plugin
+            return null;
+        }
+    }
+
+    private static ElasticForm probed(ElementwisePenalty p) {
         double nearIn = p.gradient(NEAR_IN);
         double l2 = (p.gradient(FAR_OUT) - nearIn) / (FAR_OUT - NEAR_IN);
         double l1 = nearIn - l2 * NEAR_IN;
