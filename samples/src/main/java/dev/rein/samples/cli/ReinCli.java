@@ -3,7 +3,9 @@ package dev.rein.samples.cli;
 import dev.rein.samples.train.UserInputException;
 import java.io.PrintWriter;
 import java.util.Arrays;
+import java.util.logging.Handler;
 import java.util.logging.Level;
+import java.util.logging.LogRecord;
 import java.util.logging.Logger;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -36,6 +38,8 @@ public final class ReinCli {
     }
 
     /** Held so that the levels set on them outlive a garbage collection (the logging API keeps loggers weakly). */
+    /** The runtime's loggers' parent: its warnings go to the command's error stream as lines (see WarningLines). */
+    private static final Logger REIN = Logger.getLogger("dev.rein");
     private static final Logger[] QUIETED = {Logger.getLogger("org.tribuo"),
             Logger.getLogger("com.oracle.labs.mlrg.olcut"), Logger.getLogger("dev.ludovic.netlib")};
 
@@ -62,6 +66,9 @@ public final class ReinCli {
             return 1;
         });
         int code;
+        Handler warnings = new WarningLines(err);
+        REIN.addHandler(warnings);
+        REIN.setUseParentHandlers(false);
         try {
             code = cli.execute(args);
         } catch (Error e) {
@@ -72,10 +79,46 @@ public final class ReinCli {
                 e.printStackTrace(err);
             }
             code = 1;
+        } finally {
+            REIN.removeHandler(warnings);
+            REIN.setUseParentHandlers(true);
         }
         out.flush();
         err.flush();
         return code;
+    }
+
+    /**
+     * Rein's own warnings (a replayed catch-up, a penalty that is not reproducible, ...), logged by the runtime, as
+     * the command line's other warnings are written: {@code warning: [tag] ...} on one line, not the logger's
+     * two-line default with a timestamp and a class name.
+     */
+    private static final class WarningLines extends Handler {
+        private final PrintWriter err;
+
+        WarningLines(PrintWriter err) {
+            this.err = err;
+            setLevel(Level.WARNING);
+        }
+
+        @Override
+        public void publish(LogRecord record) {
+            if (isLoggable(record)) {
+                err.println((record.getLevel().intValue() >= Level.SEVERE.intValue() ? "error: " : "warning: ")
+                        + record.getMessage());
+                err.flush();
+            }
+        }
+
+        @Override
+        public void flush() {
+            err.flush();
+        }
+
+        @Override
+        public void close() {
+            flush();
+        }
     }
 
     /** Errors about the user's input, whose message says it all. */
