@@ -91,10 +91,14 @@ class FlowCatchUpTest {
     void aRunWhoseReplaysCostMoreThanEagerStepsSwitchesToThemSaysSoOnceAndMatchesEager() {
         // a strong pseudo-Huber of width 0.001 brings rare weights to zero, where its steps bounce and the flow
         // stops: their catch-ups replay
+        assertSwitchesAndMatchesEager(() -> SGD.getSimpleSGD(0.05), TestTerms.of(FlowPenalties.term("user",
+                FlowPenalties.steep(2e-2, 0.001), PenaltyMode.COUPLED)));
+    }
+
+    private static void assertSwitchesAndMatchesEager(Supplier<StochasticGradientOptimiser> inner,
+            Regularization reg) {
         MutableDataset<Label> train = LazyTest.sparseClassification(3000, 400, 5, 12L);
-        Regularization reg = TestTerms.of(FlowPenalties.term("user", FlowPenalties.steep(2e-2, 0.001),
-                PenaltyMode.COUPLED));
-        RegularizedOptimiser opt = new RegularizedOptimiser(SGD.getSimpleSGD(0.05), reg, 1);
+        RegularizedOptimiser opt = new RegularizedOptimiser(inner.get(), reg, 1);
         opt.deferSteps = 0;
         List<String> updateTypes = new ArrayList<>();
         List<String> warnings = new ArrayList<>();
@@ -126,7 +130,7 @@ class FlowCatchUpTest {
         assertEquals(1, warnings.size(), warnings.toString());
         assertTrue(warnings.get(0).startsWith("[tribuo-lazy-replays-costly]"), warnings.get(0));
         double[] switchedWeights = LazyTest.flat(switched.getWeightsCopy());
-        double[] eagerWeights = LazyTest.flat(train(SGD.getSimpleSGD(0.05), reg, train, true).getWeightsCopy());
+        double[] eagerWeights = LazyTest.flat(train(inner.get(), reg, train, true).getWeightsCopy());
         for (int i = 0; i < eagerWeights.length; i++) {
             double allowed = RELATIVE_TOLERANCE * Math.abs(eagerWeights[i]) + ABSOLUTE_TOLERANCE;
             assertEquals(eagerWeights[i], switchedWeights[i], allowed, "weight " + i);
