@@ -124,7 +124,10 @@ final class ReplayEngine extends LazyEngine {
     private boolean stiffSeen;
     /** Steps recorded and weights their updates touched, until the engine has judged the data's density. */
     private int recorded;
-    /** Steps replayed one by one in long replays (the flow could not meet its bound), for {@link #EAGER_SHARE}. */
+    /**
+     * Steps replayed one by one in long replays (the flow could not meet its bound), and the failed attempts before
+     * them in replayed steps' worth, for {@link #EAGER_SHARE}.
+     */
     private long replayedSteps;
     private long touches;
     private boolean judged;
@@ -419,8 +422,12 @@ final class ReplayEngine extends LazyEngine {
             if (!Double.isNaN(flowed) || Double.isNaN(w)) {
                 w = flowed;
                 from = flowTo;
-            } else if (!flow.lastOverBudget() || flowedSteps >= LONG_REPLAY) {
-                replayed();   // worth saying unless the flow ran out of calls on a short replay, cheap anyway
+            } else {
+                // the failed attempt counts too: a slope evaluation reads the table three times, a replayed step once
+                replayedSteps += 3L * flow.lastCalls();
+                if (!flow.lastOverBudget() || flowedSteps >= LONG_REPLAY) {
+                    replayed();   // worth saying unless the flow ran out of calls on a short replay, cheap anyway
+                }
             }
         }
         return replaySteps(w, from, to);
