@@ -9,9 +9,6 @@ import dev.rein.runtime.spec.Regularization;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
-import java.util.logging.Handler;
-import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -101,29 +98,12 @@ class FlowCatchUpTest {
         RegularizedOptimiser opt = new RegularizedOptimiser(inner.get(), reg, 1);
         opt.deferSteps = 0;
         List<String> updateTypes = new ArrayList<>();
-        List<String> warnings = new ArrayList<>();
-        Logger log = Logger.getLogger(RegularizedOptimiser.class.getName());
-        Handler handler = new Handler() {
-            @Override
-            public void publish(LogRecord record) {
-                warnings.add(record.getMessage());
-            }
-
-            @Override
-            public void flush() {
-            }
-
-            @Override
-            public void close() {
-            }
-        };
-        log.addHandler(handler);
+        List<String> warnings;
         LinearSGDModel switched;
-        try {
+        try (LogCapture log = LogCapture.of(RegularizedOptimiser.class)) {
             switched = new LinearSGDTrainer(new LogMulticlass(), new LazyTest.Recorder(opt, updateTypes), 4, -1, 1,
                     4L).train(train);
-        } finally {
-            log.removeHandler(handler);
+            warnings = log.messages();
         }
         assertEquals(List.of("DenseSparseMatrix", "DenseMatrix"), updateTypes.stream().distinct().toList(),
                 "lazy updates first, then eager ones");

@@ -14,9 +14,6 @@ import dev.rein.runtime.spec.Target;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.logging.Handler;
-import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 import org.junit.jupiter.api.Test;
 
 /** The lazy histories against the steps they stand for, applied one by one, and which history a spec gets. */
@@ -177,29 +174,12 @@ class LazyEnginesTest {
                 exact[c] -= 0.05 * exact[c];
             }
         }
-        List<String> warnings = new ArrayList<>();
-        Logger log = Logger.getLogger(ReplayEngine.class.getName());
-        Handler handler = new Handler() {
-            @Override
-            public void publish(LogRecord record) {
-                warnings.add(record.getMessage());
-            }
-
-            @Override
-            public void flush() {
-            }
-
-            @Override
-            public void close() {
-            }
-        };
-        log.addHandler(handler);
-        try {
+        List<String> warnings;
+        try (LogCapture log = LogCapture.of(ReplayEngine.class)) {
             for (int c = 0; c < 2; c++) {
                 assertEquals(exact[c], engine.weight(w, 0, c), 1e-12 * Math.abs(exact[c]), "weight " + c);
             }
-        } finally {
-            log.removeHandler(handler);
+            warnings = log.messages();
         }
         assertEquals(2, ((ReplayEngine) engine).replayedWeights(), "both weights were replayed");
         assertEquals(1, warnings.size(), "said once: " + warnings);

@@ -111,6 +111,19 @@ class SlopeTableTest {
     void aHookThatAnswersTheSameWeightDifferentlyGetsNoTable() {
         int[] calls = {0};
         ElementwisePenalty drifting = TestHooks.penalty(w -> 0, w -> w + 1e-3 * calls[0]++, null);
+        java.util.List<String> warnings;
+        SlopeTable table;
+        try (LogCapture log = LogCapture.of(SlopeTable.class)) {
+            table = SlopeTable.of(new ElementwisePenalty[] {drifting});
+            warnings = log.messages();
+        }
+        assertEquals(0, table.keptPieces());
+    }
+
+    @Test
+    void aHookThatAnswersTheSameWeightDifferentlyGetsNoTable() {
+        int[] calls = {0};
+        ElementwisePenalty drifting = TestHooks.penalty(w -> 0, w -> w + 1e-3 * calls[0]++, null);
         java.util.List<String> warnings = new java.util.ArrayList<>();
         java.util.logging.Logger log = java.util.logging.Logger.getLogger(SlopeTable.class.getName());
         java.util.logging.Handler handler = new java.util.logging.Handler() {
