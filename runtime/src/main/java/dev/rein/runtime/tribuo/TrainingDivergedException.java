@@ -18,7 +18,7 @@ import dev.rein.runtime.ReinMessage;
  *     e.tag();     // "tribuo-diverged"
  *     // "[tribuo-diverged] Training diverged in epoch 7 with spec 'l2(lambda=0.1)': weight of feature 'f3' for
  *     //  output 'A' is NaN. Lower the learning rate or the penalty strength, scale the features, or check the data
- *     //  for NaN or huge values."
+ *     //  for NaN or huge values; a penalty plugin whose gradient ... ('rein check NAME' tests it)."
  * }
  * }</pre>
  */

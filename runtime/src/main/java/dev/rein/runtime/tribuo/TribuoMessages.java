@@ -42,7 +42,8 @@ final class TribuoMessages {
         return ReinMessage.of("tribuo-diverged", "Training diverged " + (epoch > 0 ? "in epoch " + epoch
                 : step > 0 ? "at step " + step : "in the final catch-up") + " with spec '" + spec + "': " + detail
                 + ". Lower the learning rate or the penalty strength, scale the features, or check the data for NaN"
-                + " or huge values.");
+                + " or huge values; a penalty plugin whose gradient or proximal gives NaN or infinity at a finite"
+                + " weight ends the same way ('rein check NAME' tests it).");
     }
 
     /** A step's detail, once the epoch is known: {@code "at step 17, the gradient of ... is NaN"}. */

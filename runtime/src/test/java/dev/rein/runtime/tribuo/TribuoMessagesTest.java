@@ -8,7 +8,8 @@ import org.junit.jupiter.api.Test;
 /** The exact words of every message of the Tribuo adapter: the other tests assert tags and the values named. */
 class TribuoMessagesTest {
     private static final String ADVICE = " Lower the learning rate or the penalty strength, scale the features, or"
-            + " check the data for NaN or huge values.";
+            + " check the data for NaN or huge values; a penalty plugin whose gradient or proximal gives NaN or"
+            + " infinity at a finite weight ends the same way ('rein check NAME' tests it).";
 
     @Test
     void divergence() {
