@@ -9,11 +9,13 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
@@ -110,8 +112,11 @@ public final class PluginRegistry implements RegularizerCatalog, AutoCloseable {
         Discoveries discoveries = new Discoveries();
         ProviderScanner.forClassPath(classPath).scan(discoveries);
         ClassLoader apiLoader = RegularizerProvider.class.getClassLoader();
+        Set<Path> seen = new HashSet<>();
         for (Path folder : List.copyOf(pluginFolders)) {
-            PluginFolderScanner.scan(folder, apiLoader, discoveries);
+            if (firstTime(seen, folder)) {
+                PluginFolderScanner.scan(folder, apiLoader, discoveries);
+            }
         }
         return assemble(discoveries, false);
     }
@@ -143,13 +148,32 @@ public final class PluginRegistry implements RegularizerCatalog, AutoCloseable {
         ProviderScanner.forClassPath(classPath).scan(discoveries);
         property.problems().forEach(discoveries::problem);
         ClassLoader apiLoader = RegularizerProvider.class.getClassLoader();
+        Set<Path> seen = new HashSet<>();
         for (PluginsProperty.Folder folder : property.folders()) {
-            PluginFolderScanner.scan(folder.path(), folder.origin(), apiLoader, discoveries);
+            if (firstTime(seen, folder.path())) {
+                PluginFolderScanner.scan(folder.path(), folder.origin(), apiLoader, discoveries);
+            }
         }
         for (Path folder : extra) {
-            PluginFolderScanner.scan(folder, apiLoader, discoveries);
+            if (firstTime(seen, folder)) {
+                PluginFolderScanner.scan(folder, apiLoader, discoveries);
+            }
         }
         return assemble(discoveries, shared);
+    }
+
+    /**
+     * Whether {@code folder} is not one already scanned (the same folder named twice, or by two paths, would have
+     * every plugin in it clash with itself).
+     */
+    private static boolean firstTime(Set<Path> seen, Path folder) {
+        Path same;
+        try {
+            same = folder.toRealPath();
+        } catch (IOException | RuntimeException e) {
+            same = folder.toAbsolutePath().normalize();   // missing or unreadable: the scan reports it
+        }
+        return seen.add(same);
     }
 
     /**

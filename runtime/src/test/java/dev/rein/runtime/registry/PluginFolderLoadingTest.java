@@ -54,6 +54,18 @@ class PluginFolderLoadingTest {
     }
 
     @Test
+    void theSameFolderNamedTwiceIsReadOnce() {
+        Path folder = dir.resolve("plugins");
+        TestPluginJars.goodJar(folder.resolve("cauchy.jar"), "com.example.CauchyProvider", "cauchy");
+        // found by a user: --plugins given twice made every plugin in it a duplicate of itself
+        try (PluginRegistry registry = loadFolders(folder, folder.resolve(".").resolve("..").resolve("plugins"))) {
+            assertEquals(List.of(), registry.problems());
+            assertTrue(registry.find("cauchy").isPresent());
+            assertEquals(1, registry.pluginLoaders().size());
+        }
+    }
+
+    @Test
     void jarsLoadInFileNameOrderAndAllIsSortedByName() throws Exception {
         Path folder = dir.resolve("plugins");
         // Written in reverse so that creation order and name order differ.
