@@ -81,7 +81,7 @@ final class HeldOutCheck {
             }
         }
         ImmutableFeatureMap known = trainingData.getFeatureIDMap();
-        Set<String> unseen = new TreeSet<>();
+        Set<String> unseen = new TreeSet<>(HeldOutCheck::numbersInOrder);
         int examplesWithUnseen = 0;
         for (Example<Label> example : data) {
             boolean any = false;
@@ -109,6 +109,18 @@ final class HeldOutCheck {
 
     private static String count(int n, String noun) {
         return n + " " + noun + (n == 1 ? "" : "s");
+    }
+
+    /** Feature names in order, LibSVM's numbered ones by their number (so 9 before 10), then the others. */
+    static int numbersInOrder(String a, String b) {
+        boolean numberA = !a.isEmpty() && a.chars().allMatch(Character::isDigit);
+        boolean numberB = !b.isEmpty() && b.chars().allMatch(Character::isDigit);
+        if (numberA && numberB && a.length() != b.length()) {
+            String x = a.replaceFirst("^0+(?=.)", "");
+            String y = b.replaceFirst("^0+(?=.)", "");
+            return x.length() != y.length() ? Integer.compare(x.length(), y.length()) : a.compareTo(b);
+        }
+        return numberA != numberB ? (numberA ? -1 : 1) : a.compareTo(b);
     }
 
     private static String shown(Set<String> values) {

@@ -241,6 +241,16 @@ class DataFilesTest {
     }
 
     @Test
+    void unseenNumberedFeaturesAreListedByTheirNumber() throws IOException {
+        // found by a user: ids were listed in text order (100001, 100017, ..., 99, 9)
+        files.loadTraining(write("train.libsvm", "1 1:1 2:1\n0 2:1\n"));
+        files.loadHeldOut(write("test.libsvm", "1 100:1 9:1\n0 10:1 1000:1\n"), "--test");
+        assertEquals(1, warnings.size(), warnings.toString());
+        assertTrue(warnings.get(0).contains("4 features never seen in the training data (9, 10, 100, 1000)"),
+                warnings.get(0));
+    }
+
+    @Test
     void aCsvTestFileWithOtherColumnsIsWarnedAbout() throws IOException {
         files.loadTraining(write("train.csv", "x,y,label\n1,2,a\n3,4,b\n"));
         files.loadHeldOut(write("test.csv", "x,z,label\n1,2,a\n"), "--test");
