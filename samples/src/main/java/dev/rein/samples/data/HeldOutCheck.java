@@ -112,7 +112,7 @@ final class HeldOutCheck {
     }
 
     /** Feature names in order, LibSVM's numbered ones by their number (so 9 before 10), then the others. */
-    static int numbersInOrder(String a, String b) {
+    private static int numbersInOrder(String a, String b) {
         boolean numberA = !a.isEmpty() && a.chars().allMatch(Character::isDigit);
         boolean numberB = !b.isEmpty() && b.chars().allMatch(Character::isDigit);
         if (numberA && numberB && a.length() != b.length()) {
