@@ -86,7 +86,7 @@ final class ReplayEngine extends LazyEngine {
      * a replayed step is a link in a chain (each waits for the one before), about twice an eager pass's cost a
      * weight, and the flow's failed attempt before it adds half that again.
      */
-    static final double EAGER_SHARE = 0.5;
+    static final double EAGER_SHARE = 0.1;
     /** Steps before the replays' share is judged: enough to have seen the data's rare features come back. */
     static final int EAGER_JUDGE_AFTER = 512;
     private static final Logger LOG = Logger.getLogger(ReplayEngine.class.getName());

@@ -207,6 +207,7 @@ class LazyTest {
         RegularizedOptimiser opt = new RegularizedOptimiser(SGD.getSimpleSGD(0.1), TestTerms.of(l2(0.5)));
         opt.eagerOnly = eager;
         opt.deferSteps = 0;   // the replay itself, exact; steps carried by present weights: DeferredStepsTest
+        opt.eagerWhenReplaysCostly = false;   // the lazy path itself, even where replays would switch to eager steps
         opt.initialise(p);
         double[][] onlyFirst = {{0.2, 0, 0, 0, 0.1}};
         for (int t = 0; t < 3; t++) {
@@ -237,6 +238,7 @@ class LazyTest {
         RegularizedOptimiser opt = new RegularizedOptimiser(inner, reg, b);
         opt.eagerOnly = eager;
         opt.deferSteps = 0;   // the replay itself, exact; steps carried by present weights: DeferredStepsTest
+        opt.eagerWhenReplaysCostly = false;   // the lazy path itself, even where replays would switch to eager steps
         List<String> updateTypes = new ArrayList<>();
         double[] weights = flat(new LinearSGDTrainer(new SquaredLoss(), new Recorder(opt, updateTypes), 6, -1, b, 3L)
                 .train(data).getWeightsCopy());
@@ -287,6 +289,7 @@ class LazyTest {
         RegularizedOptimiser opt = new RegularizedOptimiser(SGD.getSimpleSGD(0.05), reg, 1);
         opt.eagerOnly = eager;
         opt.deferSteps = 0;   // the replay itself, exact; steps carried by present weights: DeferredStepsTest
+        opt.eagerWhenReplaysCostly = false;   // the lazy path itself, even where replays would switch to eager steps
         return flat(new org.tribuo.classification.sgd.linear.LinearSGDTrainer(new LogMulticlass(), opt, 5, -1, 1, 4L)
                 .train(data).getWeightsCopy());
     }
