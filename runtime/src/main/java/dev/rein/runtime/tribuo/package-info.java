@@ -5,7 +5,9 @@
  * model, lazily ({@code LazyEngine} and its histories {@code ShrinkEngine}, {@code RowCapEngine},
  * {@code SoftThresholdEngine}, {@code CumulativeL1Engine}, {@code ReplayEngine}, {@code PerCoordinateProximalEngine},
  * {@code PerCoordinateFlowEngine}, chosen once per run by {@code LazyEngines}, working inside a {@code LiveMatrix};
- * a user's penalty without a closed form is caught up by integrating its gradient flow, {@code PenaltyFlow}).
+ * a user's penalty without a closed form is caught up along its gradient flow, {@code PenaltyFlow}, reading its slope
+ * from {@code SlopeTable} and the flow's time from {@code FlowClock}; a run whose replays cost more than eager steps
+ * switches to them).
  * {@link dev.rein.runtime.tribuo.NonFiniteScan} and
  * {@link dev.rein.runtime.tribuo.TrainingDivergedException} report divergence;
  * {@link dev.rein.runtime.tribuo.ParameterLayout} says which parts of Tribuo's tensors are weights, biases or
