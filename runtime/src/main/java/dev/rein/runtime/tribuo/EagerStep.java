@@ -61,12 +61,7 @@ final class EagerStep {
         if (moves) {
             addCoupledGradient(gradients, plan.coupledShare(weight));
         }
-        Tensor[] update = inner.step(gradients, weight);
-        if (rateFactor != 1.0) {
-            for (Tensor t : update) {
-                t.scaleInPlace(rateFactor);
-            }
-        }
+        Tensor[] update = Tensors.scaled(inner.step(gradients, weight), rateFactor);
         double[][] innerUpdate = averaging != null ? readSlots(update) : null;
         if (after) {
             applyDecoupledAndProximal(update, before, stepSize, rateFactor);

@@ -15,12 +15,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.logging.Logger;
 import org.tribuo.math.LinearParameters;
 import org.tribuo.math.Parameters;
 import org.tribuo.math.StochasticGradientOptimiser;
 import org.tribuo.math.la.DenseMatrix;
 import org.tribuo.math.la.Tensor;
-import java.util.logging.Logger;
 
 /**
  * Puts a spec's penalties and constraints into any Tribuo SGD trainer by wrapping its optimiser, the way Tribuo's
@@ -342,7 +342,7 @@ public final class RegularizedOptimiser implements StochasticGradientOptimiser {
         long step = ++steps;
         if (eager == null) {
             requireFinite(gradients, "gradient", step);
-            return requireFinite(scaled(running.step(gradients, weight)), "update", step);
+            return requireFinite(Tensors.scaled(running.step(gradients, weight), rateFactor), "update", step);
         }
         double stepSize = plan.stepSize(step) * rateFactor;
         if (lazy != null && eagerWhenReplaysCostly && lazy.costsMoreThanEager()) {
@@ -376,15 +376,6 @@ public final class RegularizedOptimiser implements StochasticGradientOptimiser {
         if (lazy != null) {
             lazy.catchUp();
         }
-    }
-
-    private Tensor[] scaled(Tensor[] update) {
-        if (rateFactor != 1.0) {
-            for (Tensor t : update) {
-                t.scaleInPlace(rateFactor);
-            }
-        }
-        return update;
     }
 
     private Tensor[] requireFinite(Tensor[] tensors, String what, long step) {

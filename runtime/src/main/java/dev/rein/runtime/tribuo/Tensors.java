@@ -46,6 +46,16 @@ final class Tensors {
         return String.join(", ", types);
     }
 
+    /** Multiplies every tensor of {@code update} by {@code factor} in place (a scheduled rate's share); returns it. */
+    static Tensor[] scaled(Tensor[] update, double factor) {
+        if (factor != 1.0) {
+            for (Tensor t : update) {
+                t.scaleInPlace(factor);
+            }
+        }
+        return update;
+    }
+
     /** Whether {@code t} is exactly a {@link DenseMatrix} or {@link DenseVector}, not a subclass with its own rules. */
     static boolean isPlainDense(Tensor t) {
         return t.getClass() == DenseMatrix.class || t.getClass() == DenseVector.class;
