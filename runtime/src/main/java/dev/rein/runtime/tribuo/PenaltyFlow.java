@@ -64,7 +64,6 @@ final class PenaltyFlow {
     /** Whether there are explicit and implicit terms (an empty side is skipped, not summed as 0, at every call). */
     private final boolean hasExplicit;
     private final boolean hasImplicit;
-    private final boolean implicitClock;
     /** The factors of the explicit and the implicit terms' gradients (1 and 1 unless {@link #withScales}). */
     private double explicitScale = 1;
     private double implicitScale = 1;
@@ -98,9 +97,7 @@ final class PenaltyFlow {
         this.implicit = SlopeTable.of(implicit);
         this.hasExplicit = explicit.length > 0;
         this.hasImplicit = implicit.length > 0;
-        this.implicitClock = explicit.length == 0;
-        this.clock = explicit.length == 0 || implicit.length == 0
-                ? FlowClock.of(implicitClock ? this.implicit : this.explicit) : null;
+        this.clock = hasExplicit && hasImplicit ? null : FlowClock.of(hasExplicit ? this.explicit : this.implicit);
     }
 
     /**
@@ -268,7 +265,7 @@ final class PenaltyFlow {
      */
     private double clocked(double w, double f0, double total, double meanStep, double hMin, double hMax,
             double tolerance) {
-        double scale = implicitClock ? implicitScale : explicitScale;
+        double scale = hasExplicit ? explicitScale : implicitScale;
         double end = clock.travel(w, scale * total, heunEnd, tolerance / 64);
         lastCalls += clock.lastReadings();
         if (Double.isNaN(end)) {
@@ -286,7 +283,7 @@ final class PenaltyFlow {
         path.add(w, mid, fMid, end, fEnd, total);
         double largest = Math.max(Math.abs(f0), Math.max(Math.abs(fMid), Math.abs(fEnd)));
         double clockError = FlowClock.RELATIVE_ERROR * total * largest;
-        double next = implicitClock ? end + lag : end - lag;
+        double next = hasExplicit ? end - lag : end + lag;
         boolean accurate = path.gap(hMin, hMax) + clockError <= tolerance / 2;
         return accurate && next * w > 0 ? next : Double.NaN;
     }
