@@ -435,11 +435,11 @@ final class ReplayEngine extends LazyEngine {
     }
 
     /**
-     * Steps {@code from + 1 .. to} one by one. In a long replay (the flow could not meet its bound) plain gradient
-     * terms (no prox, no stop at zero) read their summed slope from the flow's table, within {@code 1e-9} of the
-     * hooks; up to {@link #REPLAY_UP_TO} steps call the hooks, bit for bit as eager training. Under a constant step size a weight that
-     * returns to where it was two steps before (a penalty stiff at zero, whose steps bounce across it, or a fixed
-     * point) stays on that cycle, so the steps left are counted rather than taken.
+     * Steps {@code from + 1 .. to} one by one. Up to {@link #REPLAY_UP_TO} steps call the hooks, as eager training
+     * does. In a long replay (the flow could not meet its bound) plain gradient terms (no prox, no stop at zero) read
+     * their summed slope from the flow's table, within {@code 1e-9} of the hooks, and under a constant step size a
+     * weight that returns to where it was two steps before (a penalty stiff at zero, whose steps bounce across it, or
+     * a fixed point) stays on that cycle, so the steps left are counted rather than taken.
      */
     private double replaySteps(double w, int from, int to) {
         boolean longReplay = to - from > REPLAY_UP_TO;
@@ -447,7 +447,7 @@ final class ReplayEngine extends LazyEngine {
             replayedSteps += to - from;
         }
         boolean tabulated = longReplay && flow != null && terms.proximals().length == 0 && !terms.anyStopsAtZero();
-        boolean constant = largestStep - smallestStep <= 1e-12 * largestStep;
+        boolean constant = longReplay && largestStep - smallestStep <= 1e-12 * largestStep;
         double before = Double.NaN;
         for (int s = from; s < to; s++) {
             double h = prefixH[s + 1] - prefixH[s];
